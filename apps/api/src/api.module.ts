@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@hld/config';
+import { PersistenceModule } from '@hld/persistence';
+import { HttpEdgeModule } from '@hld/http';
+import { AgenciesModule } from '@hld/agencies';
+import { CommitmentsModule } from '@hld/commitments';
+import { HealthController } from './health.controller.js';
+
+/** The HTTP API: wiring only. Behaviour lives in the libs. */
+@Module({
+  imports: [
+    ConfigModule,
+    PersistenceModule,
+    HttpEdgeModule,
+    AgenciesModule,
+    CommitmentsModule,
+  ],
+  controllers: [HealthController],
+})
+export class ApiModule {}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { checkBackingServices, loadEnvironment, InvalidConfigurationError } from '@hld/config';
+import { createApiApp } from './create-api-app.js';
+
+async function main(): Promise<void> {
+  const env = loadEnvironment();
+  const problems = await checkBackingServices(env, { database: true, redis: true });
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(problem);
+    process.exit(1);
+  }
+  const app = await createApiApp(env);
+  await app.listen({ port: env.PORT, host: '0.0.0.0' });
+  console.log(`HLD follow-up tracker API listening on ${env.PUBLIC_URL}/api/v1 (docs: ${env.PUBLIC_URL}/api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof InvalidConfigurationError ? error.message : error);
+  process.exit(1);
+});

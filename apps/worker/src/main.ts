@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { checkBackingServices, loadEnvironment, InvalidConfigurationError } from '@hld/config';
+import { WorkerModule } from './worker.module.js';
+
+async function main(): Promise<void> {
+  const env = loadEnvironment();
+  const problems = await checkBackingServices(env, { database: true, redis: true });
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(problem);
+    process.exit(1);
+  }
+  // An application context, not an HTTP server: the worker only consumes queues.
+  const app = await NestFactory.createApplicationContext(WorkerModule);
+  app.enableShutdownHooks();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof InvalidConfigurationError ? error.message : error);
+  process.exit(1);
+});

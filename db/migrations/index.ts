@@ -1,0 +1,12 @@
+import { EventStore1763900000000 } from './1763900000000-event-store.js';
+import { ReferenceData1763900000100 } from './1763900000100-reference-data.js';
+import { CommitmentReadModels1763900000200 } from './1763900000200-commitment-read-models.js';
+import { IdempotencyKeys1763900000300 } from './1763900000300-idempotency-keys.js';
+
+/** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
+export const migrations = [
+  EventStore1763900000000,
+  ReferenceData1763900000100,
+  CommitmentReadModels1763900000200,
+  IdempotencyKeys1763900000300,
+];

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { AgencyRecord, AgendaItemRecord } from './agency.record.js';
+
+export interface Agency {
+  code: string;
+  name: string;
+  kind: string;
+  un: boolean;
+  gmg: boolean;
+  contributedToBook: boolean;
+  source: string | null;
+}
+
+export interface AgendaItem {
+  number: number;
+  title: string;
+  description: string;
+  source: string;
+}
+
+/** Reads the reference data other contexts check their input against. */
+@Injectable()
+export class ReferenceData {
+  constructor(
+    @InjectRepository(AgencyRecord) private readonly agencies: Repository<AgencyRecord>,
+    @InjectRepository(AgendaItemRecord) private readonly agendaItems: Repository<AgendaItemRecord>,
+  ) {}
+
+  listAgencies(): Promise<Agency[]> {
+    return this.agencies.find({ order: { code: 'ASC' } });
+  }
+
+  listAgendaItems(): Promise<AgendaItem[]> {
+    return this.agendaItems.find({ order: { number: 'ASC' } });
+  }
+
+  /** The codes among `codes` that name no agency. */
+  async unknownAgencies(codes: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(codes)];
+    if (wanted.length === 0) return [];
+    const rows: Array<{ code: string }> = await this.agencies.query(
+      'SELECT code FROM agencies WHERE code = ANY($1::text[])',
+      [wanted],
+    );
+    const known = new Set(rows.map((r) => r.code));
+    return wanted.filter((code) => !known.has(code));
+  }
+
+  /** The numbers among `numbers` that name no agenda item. */
+  async unknownAgendaItems(numbers: readonly number[]): Promise<number[]> {
+    const wanted = [...new Set(numbers)];
+    if (wanted.length === 0) return [];
+    const rows: Array<{ number: number }> = await this.agendaItems.query(
+      'SELECT number FROM agenda_items WHERE number = ANY($1::smallint[])',
+      [wanted],
+    );
+    const known = new Set(rows.map((r) => Number(r.number)));
+    return wanted.filter((n) => !known.has(n));
+  }
+}

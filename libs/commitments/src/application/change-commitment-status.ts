@@ -1,0 +1,33 @@
+import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
+import { Clock, type ChangeContext } from '@hld/kernel';
+import type { CommitmentState, StatusChangeRequest } from '../domain/commitment.js';
+import { CommitmentRepository } from '../domain/commitment-repository.js';
+import type { CommitmentStatus } from '../domain/lifecycle.js';
+
+/** Moves a commitment to another lifecycle status (the aggregate decides whether it may). */
+export class ChangeCommitmentStatus extends Command<CommitmentState> {
+  constructor(
+    readonly idOrCode: string,
+    readonly expectedVersion: number | undefined,
+    readonly to: CommitmentStatus,
+    readonly request: StatusChangeRequest,
+    readonly context: ChangeContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeCommitmentStatus)
+export class ChangeCommitmentStatusHandler implements ICommandHandler<ChangeCommitmentStatus> {
+  constructor(
+    private readonly commitments: CommitmentRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ChangeCommitmentStatus): Promise<CommitmentState> {
+    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) =>
+      c.changeStatus(command.to, command.request, this.clock.now()),
+    );
+    return commitment.snapshot;
+  }
+}

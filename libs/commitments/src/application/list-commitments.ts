@@ -1,0 +1,79 @@
+import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { Clock } from '@hld/kernel';
+import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
+import type { CommitmentStatus } from '../domain/lifecycle.js';
+import { toCommitmentView, type CommitmentView } from './commitment-view.js';
+
+export interface CommitmentFilters {
+  /** Commitments this agency leads or supports. */
+  agency?: string;
+  agendaItem?: number;
+  status?: CommitmentStatus[];
+  overdue?: boolean;
+  /** Full-text search over code, title and text. */
+  q?: string;
+  dueBefore?: string;
+}
+
+export interface CommitmentPage {
+  items: CommitmentView[];
+  total: number;
+  limit: number;
+  nextCursor: string | null;
+}
+
+/** Which commitments match these filters? One page of them, in code order, and how many in all. */
+export class ListCommitments extends Query<CommitmentPage> {
+  constructor(
+    readonly filters: CommitmentFilters,
+    readonly limit: number,
+    readonly cursor?: string,
+  ) {
+    super();
+  }
+}
+
+/** The cursor is the last code of the page, opaque to clients. */
+export const encodeCursor = (code: string): string => Buffer.from(code, 'utf8').toString('base64url');
+export const decodeCursor = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
+
+@QueryHandler(ListCommitments)
+export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
+  constructor(
+    @InjectRepository(CommitmentViewRecord) private readonly views: Repository<CommitmentViewRecord>,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ filters, limit, cursor }: ListCommitments): Promise<CommitmentPage> {
+    const today = this.clock.today();
+    const filtered = () => this.applyFilters(this.views.createQueryBuilder('c'), filters, today);
+    const page = filtered().orderBy('c.code', 'ASC').limit(limit + 1);
+    if (cursor) page.andWhere('c.code > :after', { after: decodeCursor(cursor) });
+    const [rows, total] = await Promise.all([page.getMany(), filtered().getCount()]);
+    const items = rows.slice(0, limit);
+    return {
+      items: items.map((row) => toCommitmentView(row, today)),
+      total,
+      limit,
+      nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].code) : null,
+    };
+  }
+
+  private applyFilters(
+    qb: SelectQueryBuilder<CommitmentViewRecord>,
+    f: CommitmentFilters,
+    today: string,
+  ): SelectQueryBuilder<CommitmentViewRecord> {
+    if (f.agency) qb.andWhere('(c.lead_agency = :agency OR :agency = ANY(c.supporting_agencies))', { agency: f.agency });
+    if (f.agendaItem) qb.andWhere(':agendaItem = ANY(c.agenda_items)', { agendaItem: f.agendaItem });
+    if (f.status?.length) qb.andWhere('c.status IN (:...status)', { status: f.status });
+    if (f.dueBefore) qb.andWhere('c.due_date < :dueBefore', { dueBefore: f.dueBefore });
+    if (f.q) qb.andWhere(`c.search @@ websearch_to_tsquery('english', :q)`, { q: f.q });
+    const overdue = `(c.due_date < :today AND c.status NOT IN ('completed', 'discontinued'))`;
+    if (f.overdue === true) qb.andWhere(overdue, { today });
+    if (f.overdue === false) qb.andWhere(`NOT coalesce(${overdue}, false)`, { today });
+    return qb;
+  }
+}

@@ -1,0 +1,35 @@
+import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
+import { Clock, type ChangeContext } from '@hld/kernel';
+import type { CommitmentState } from '../domain/commitment.js';
+import type { CommitmentDetailsRevisedPayload } from '../domain/commitment-events.js';
+import { CommitmentRepository } from '../domain/commitment-repository.js';
+import { ReferenceChecks } from './reference-checks.js';
+
+/** Revises the title, text, source, agenda items or SDG targets of a commitment. */
+export class ReviseCommitmentDetails extends Command<CommitmentState> {
+  constructor(
+    readonly idOrCode: string,
+    readonly expectedVersion: number | undefined,
+    readonly changes: CommitmentDetailsRevisedPayload['changes'],
+    readonly context: ChangeContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReviseCommitmentDetails)
+export class ReviseCommitmentDetailsHandler implements ICommandHandler<ReviseCommitmentDetails> {
+  constructor(
+    private readonly commitments: CommitmentRepository,
+    private readonly checks: ReferenceChecks,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ReviseCommitmentDetails): Promise<CommitmentState> {
+    await this.checks.agendaItems(command.changes.agendaItems);
+    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) =>
+      c.reviseDetails(command.changes, this.clock.now()),
+    );
+    return commitment.snapshot;
+  }
+}

@@ -1,0 +1,31 @@
+import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
+import { Clock, type ChangeContext } from '@hld/kernel';
+import type { CommitmentState } from '../domain/commitment.js';
+import { CommitmentRepository } from '../domain/commitment-repository.js';
+
+/** Sets (or, with null, clears) the date a commitment is due. */
+export class SetCommitmentDueDate extends Command<CommitmentState> {
+  constructor(
+    readonly idOrCode: string,
+    readonly expectedVersion: number | undefined,
+    readonly dueDate: string | null,
+    readonly context: ChangeContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SetCommitmentDueDate)
+export class SetCommitmentDueDateHandler implements ICommandHandler<SetCommitmentDueDate> {
+  constructor(
+    private readonly commitments: CommitmentRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: SetCommitmentDueDate): Promise<CommitmentState> {
+    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) =>
+      c.setDueDate(command.dueDate, this.clock.now()),
+    );
+    return commitment.snapshot;
+  }
+}

@@ -1,0 +1,118 @@
+import { DomainError } from '@hld/kernel';
+import type { CommitmentStatus } from './lifecycle.js';
+
+/** Every error code the commitments context raises. */
+export enum CommitmentErrorCode {
+  NotFound = 'COMMITMENT_NOT_FOUND',
+  DuplicateCode = 'COMMITMENT_CODE_TAKEN',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
+  ReasonRequired = 'REASON_REQUIRED',
+  InvalidDiscontinuation = 'INVALID_DISCONTINUATION',
+  UnknownAgency = 'UNKNOWN_AGENCY',
+  UnknownAgendaItem = 'UNKNOWN_AGENDA_ITEM',
+  InvalidOwners = 'INVALID_OWNERS',
+  NotAnOwner = 'REPORTING_AGENCY_NOT_AN_OWNER',
+  InvalidPeriod = 'INVALID_REPORTING_PERIOD',
+  VersionRequired = 'VERSION_REQUIRED',
+}
+
+export class CommitmentNotFound extends DomainError {
+  constructor(idOrCode: string) {
+    super(CommitmentErrorCode.NotFound, 'not_found', `No commitment has the id or code "${idOrCode}".`, { idOrCode });
+  }
+}
+
+export class CommitmentCodeTaken extends DomainError {
+  constructor(code: string) {
+    super(CommitmentErrorCode.DuplicateCode, 'conflict', `A commitment with code "${code}" already exists.`, { code }, [
+      { field: 'code', message: 'is already taken' },
+    ]);
+  }
+}
+
+export class IllegalTransition extends DomainError {
+  constructor(from: CommitmentStatus, to: CommitmentStatus, allowed: CommitmentStatus[]) {
+    super(
+      CommitmentErrorCode.IllegalTransition,
+      'conflict',
+      `A commitment cannot move from ${from} to ${to}. Allowed next states: ${allowed.join(', ') || 'none'}.`,
+      { from, to, allowedTransitions: allowed },
+    );
+  }
+}
+
+export class ReasonRequired extends DomainError {
+  constructor(from: CommitmentStatus, to: CommitmentStatus) {
+    super(CommitmentErrorCode.ReasonRequired, 'unprocessable', `Moving from ${from} to ${to} requires a reason.`, { from, to }, [
+      { field: 'reason', message: `is required to move from ${from} to ${to}` },
+    ]);
+  }
+}
+
+export class InvalidDiscontinuation extends DomainError {
+  constructor(field: string, message: string) {
+    super(CommitmentErrorCode.InvalidDiscontinuation, 'unprocessable', `Discontinuing needs ${field}: ${message}.`, {}, [
+      { field, message },
+    ]);
+  }
+}
+
+export class UnknownAgency extends DomainError {
+  constructor(field: string, codes: string[]) {
+    super(CommitmentErrorCode.UnknownAgency, 'unprocessable', `Unknown agency: ${codes.join(', ')}.`, { agencies: codes }, [
+      { field, message: `unknown agency ${codes.join(', ')}` },
+    ]);
+  }
+}
+
+export class UnknownAgendaItem extends DomainError {
+  constructor(numbers: number[]) {
+    super(
+      CommitmentErrorCode.UnknownAgendaItem,
+      'unprocessable',
+      `Unknown agenda item: ${numbers.join(', ')} (the agenda has items 1 to 8).`,
+      { agendaItems: numbers },
+      [{ field: 'agendaItems', message: `unknown agenda item ${numbers.join(', ')}` }],
+    );
+  }
+}
+
+export class InvalidOwners extends DomainError {
+  constructor(message: string) {
+    super(CommitmentErrorCode.InvalidOwners, 'unprocessable', message, {}, [{ field: 'supporting', message }]);
+  }
+}
+
+export class ReportingAgencyNotAnOwner extends DomainError {
+  constructor(agency: string, code: string) {
+    super(
+      CommitmentErrorCode.NotAnOwner,
+      'unprocessable',
+      `${agency} neither leads nor supports ${code}, so it cannot report progress on it.`,
+      { agency, code },
+      [{ field: 'agency', message: `${agency} does not own ${code}` }],
+    );
+  }
+}
+
+export class InvalidReportingPeriod extends DomainError {
+  constructor(period: number, latest: number) {
+    super(
+      CommitmentErrorCode.InvalidPeriod,
+      'unprocessable',
+      `Period ${period} is outside the reporting years (2013 to ${latest}).`,
+      { period },
+      [{ field: 'period', message: `must be between 2013 and ${latest}` }],
+    );
+  }
+}
+
+export class VersionRequired extends DomainError {
+  constructor() {
+    super(
+      CommitmentErrorCode.VersionRequired,
+      'precondition_required',
+      'Send If-Match: "<version>" with the version you last read, so a concurrent change is not overwritten.',
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import type { CommitmentStatus, DiscontinuationCategory } from './lifecycle.js';
+
+export const COMMITMENT_KINDS = ['agenda-item', 'recommendation', 'declaration'] as const;
+export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
+
+export interface Indicator {
+  name: string;
+  value: number | string;
+  unit?: string;
+  asOf?: string;
+}
+
+export interface CommitmentRegisteredPayload {
+  code: string;
+  title: string;
+  text: string;
+  source: string;
+  kind: CommitmentKind;
+  leadAgency: string;
+  supportingAgencies: string[];
+  agendaItems: number[];
+  sdgTargets: string[];
+  dueDate: string | null;
+}
+
+export interface CommitmentDetailsRevisedPayload {
+  /** Only the fields that changed, with their new values. */
+  changes: Partial<Pick<CommitmentRegisteredPayload, 'title' | 'text' | 'source' | 'agendaItems' | 'sdgTargets'>>;
+}
+
+export interface CommitmentOwnersAssignedPayload {
+  leadAgency: string;
+  supportingAgencies: string[];
+  previousLeadAgency: string;
+  previousSupportingAgencies: string[];
+}
+
+export interface CommitmentDueDateSetPayload {
+  dueDate: string | null;
+  previousDueDate: string | null;
+}
+
+export interface CommitmentStatusChangedPayload {
+  from: CommitmentStatus;
+  to: CommitmentStatus;
+  reason: string | null;
+  category?: DiscontinuationCategory;
+  supersededBy?: string;
+}
+
+export interface ProgressReportedPayload {
+  reportId: string;
+  period: number;
+  agency: string;
+  summary: string;
+  evidenceUrls: string[];
+  indicators: Indicator[];
+}
+
+/**
+ * A fact about one commitment. Classes (not plain objects) so that @nestjs/cqrs can route them to
+ * event handlers; `type` is the name stored in the event log and never changes once events exist.
+ */
+abstract class CommitmentEventBase<T extends string, P> {
+  abstract readonly type: T;
+  constructor(
+    readonly commitmentId: string,
+    readonly payload: P,
+    readonly occurredAt: Date,
+  ) {}
+}
+
+export class CommitmentRegistered extends CommitmentEventBase<'CommitmentRegistered', CommitmentRegisteredPayload> {
+  readonly type = 'CommitmentRegistered';
+}
+export class CommitmentDetailsRevised extends CommitmentEventBase<'CommitmentDetailsRevised', CommitmentDetailsRevisedPayload> {
+  readonly type = 'CommitmentDetailsRevised';
+}
+export class CommitmentOwnersAssigned extends CommitmentEventBase<'CommitmentOwnersAssigned', CommitmentOwnersAssignedPayload> {
+  readonly type = 'CommitmentOwnersAssigned';
+}
+export class CommitmentDueDateSet extends CommitmentEventBase<'CommitmentDueDateSet', CommitmentDueDateSetPayload> {
+  readonly type = 'CommitmentDueDateSet';
+}
+export class CommitmentStatusChanged extends CommitmentEventBase<'CommitmentStatusChanged', CommitmentStatusChangedPayload> {
+  readonly type = 'CommitmentStatusChanged';
+}
+export class ProgressReported extends CommitmentEventBase<'ProgressReported', ProgressReportedPayload> {
+  readonly type = 'ProgressReported';
+}
+
+export type CommitmentEvent =
+  | CommitmentRegistered
+  | CommitmentDetailsRevised
+  | CommitmentOwnersAssigned
+  | CommitmentDueDateSet
+  | CommitmentStatusChanged
+  | ProgressReported;
+
+const EVENT_CLASSES = {
+  CommitmentRegistered,
+  CommitmentDetailsRevised,
+  CommitmentOwnersAssigned,
+  CommitmentDueDateSet,
+  CommitmentStatusChanged,
+  ProgressReported,
+} as const;
+
+/** Turns a stored event back into its class; an unknown type means the log and the code disagree. */
+export function commitmentEventFrom(stored: {
+  streamId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+}): CommitmentEvent {
+  const EventClass = EVENT_CLASSES[stored.type as keyof typeof EVENT_CLASSES];
+  if (!EventClass) throw new Error(`Unknown commitment event type "${stored.type}" in stream ${stored.streamId}`);
+  return new EventClass(stored.streamId, stored.payload as never, stored.occurredAt);
+}

@@ -1,0 +1,264 @@
+import {
+  CommitmentDetailsRevised,
+  CommitmentDueDateSet,
+  CommitmentOwnersAssigned,
+  CommitmentRegistered,
+  CommitmentStatusChanged,
+  ProgressReported,
+  type CommitmentDetailsRevisedPayload,
+  type CommitmentEvent,
+  type CommitmentKind,
+  type CommitmentRegisteredPayload,
+  type ProgressReportedPayload,
+} from './commitment-events.js';
+import {
+  InvalidDiscontinuation,
+  IllegalTransition,
+  InvalidOwners,
+  InvalidReportingPeriod,
+  ReasonRequired,
+  ReportingAgencyNotAnOwner,
+} from './commitment-errors.js';
+import {
+  allowedNextStatuses,
+  DISCONTINUATION_CATEGORIES,
+  findTransition,
+  isTerminal,
+  type CommitmentStatus,
+  type DiscontinuationCategory,
+  type Transition,
+} from './lifecycle.js';
+
+export interface CommitmentState {
+  id: string;
+  code: string;
+  title: string;
+  text: string;
+  source: string;
+  kind: CommitmentKind;
+  leadAgency: string;
+  supportingAgencies: string[];
+  agendaItems: number[];
+  sdgTargets: string[];
+  dueDate: string | null;
+  status: CommitmentStatus;
+  version: number;
+  registeredAt: Date;
+  updatedAt: Date;
+  lastReportPeriod: number | null;
+  lastReportedAt: Date | null;
+}
+
+/** The first year anything can be reported on: the HLD took place in October 2013. */
+export const FIRST_REPORTING_PERIOD = 2013;
+
+const sortedUnique = <T>(values: readonly T[]): T[] => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Applies one event to the state it follows. Pure: the same events always give the same state. */
+export function evolve(state: CommitmentState | null, event: CommitmentEvent): CommitmentState {
+  if (event.type === 'CommitmentRegistered') {
+    return {
+      id: event.commitmentId,
+      ...event.payload,
+      status: 'proposed',
+      version: 1,
+      registeredAt: event.occurredAt,
+      updatedAt: event.occurredAt,
+      lastReportPeriod: null,
+      lastReportedAt: null,
+    };
+  }
+  if (!state) throw new Error(`${event.type} before CommitmentRegistered in stream ${event.commitmentId}`);
+  const next: CommitmentState = { ...state, version: state.version + 1, updatedAt: event.occurredAt };
+  switch (event.type) {
+    case 'CommitmentDetailsRevised':
+      return { ...next, ...event.payload.changes };
+    case 'CommitmentOwnersAssigned':
+      return { ...next, leadAgency: event.payload.leadAgency, supportingAgencies: event.payload.supportingAgencies };
+    case 'CommitmentDueDateSet':
+      return { ...next, dueDate: event.payload.dueDate };
+    case 'CommitmentStatusChanged':
+      return { ...next, status: event.payload.to };
+    case 'ProgressReported':
+      return {
+        ...next,
+        lastReportPeriod: Math.max(state.lastReportPeriod ?? 0, event.payload.period),
+        lastReportedAt: event.occurredAt,
+      };
+  }
+}
+
+export interface StatusChangeRequest {
+  reason?: string | null;
+  category?: DiscontinuationCategory;
+  supersededBy?: string;
+}
+
+export type NewProgressReport = Omit<ProgressReportedPayload, 'evidenceUrls' | 'indicators'> &
+  Partial<Pick<ProgressReportedPayload, 'evidenceUrls' | 'indicators'>>;
+
+/**
+ * A commitment made for the 2013 HLD. Its state is the fold of its events; each method checks a rule,
+ * then records the event that says what happened. Nothing here knows about storage or HTTP.
+ */
+export class Commitment {
+  private pending: CommitmentEvent[] = [];
+
+  private constructor(
+    private state: CommitmentState,
+    /** The state when this instance was loaded (null for a new one): read models subtract it. */
+    readonly loadedState: Readonly<CommitmentState> | null,
+  ) {}
+
+  static register(id: string, details: CommitmentRegisteredPayload, now: Date): Commitment {
+    const payload: CommitmentRegisteredPayload = {
+      ...details,
+      supportingAgencies: sortedUnique(details.supportingAgencies),
+      agendaItems: sortedUnique(details.agendaItems),
+      sdgTargets: sortedUnique(details.sdgTargets),
+    };
+    assertOwners(payload.leadAgency, payload.supportingAgencies);
+    const event = new CommitmentRegistered(id, payload, now);
+    const commitment = new Commitment(evolve(null, event), null);
+    commitment.pending.push(event);
+    return commitment;
+  }
+
+  static fromHistory(events: readonly CommitmentEvent[]): Commitment {
+    const state = events.reduce<CommitmentState | null>(evolve, null);
+    if (!state) throw new Error('A commitment needs at least its CommitmentRegistered event');
+    return new Commitment(state, state);
+  }
+
+  get snapshot(): Readonly<CommitmentState> {
+    return this.state;
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  get version(): number {
+    return this.state.version;
+  }
+
+  /** The version the stream had when this instance was loaded: what an append must expect. */
+  get loadedVersion(): number {
+    return this.loadedState?.version ?? 0;
+  }
+
+  /** Takes the events recorded since loading; the repository appends them. */
+  pullPendingEvents(): CommitmentEvent[] {
+    const events = this.pending;
+    this.pending = [];
+    return events;
+  }
+
+  /** Changes title, text, source, agenda items or SDG targets; records nothing when nothing differs. */
+  reviseDetails(changes: CommitmentDetailsRevisedPayload['changes'], now: Date): void {
+    const effective: CommitmentDetailsRevisedPayload['changes'] = {};
+    for (const field of ['title', 'text', 'source'] as const) {
+      const value = changes[field];
+      if (value !== undefined && value !== this.state[field]) effective[field] = value;
+    }
+    if (changes.agendaItems) {
+      const items = sortedUnique(changes.agendaItems);
+      if (!sameList(items, this.state.agendaItems)) effective.agendaItems = items;
+    }
+    if (changes.sdgTargets) {
+      const targets = sortedUnique(changes.sdgTargets);
+      if (!sameList(targets, this.state.sdgTargets)) effective.sdgTargets = targets;
+    }
+    if (Object.keys(effective).length === 0) return;
+    this.record(new CommitmentDetailsRevised(this.id, { changes: effective }, now));
+  }
+
+  assignOwners(leadAgency: string, supportingAgencies: readonly string[], now: Date): void {
+    const supporting = sortedUnique(supportingAgencies);
+    assertOwners(leadAgency, supporting);
+    if (leadAgency === this.state.leadAgency && sameList(supporting, this.state.supportingAgencies)) return;
+    this.record(
+      new CommitmentOwnersAssigned(
+        this.id,
+        {
+          leadAgency,
+          supportingAgencies: supporting,
+          previousLeadAgency: this.state.leadAgency,
+          previousSupportingAgencies: this.state.supportingAgencies,
+        },
+        now,
+      ),
+    );
+  }
+
+  setDueDate(dueDate: string | null, now: Date): void {
+    if (dueDate === this.state.dueDate) return;
+    this.record(new CommitmentDueDateSet(this.id, { dueDate, previousDueDate: this.state.dueDate }, now));
+  }
+
+  /** Moves the commitment along its lifecycle; refuses anything the transition table does not allow. */
+  changeStatus(to: CommitmentStatus, request: StatusChangeRequest, now: Date): Transition {
+    const from = this.state.status;
+    const transition = findTransition(from, to);
+    if (!transition) throw new IllegalTransition(from, to, allowedNextStatuses(from));
+    const reason = request.reason?.trim() || null;
+    if (transition.reasonRequired && !reason) throw new ReasonRequired(from, to);
+    if (transition.action === 'discontinue') {
+      if (!request.category || !DISCONTINUATION_CATEGORIES.includes(request.category)) {
+        throw new InvalidDiscontinuation('category', `one of ${DISCONTINUATION_CATEGORIES.join(', ')}`);
+      }
+      if (request.category === 'superseded' && !request.supersededBy?.trim()) {
+        throw new InvalidDiscontinuation('supersededBy', 'what superseded it (e.g. SDG target 10.7)');
+      }
+    }
+    this.record(
+      new CommitmentStatusChanged(
+        this.id,
+        {
+          from,
+          to,
+          reason,
+          ...(transition.action === 'discontinue' ? { category: request.category } : {}),
+          ...(request.category === 'superseded' && transition.action === 'discontinue'
+            ? { supersededBy: request.supersededBy!.trim() }
+            : {}),
+        },
+        now,
+      ),
+    );
+    return transition;
+  }
+
+  reportProgress(report: NewProgressReport, now: Date): void {
+    const owners = [this.state.leadAgency, ...this.state.supportingAgencies];
+    if (!owners.includes(report.agency)) throw new ReportingAgencyNotAnOwner(report.agency, this.state.code);
+    const latest = now.getUTCFullYear() + 1;
+    if (report.period < FIRST_REPORTING_PERIOD || report.period > latest) throw new InvalidReportingPeriod(report.period, latest);
+    this.record(
+      new ProgressReported(
+        this.id,
+        { ...report, evidenceUrls: report.evidenceUrls ?? [], indicators: report.indicators ?? [] },
+        now,
+      ),
+    );
+  }
+
+  isOverdue(today: string): boolean {
+    return isOverdue(this.state, today);
+  }
+
+  private record(event: CommitmentEvent): void {
+    this.state = evolve(this.state, event);
+    this.pending.push(event);
+  }
+}
+
+function assertOwners(lead: string, supporting: readonly string[]): void {
+  if (supporting.includes(lead)) throw new InvalidOwners(`${lead} is the lead agency and cannot also be a supporting agency.`);
+}
+
+/** Overdue is derived, never stored: a due date in the past on a commitment that is still open. */
+export function isOverdue(state: Pick<CommitmentState, 'dueDate' | 'status'>, today: string): boolean {
+  return state.dueDate !== null && state.dueDate < today && !isTerminal(state.status);
+}

@@ -1,0 +1,160 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COMMITMENT_KINDS, type CommitmentKind } from '../domain/commitment-events.js';
+import { COMMITMENT_STATUSES, DISCONTINUATION_CATEGORIES, type CommitmentStatus, type DiscontinuationCategory } from '../domain/lifecycle.js';
+
+const CODE = /^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+$/;
+const AGENCY = /^[A-Z][A-Z0-9]{1,19}$/;
+const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]|1[0-9]|[a-d])$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+
+export class RegisterCommitmentRequest {
+  @ApiProperty({ example: 'ILO-a', description: 'Stable human code: <AGENCY>-<letter>, SG8-<n>, ...' })
+  @Matches(CODE, { message: 'must look like ILO-a or SG8-3' })
+  @MaxLength(40)
+  code: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) text: string;
+  @ApiProperty({ example: 'A/68/190' }) @IsString() @IsNotEmpty() @MaxLength(300) source: string;
+  @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind: CommitmentKind;
+  @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) leadAgency: string;
+
+  @ApiPropertyOptional({ example: ['IOM'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(40) @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
+  supportingAgencies?: string[];
+
+  @ApiProperty({ example: [2] })
+  @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) @Min(1, { each: true }) @Max(8, { each: true, message: 'agenda items are numbered 1 to 8' })
+  agendaItems: number[];
+
+  @ApiPropertyOptional({ example: ['10.c'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
+  sdgTargets?: string[];
+
+  @ApiPropertyOptional({ example: '2015-01-15', nullable: true })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  dueDate?: string | null;
+}
+
+export class ReviseCommitmentRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) text?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) source?: string;
+
+  @ApiPropertyOptional({ example: [2, 6] })
+  @IsOptional() @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) @Min(1, { each: true }) @Max(8, { each: true, message: 'agenda items are numbered 1 to 8' })
+  agendaItems?: number[];
+
+  @ApiPropertyOptional({ example: ['10.7'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
+  sdgTargets?: string[];
+}
+
+export class AssignOwnersRequest {
+  @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) lead: string;
+
+  @ApiProperty({ example: ['IOM'] })
+  @IsArray() @ArrayMaxSize(40) @ArrayUnique() @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
+  supporting: string[];
+}
+
+export class SetDueDateRequest {
+  @ApiProperty({ example: '2015-01-15', nullable: true, description: 'null clears the due date' })
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD or null' })
+  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  dueDate: string | null;
+}
+
+export class TransitionRequest {
+  @ApiProperty({ enum: COMMITMENT_STATUSES }) @IsIn(COMMITMENT_STATUSES) to: CommitmentStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+
+  @ApiPropertyOptional({ enum: DISCONTINUATION_CATEGORIES, description: 'required when discontinuing' })
+  @IsOptional() @IsIn(DISCONTINUATION_CATEGORIES) category?: DiscontinuationCategory;
+
+  @ApiPropertyOptional({ example: 'SDG target 10.7', description: 'required when the category is superseded' })
+  @IsOptional() @IsString() @MaxLength(300) supersededBy?: string;
+}
+
+export class IndicatorRequest {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }] })
+  @ValidateIf((_, v) => typeof v !== 'number') @IsString() @MaxLength(200)
+  value: number | string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) unit?: string;
+  @ApiPropertyOptional({ example: '2014-12-31' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+}
+
+export class ReportProgressRequest {
+  @ApiProperty({ example: 2014 }) @IsInt() @Min(2013) @Max(2100) period: number;
+  @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) agency: string;
+  @ApiProperty({ maxLength: 20000 }) @IsString() @IsNotEmpty() @MaxLength(20000) summary: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
+  evidenceUrls?: string[];
+
+  @ApiPropertyOptional({ type: [IndicatorRequest] })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => IndicatorRequest)
+  indicators?: IndicatorRequest[];
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+export class ListCommitmentsQuery {
+  @ApiPropertyOptional({ description: 'agency code: commitments it leads or supports' })
+  @IsOptional() @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) agency?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 8 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(8, { message: 'agenda items are numbered 1 to 8' }) agendaItem?: number;
+
+  @ApiPropertyOptional({ description: 'one status, or several separated by commas' })
+  @IsOptional() @Transform(toList) @IsIn(COMMITMENT_STATUSES, { each: true }) status?: CommitmentStatus[];
+
+  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' }) overdue?: boolean;
+  @ApiPropertyOptional({ description: 'full-text search over code, title and text' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+
+  @ApiPropertyOptional({ example: '2015-01-01' })
+  @IsOptional() @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) dueBefore?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class GetCommitmentQuery {
+  @ApiPropertyOptional({ description: 'ISO 8601 instant: the commitment as it was then' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 instant such as 2014-02-21T00:00:00Z' })
+  asOf?: string;
+}
+
+export class StatisticsQuery {
+  @ApiProperty({ enum: ['agency', 'agendaItem'] }) @IsIn(['agency', 'agendaItem']) by: 'agency' | 'agendaItem';
+}

@@ -1,0 +1,153 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { ChangeContext } from '@hld/kernel';
+import { Change, IfMatchVersion, etagOf } from '@hld/http';
+import { VersionRequired } from '../domain/commitment-errors.js';
+import type { CommitmentState } from '../domain/commitment.js';
+import { RegisterCommitment } from '../application/register-commitment.js';
+import { ReviseCommitmentDetails } from '../application/revise-commitment-details.js';
+import { AssignCommitmentOwners } from '../application/assign-commitment-owners.js';
+import { SetCommitmentDueDate } from '../application/set-commitment-due-date.js';
+import { ChangeCommitmentStatus } from '../application/change-commitment-status.js';
+import { ReportProgress } from '../application/report-progress.js';
+import { ListCommitments, type CommitmentPage } from '../application/list-commitments.js';
+import { GetCommitment } from '../application/get-commitment.js';
+import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
+import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
+import { Clock } from '@hld/kernel';
+import {
+  AssignOwnersRequest,
+  GetCommitmentQuery,
+  ListCommitmentsQuery,
+  RegisterCommitmentRequest,
+  ReportProgressRequest,
+  ReviseCommitmentRequest,
+  SetDueDateRequest,
+  TransitionRequest,
+} from './commitment-requests.js';
+
+const IF_MATCH = { name: 'If-Match', required: true, description: 'the ETag ("<version>") you last read' };
+
+/** Thin: turns HTTP into commands and queries, and their results into representations with an ETag. */
+@ApiTags('commitments')
+@Controller('commitments')
+export class CommitmentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  async register(
+    @Body() body: RegisterCommitmentRequest,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommitmentView> {
+    const state = await this.commands.execute(new RegisterCommitment(body, change));
+    void reply.header('Location', `/api/v1/commitments/${state.id}`);
+    return this.represent(state, reply);
+  }
+
+  @Get()
+  list(@Query() query: ListCommitmentsQuery): Promise<CommitmentPage> {
+    const { limit, cursor, ...filters } = query;
+    return this.queries.execute(new ListCommitments(filters, limit, cursor));
+  }
+
+  @Get(':idOrCode')
+  async get(
+    @Param('idOrCode') idOrCode: string,
+    @Query() query: GetCommitmentQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommitmentView> {
+    const view = await this.queries.execute(new GetCommitment(idOrCode, query.asOf ? new Date(query.asOf) : undefined));
+    if (!query.asOf) void reply.header('ETag', etagOf(view.version));
+    return view;
+  }
+
+  @Get(':idOrCode/history')
+  history(@Param('idOrCode') idOrCode: string): Promise<{ items: HistoryEntry[] }> {
+    return this.queries.execute(new GetCommitmentHistory(idOrCode));
+  }
+
+  @Post(':idOrCode/transitions')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  async transition(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: TransitionRequest,
+    @IfMatchVersion() version: number | undefined,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommitmentView> {
+    const { to, ...request } = body;
+    const state = await this.commands.execute(new ChangeCommitmentStatus(idOrCode, required(version), to, request, change));
+    return this.represent(state, reply);
+  }
+
+  @Put(':idOrCode/owners')
+  @ApiHeader(IF_MATCH)
+  async assignOwners(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: AssignOwnersRequest,
+    @IfMatchVersion() version: number | undefined,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommitmentView> {
+    const state = await this.commands.execute(
+      new AssignCommitmentOwners(idOrCode, required(version), body.lead, body.supporting, change),
+    );
+    return this.represent(state, reply);
+  }
+
+  @Put(':idOrCode/due-date')
+  @ApiHeader(IF_MATCH)
+  async setDueDate(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: SetDueDateRequest,
+    @IfMatchVersion() version: number | undefined,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommitmentView> {
+    const state = await this.commands.execute(new SetCommitmentDueDate(idOrCode, required(version), body.dueDate, change));
+    return this.represent(state, reply);
+  }
+
+  @Patch(':idOrCode')
+  @ApiHeader(IF_MATCH)
+  async revise(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: ReviseCommitmentRequest,
+    @IfMatchVersion() version: number | undefined,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommitmentView> {
+    const state = await this.commands.execute(new ReviseCommitmentDetails(idOrCode, required(version), body, change));
+    return this.represent(state, reply);
+  }
+
+  @Post(':idOrCode/progress-reports')
+  async reportProgress(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: ReportProgressRequest,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ id: string; commitment: CommitmentView }> {
+    const { reportId, commitment } = await this.commands.execute(new ReportProgress(idOrCode, body, change));
+    void reply.header('Location', `/api/v1/commitments/${commitment.id}/history`);
+    return { id: reportId, commitment: this.represent(commitment, reply) };
+  }
+
+  private represent(state: CommitmentState, reply: FastifyReply): CommitmentView {
+    void reply.header('ETag', etagOf(state.version));
+    return toCommitmentView(state, this.clock.today());
+  }
+}
+
+function required(version: number | undefined): number {
+  if (version === undefined) throw new VersionRequired();
+  return version;
+}

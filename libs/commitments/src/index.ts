@@ -1,0 +1,23 @@
+export { CommitmentsModule } from './commitments.module.js';
+// domain
+export { Commitment, evolve, isOverdue, FIRST_REPORTING_PERIOD } from './domain/commitment.js';
+export type { CommitmentState, StatusChangeRequest } from './domain/commitment.js';
+export * from './domain/commitment-events.js';
+export * from './domain/commitment-errors.js';
+export * from './domain/lifecycle.js';
+// commands
+export { RegisterCommitment } from './application/register-commitment.js';
+export type { CommitmentDetails } from './application/register-commitment.js';
+export { ReviseCommitmentDetails } from './application/revise-commitment-details.js';
+export { AssignCommitmentOwners } from './application/assign-commitment-owners.js';
+export { SetCommitmentDueDate } from './application/set-commitment-due-date.js';
+export { ChangeCommitmentStatus } from './application/change-commitment-status.js';
+export { ReportProgress } from './application/report-progress.js';
+export { RebuildCommitmentReadModels } from './application/rebuild-commitment-read-models.js';
+// queries
+export { ListCommitments } from './application/list-commitments.js';
+export type { CommitmentFilters, CommitmentPage } from './application/list-commitments.js';
+export { GetCommitment } from './application/get-commitment.js';
+export { GetCommitmentHistory } from './application/get-commitment-history.js';
+export { GetStatusStatistics } from './application/get-status-statistics.js';
+export type { CommitmentView } from './application/commitment-view.js';

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { EventStore, isUniqueViolation, type StoredEvent } from '@hld/persistence';
+import { evolve, type CommitmentState } from '../domain/commitment.js';
+import { CommitmentCodeTaken } from '../domain/commitment-errors.js';
+import { commitmentEventFrom, type CommitmentEvent } from '../domain/commitment-events.js';
+
+export const COMMITMENT_STREAM = 'commitment';
+
+type CountKey = `${'agency' | 'agendaItem'}|${string}|${string}`;
+
+/** The (dimension, key, status) counters one commitment contributes to: its lead agency and agenda items. */
+function contributions(state: CommitmentState | null): CountKey[] {
+  if (!state) return [];
+  return [
+    `agency|${state.leadAgency}|${state.status}` as CountKey,
+    ...state.agendaItems.map((n) => `agendaItem|${n}|${state.status}` as CountKey),
+  ];
+}
+
+/**
+ * Keeps the read models (commitment_view, commitment_status_counts, progress_reports) in step with the
+ * events. Called inside the transaction that appends them, and by the rebuild, with the same code.
+ */
+@Injectable()
+export class CommitmentProjection {
+  constructor(private readonly eventStore: EventStore) {}
+
+  async apply(
+    tx: EntityManager,
+    before: CommitmentState | null,
+    after: CommitmentState,
+    stored: ReadonlyArray<{ event: CommitmentEvent; position: number; actorId: string }>,
+  ): Promise<void> {
+    await this.writeView(tx, after);
+    await this.adjustCounts(tx, before, after);
+    for (const { event, position, actorId } of stored) {
+      if (event.type !== 'ProgressReported') continue;
+      const p = event.payload;
+      await tx.query(
+        `INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position)
+         VALUES ($1, $2, $3, $4, 'report', $5, $6, $7::jsonb, $8, $9, $10)`,
+        [p.reportId, event.commitmentId, p.period, p.agency, p.summary, p.evidenceUrls, JSON.stringify(p.indicators), event.occurredAt, actorId, position],
+      );
+    }
+  }
+
+  /** Empties the read models and replays every commitment event into them, in one transaction. */
+  async rebuild(tx: EntityManager): Promise<{ events: number; commitments: number }> {
+    await tx.query('TRUNCATE commitment_view, commitment_status_counts, progress_reports');
+    const states = new Map<string, CommitmentState>();
+    let events = 0;
+    for await (const page of this.eventStore.readAll(COMMITMENT_STREAM, tx)) {
+      for (const storedEvent of page) {
+        const event = commitmentEventFrom(storedEvent);
+        const before = states.get(event.commitmentId) ?? null;
+        const after = evolve(before, event);
+        states.set(event.commitmentId, after);
+        await this.apply(tx, before, after, [{ event, position: storedEvent.position, actorId: storedEvent.metadata.actor.id }]);
+        events += 1;
+      }
+    }
+    return { events, commitments: states.size };
+  }
+
+  private async writeView(tx: EntityManager, s: CommitmentState): Promise<void> {
+    try {
+      await tx.query(
+        `INSERT INTO commitment_view (id, code, title, text, source, kind, lead_agency, supporting_agencies, agenda_items,
+           sdg_targets, due_date, status, version, registered_at, updated_at, last_report_period, last_reported_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, title = EXCLUDED.title, text = EXCLUDED.text,
+           source = EXCLUDED.source, kind = EXCLUDED.kind, lead_agency = EXCLUDED.lead_agency,
+           supporting_agencies = EXCLUDED.supporting_agencies, agenda_items = EXCLUDED.agenda_items,
+           sdg_targets = EXCLUDED.sdg_targets, due_date = EXCLUDED.due_date, status = EXCLUDED.status,
+           version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
+           last_report_period = EXCLUDED.last_report_period, last_reported_at = EXCLUDED.last_reported_at`,
+        [
+          s.id, s.code, s.title, s.text, s.source, s.kind, s.leadAgency, s.supportingAgencies, s.agendaItems,
+          s.sdgTargets, s.dueDate, s.status, s.version, s.registeredAt, s.updatedAt, s.lastReportPeriod, s.lastReportedAt,
+        ],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'commitment_view_code_unique')) throw new CommitmentCodeTaken(s.code);
+      throw error;
+    }
+  }
+
+  private async adjustCounts(tx: EntityManager, before: CommitmentState | null, after: CommitmentState): Promise<void> {
+    const delta = new Map<CountKey, number>();
+    for (const key of contributions(before)) delta.set(key, (delta.get(key) ?? 0) - 1);
+    for (const key of contributions(after)) delta.set(key, (delta.get(key) ?? 0) + 1);
+    // sorted, so concurrent transactions lock counter rows in the same order and cannot deadlock
+    const changed = [...delta].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+    if (changed.length === 0) return;
+    const [dimensions, keys, statuses] = [0, 1, 2].map((i) => changed.map(([k]) => k.split('|')[i]));
+    await tx.query(
+      `INSERT INTO commitment_status_counts (dimension, key, status, count)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
+       ON CONFLICT (dimension, key, status) DO UPDATE SET count = commitment_status_counts.count + EXCLUDED.count`,
+      [dimensions, keys, statuses, changed.map(([, d]) => d)],
+    );
+  }
+}
+
+export type { StoredEvent };

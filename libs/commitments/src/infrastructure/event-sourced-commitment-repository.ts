@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { EventStore } from '@hld/persistence';
+import type { ChangeContext } from '@hld/kernel';
+import { Commitment } from '../domain/commitment.js';
+import { CommitmentNotFound } from '../domain/commitment-errors.js';
+import { commitmentEventFrom } from '../domain/commitment-events.js';
+import { CommitmentRepository } from '../domain/commitment-repository.js';
+import { COMMITMENT_STREAM, CommitmentProjection } from './commitment-projection.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Commitments kept as event streams, with their read models written in the same transaction. */
+@Injectable()
+export class EventSourcedCommitmentRepository extends CommitmentRepository {
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly projection: CommitmentProjection,
+    private readonly eventBus: EventBus,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  /** The stream id of a commitment given by id or code (codes are resolved through the read model). */
+  async resolveId(idOrCode: string): Promise<string> {
+    const [row] = await this.dataSource.query(
+      UUID.test(idOrCode) ? 'SELECT id FROM commitment_view WHERE id = $1' : 'SELECT id FROM commitment_view WHERE code = $1',
+      [idOrCode],
+    );
+    if (!row) throw new CommitmentNotFound(idOrCode);
+    return row.id;
+  }
+
+  async load(idOrCode: string): Promise<Commitment> {
+    const events = await this.eventStore.readStream(await this.resolveId(idOrCode));
+    if (events.length === 0) throw new CommitmentNotFound(idOrCode);
+    return Commitment.fromHistory(events.map(commitmentEventFrom));
+  }
+
+  async loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null> {
+    const events = await this.eventStore.readStream(await this.resolveId(idOrCode), { until: instant });
+    return events.length === 0 ? null : Commitment.fromHistory(events.map(commitmentEventFrom));
+  }
+
+  async save(commitment: Commitment, context: ChangeContext): Promise<void> {
+    const events = commitment.pullPendingEvents();
+    if (events.length === 0) return;
+    await this.eventStore.transaction(async (tx) => {
+      const stored = await this.eventStore.append(
+        tx,
+        { id: commitment.id, type: COMMITMENT_STREAM },
+        commitment.loadedVersion,
+        events.map((event) => ({ type: event.type, payload: { ...event.payload }, occurredAt: event.occurredAt })),
+        {
+          actor: context.actor,
+          correlationId: context.correlationId,
+          ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+          ...(context.clientIp ? { clientIp: context.clientIp } : {}),
+        },
+      );
+      await this.projection.apply(
+        tx,
+        commitment.loadedState,
+        commitment.snapshot,
+        events.map((event, i) => ({ event, position: stored[i].position, actorId: context.actor.id })),
+      );
+    });
+    // Only after the commit: in-process subscribers never see an event that was rolled back.
+    this.eventBus.publishAll(events);
+  }
+}

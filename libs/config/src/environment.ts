@@ -1,0 +1,70 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+/** Every setting the processes read, with its default. Validated once, at start-up. */
+export class Environment {
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hld';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key, so several installs (or the tests) can share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'hld';
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL = 'log';
+
+  /** Largest request body accepted, in bytes (413 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** How long a stored Idempotency-Key answer is replayed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+  @IsString()
+  PUBLIC_URL = '';
+}
+
+export class InvalidConfigurationError extends Error {}
+
+/**
+ * Reads the settings from `source` (process.env by default). Unset or empty variables take the default;
+ * the first invalid one stops start-up with one line naming it.
+ */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const defaults = new Environment();
+  const given: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') given[key] = value;
+  }
+  const env = plainToInstance(Environment, { ...defaults, ...given });
+  const [first] = validateSync(env, { forbidUnknownValues: true });
+  if (first) {
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new InvalidConfigurationError(
+      `Invalid setting ${first.property}=${JSON.stringify(source[first.property] ?? '')}: ${reason}`,
+    );
+  }
+  if (!env.PUBLIC_URL) env.PUBLIC_URL = `http://localhost:${env.PORT}`;
+  return env;
+}

@@ -1,0 +1,45 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Actor, ChangeContext } from '@hld/kernel';
+import { RequestValidationFailed } from './request-validation-failed.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set once per request by the authentication guard; handlers read it through @Change(). */
+    actor?: Actor;
+  }
+}
+
+/**
+ * Who is acting and from which request: the ChangeContext every command takes. Built here, once, from
+ * what the edge established (the principal, the request id, the Idempotency-Key), never from the body.
+ */
+export const Change = createParamDecorator((_: unknown, ctx: ExecutionContext): ChangeContext => {
+  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
+  const idempotencyKey = header(request, 'idempotency-key');
+  return {
+    actor: request.actor ?? { id: 'anonymous', role: 'anonymous', agency: null },
+    correlationId: String(request.id),
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+    clientIp: request.ip,
+  };
+});
+
+/**
+ * The version the client last read, from `If-Match: "<version>"`. Undefined when absent, so the handler
+ * (not the edge) decides whether it is required (428).
+ */
+export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number | undefined => {
+  const value = header(ctx.switchToHttp().getRequest<FastifyRequest>(), 'if-match');
+  if (value === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (!match) throw new RequestValidationFailed([{ field: 'If-Match', message: 'must be an ETag such as "3"' }]);
+  return Number(match[1]);
+});
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export const etagOf = (version: number): string => `"${version}"`;

@@ -1,0 +1,133 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type ErrorKind } from '@hld/kernel';
+import { isServiceUnavailable } from '@hld/persistence';
+import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem.js';
+
+/** The HTTP status of each kind of domain error. Exhaustive: a new kind does not compile until mapped. */
+export function statusOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'invalid_input':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'unprocessable':
+      return 422;
+    case 'precondition_required':
+      return 428;
+    case 'unavailable':
+      return 503;
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Seconds a client should wait before retrying while PostgreSQL or Redis is unavailable. */
+const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The one place errors become HTTP answers: every error leaves as application/problem+json. Client mistakes
+ * are 4xx with the offending fields; backing-service outages are 503 with Retry-After; anything else is a
+ * 500, logged with its request id, and its details never reach the client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status === 503) void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  toProblem(exception: unknown, request: FastifyRequest): Problem {
+    const base = { instance: request.url, requestId: String(request.id) };
+    if (exception instanceof DomainError) {
+      const status = statusOf(exception.kind);
+      return {
+        type: problemType(exception.code),
+        title: TITLES[status],
+        status,
+        detail: exception.message,
+        code: exception.code,
+        ...base,
+        ...(exception.fields.length ? { errors: exception.fields } : {}),
+        ...exception.details,
+      };
+    }
+    if (isServiceUnavailable(exception)) {
+      this.logger.warn(`[${request.id}] backing service unavailable: ${(exception as Error).message}`);
+      return this.generic(503, 'SERVICE_UNAVAILABLE', 'A backing service is unavailable; retry shortly.', base);
+    }
+    const clientStatus = clientErrorStatus(exception);
+    if (clientStatus) {
+      const message = exception instanceof HttpException ? httpExceptionMessage(exception) : (exception as Error).message;
+      return this.generic(clientStatus, codeForStatus(clientStatus, exception), message, base);
+    }
+    this.logger.error(`[${request.id}] ${request.method} ${request.url} failed`, (exception as Error)?.stack ?? String(exception));
+    return this.generic(500, 'INTERNAL_ERROR', `Something went wrong on our side. Quote request id ${request.id}.`, base);
+  }
+
+  private generic(status: number, code: string, detail: string, base: { instance: string; requestId: string }): Problem {
+    return { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail, code, ...base };
+  }
+}
+
+/** The status of errors raised by Nest or Fastify themselves for a client's mistake (bad JSON, 404 route, 413). */
+function clientErrorStatus(exception: unknown): number | null {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return status >= 400 && status < 500 ? status : null;
+  }
+  const status = (exception as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+function httpExceptionMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}
+
+function codeForStatus(status: number, exception: unknown): string {
+  const fastifyCode = (exception as { code?: string })?.code;
+  if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError) return 'MALFORMED_JSON';
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 404:
+      return 'ROUTE_NOT_FOUND';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    default:
+      return 'CLIENT_ERROR';
+  }
+}

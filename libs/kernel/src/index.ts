@@ -1,0 +1,5 @@
+export { DomainError, VersionConflict } from './domain-error.js';
+export type { ErrorKind, FieldProblem } from './domain-error.js';
+export { Clock, SystemClock } from './clock.js';
+export { SYSTEM_ACTOR } from './actor.js';
+export type { Actor, ChangeContext } from './actor.js';

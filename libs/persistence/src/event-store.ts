@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { VersionConflict, type ChangeContext } from '@hld/kernel';
+
+/** An event about to be appended: its type and its payload, nothing about where it will sit. */
+export interface NewEvent {
+  type: string;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+/** What an event carries besides its payload: who, from which request, and when it was recorded. */
+export interface EventMetadata {
+  actor: ChangeContext['actor'];
+  correlationId: string;
+  idempotencyKey?: string;
+  clientIp?: string;
+}
+
+export interface StoredEvent {
+  position: number;
+  streamId: string;
+  streamType: string;
+  streamVersion: number;
+  type: string;
+  payload: Record<string, unknown>;
+  metadata: EventMetadata;
+  occurredAt: Date;
+}
+
+interface EventRow {
+  position: string;
+  stream_id: string;
+  stream_type: string;
+  stream_version: number;
+  type: string;
+  payload: Record<string, unknown>;
+  metadata: EventMetadata;
+  occurred_at: Date;
+}
+
+const toStoredEvent = (row: EventRow): StoredEvent => ({
+  position: Number(row.position),
+  streamId: row.stream_id,
+  streamType: row.stream_type,
+  streamVersion: row.stream_version,
+  type: row.type,
+  payload: row.payload,
+  metadata: row.metadata,
+  occurredAt: row.occurred_at,
+});
+
+const COLUMNS = 'position, stream_id, stream_type, stream_version, type, payload, metadata, occurred_at';
+
+/**
+ * The append-only log every change is kept in. Appends take the caller's transaction so that the
+ * read models written in the same transaction can never disagree with the log.
+ */
+@Injectable()
+export class EventStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Appends `events` after `expectedVersion`. Two writers that read the same version race on the
+   * (stream_id, stream_version) unique key: the loser's transaction fails and it gets a VersionConflict.
+   */
+  async append(
+    tx: EntityManager,
+    stream: { id: string; type: string },
+    expectedVersion: number,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<StoredEvent[]> {
+    if (events.length === 0) return [];
+    const params: unknown[] = [stream.id, stream.type, JSON.stringify(metadata)];
+    const values = events.map((event, i) => {
+      params.push(expectedVersion + i + 1, event.type, JSON.stringify(event.payload), event.occurredAt);
+      const p = 4 + i * 4;
+      return `($1, $2, $${p}, $${p + 1}, $${p + 2}::jsonb, $3::jsonb, $${p + 3})`;
+    });
+    try {
+      const rows: EventRow[] = await tx.query(
+        `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
+         VALUES ${values.join(', ')} RETURNING ${COLUMNS}`,
+        params,
+      );
+      return rows.map(toStoredEvent);
+    } catch (error) {
+      if (isUniqueViolation(error, 'events_stream_version_unique')) {
+        throw new VersionConflict(expectedVersion, await this.currentVersion(stream.id));
+      }
+      throw error;
+    }
+  }
+
+  /** The events of one stream, oldest first; with `until`, only those that occurred at or before it. */
+  async readStream(streamId: string, options: { until?: Date; tx?: EntityManager } = {}): Promise<StoredEvent[]> {
+    const runner = options.tx ?? this.dataSource.manager;
+    const rows: EventRow[] = options.until
+      ? await runner.query(
+          `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND occurred_at <= $2 ORDER BY stream_version`,
+          [streamId, options.until],
+        )
+      : await runner.query(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
+    return rows.map(toStoredEvent);
+  }
+
+  /** Every event of a stream type in log order, a page at a time (for rebuilding read models). */
+  async *readAll(streamType: string, tx: EntityManager, pageSize = 5000): AsyncGenerator<StoredEvent[]> {
+    let after = 0;
+    for (;;) {
+      const rows: EventRow[] = await tx.query(
+        `SELECT ${COLUMNS} FROM events WHERE stream_type = $1 AND position > $2 ORDER BY position LIMIT $3`,
+        [streamType, after, pageSize],
+      );
+      if (rows.length === 0) return;
+      const page = rows.map(toStoredEvent);
+      yield page;
+      after = page[page.length - 1].position;
+    }
+  }
+
+  async currentVersion(streamId: string): Promise<number> {
+    const [row] = await this.dataSource.query(
+      'SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1',
+      [streamId],
+    );
+    return row.version;
+  }
+}
+
+/** True when `error` is PostgreSQL's unique violation (23505), optionally on one named constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  const name = e?.driverError?.constraint ?? e?.constraint;
+  return code === '23505' && (constraint === undefined || name === constraint);
+}

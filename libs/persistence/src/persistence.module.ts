@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Environment } from '@hld/config';
+import { EventStore } from './event-store.js';
+import { RedisConnection } from './redis-connection.js';
+
+/** The PostgreSQL connection (TypeORM, migrations only, never synchronize), the event store and Redis. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [Environment],
+      useFactory: (env: Environment) => ({
+        type: 'postgres' as const,
+        url: env.DATABASE_URL,
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: false,
+        // keep retrying briefly at boot, then fail: the preflight check has already said what is wrong
+        retryAttempts: 3,
+        retryDelay: 1000,
+        extra: { max: 20, connectionTimeoutMillis: 5000 },
+      }),
+    }),
+  ],
+  providers: [EventStore, RedisConnection],
+  exports: [EventStore, RedisConnection],
+})
+export class PersistenceModule {}
