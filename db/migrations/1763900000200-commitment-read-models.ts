@@ -43,7 +43,8 @@ export class CommitmentReadModels1763900000200 implements MigrationInterface {
         dimension text    NOT NULL CHECK (dimension IN ('agency', 'agendaItem')),
         key       text    NOT NULL,
         status    text    NOT NULL,
-        count     integer NOT NULL CHECK (count >= 0),
+        -- no CHECK (count >= 0): PostgreSQL checks the candidate row of an upsert, and a decrement arrives as one
+        count     integer NOT NULL,
         PRIMARY KEY (dimension, key, status)
       )`);
 

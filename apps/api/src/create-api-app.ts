@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Logger, type LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,12 +10,8 @@ import { ApiModule } from './api.module.js';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
-/**
- * Builds the API application exactly as production runs it; the e2e tests call this too, so they
- * exercise the same adapter, limits, prefix and error handling.
- */
-export async function createApiApp(env: Environment): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+export function createHttpAdapter(env: Environment): FastifyAdapter {
+  return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: true,
     // the caller's X-Request-Id when it is sane, so a request can be followed across systems
@@ -25,28 +21,46 @@ export async function createApiApp(env: Environment): Promise<NestFastifyApplica
     },
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
-    logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as LogLevel) + 1),
-    bufferLogs: false,
-  });
+}
+
+/**
+ * Everything the API does to an application besides its modules: prefix, request ids, OpenAPI. The
+ * e2e tests call this too, so they exercise the same adapter, limits and error handling as production.
+ */
+export async function configureApiApp(
+  app: NestFastifyApplication,
+  options: { swaggerUi: boolean } = { swaggerUi: true },
+): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
   app.enableShutdownHooks();
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('X-Request-Id', request.id);
-  });
-
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('X-Request-Id', request.id);
+    });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('HLD follow-up tracker')
       .setDescription(
-        'Commitments made for the 2013 High-level Dialogue on International Migration and Development, their lifecycle and progress.',
+        'Commitments made for the 2013 High-level Dialogue on International Migration and Development: ' +
+          'their owners, lifecycle, due dates and progress reports. Errors are application/problem+json.',
       )
       .setVersion('1')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
-  Logger.log(`OpenAPI at ${env.PUBLIC_URL}/api/docs`, 'Api');
+  // The UI's static assets come through @fastify/static, which Jest under Node 20 cannot load (it requires an
+  // ES module); the tests turn the UI off and still check the OpenAPI document itself.
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json', swaggerUiEnabled: options.swaggerUi });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+export async function createApiApp(env: Environment): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(env), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as LogLevel) + 1),
+  });
+  return configureApiApp(app);
 }
