@@ -72,10 +72,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: TITLES[status],
         status,
         detail: exception.message,
+        ...exception.details, // extensions first: they must never overwrite the standard members
         code: exception.code,
         ...base,
         ...(exception.fields.length ? { errors: exception.fields } : {}),
-        ...exception.details,
       };
     }
     if (isServiceUnavailable(exception)) {
@@ -114,7 +114,9 @@ function httpExceptionMessage(exception: HttpException): string {
 }
 
 function codeForStatus(status: number, exception: unknown): string {
-  const fastifyCode = (exception as { code?: string })?.code;
+  // Nest wraps Fastify's own errors (body parsing) in an HttpException whose cause is the original
+  const original = exception instanceof HttpException && exception.cause ? exception.cause : exception;
+  const fastifyCode = (original as { code?: string })?.code;
   if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError) return 'MALFORMED_JSON';
   switch (status) {
     case 400:

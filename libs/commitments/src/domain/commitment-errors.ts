@@ -24,7 +24,7 @@ export class CommitmentNotFound extends DomainError {
 
 export class CommitmentCodeTaken extends DomainError {
   constructor(code: string) {
-    super(CommitmentErrorCode.DuplicateCode, 'conflict', `A commitment with code "${code}" already exists.`, { code }, [
+    super(CommitmentErrorCode.DuplicateCode, 'conflict', `A commitment with code "${code}" already exists.`, { commitmentCode: code }, [
       { field: 'code', message: 'is already taken' },
     ]);
   }
@@ -89,7 +89,7 @@ export class ReportingAgencyNotAnOwner extends DomainError {
       CommitmentErrorCode.NotAnOwner,
       'unprocessable',
       `${agency} neither leads nor supports ${code}, so it cannot report progress on it.`,
-      { agency, code },
+      { agency, commitmentCode: code },
       [{ field: 'agency', message: `${agency} does not own ${code}` }],
     );
   }
