@@ -13,11 +13,19 @@ interface Check {
 
 async function check(probe: () => Promise<unknown>): Promise<Check> {
   const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000))]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out after 2 s')), 2000);
+      }),
+    ]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return { status: 'down', latencyMs: Math.round(performance.now() - started), error: (error as Error).message };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

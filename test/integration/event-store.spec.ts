@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import { CommandBus } from '@nestjs/cqrs';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { ConfigModule } from '@hld/config';
+import { EventStore, PersistenceModule } from '@hld/persistence';
+import { Clock, VersionConflict, type ChangeContext } from '@hld/kernel';
+import {
+  AssignCommitmentOwners,
+  ChangeCommitmentStatus,
+  CommitmentsModule,
+  RebuildCommitmentReadModels,
+  RegisterCommitment,
+  ReportProgress,
+  ReviseCommitmentDetails,
+  SetCommitmentDueDate,
+} from '@hld/commitments';
+import { aCommitment } from '../helpers/factories.js';
+import { dumpReadModels } from '../helpers/db.js';
+import { TestClock } from '../helpers/test-clock.js';
+
+const context: ChangeContext = { actor: { id: 'integration-test' }, correlationId: 'test' };
+
+describe('Event store and read models (real PostgreSQL)', () => {
+  let app: INestApplicationContext;
+  let store: EventStore;
+  let db: DataSource;
+  let commands: CommandBus;
+  const clock = new TestClock(new Date('2014-02-20T09:00:00Z'));
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = await moduleRef.init();
+    store = app.get(EventStore);
+    db = app.get<DataSource>(getDataSourceToken());
+    commands = app.get(CommandBus);
+  });
+  afterAll(() => app.close());
+
+  const event = (type: string) => ({ type, payload: { n: 1 }, occurredAt: new Date() });
+
+  it('lets exactly one of many concurrent appends at the same version win', async () => {
+    const stream = { id: randomUUID(), type: 'probe' };
+    await store.transaction((tx) => store.append(tx, stream, 0, [event('Started')], context));
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, () => store.transaction((tx) => store.append(tx, stream, 1, [event('Raced')], context))),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    const rejected = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
+    expect(rejected).toHaveLength(9);
+    for (const r of rejected) {
+      expect(r.reason).toBeInstanceOf(VersionConflict);
+      expect(r.reason.details).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    }
+    const events = await store.readStream(stream.id);
+    expect(events.map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('writes nothing of a transaction that fails after the append', async () => {
+    const stream = { id: randomUUID(), type: 'probe' };
+    await expect(
+      store.transaction(async (tx) => {
+        await store.append(tx, stream, 0, [event('Started')], context);
+        throw new Error('the read model update failed');
+      }),
+    ).rejects.toThrow('the read model update failed');
+    expect(await store.readStream(stream.id)).toEqual([]);
+  });
+
+  it('refuses to update, delete or truncate events', async () => {
+    const stream = { id: randomUUID(), type: 'probe' };
+    await store.transaction((tx) => store.append(tx, stream, 0, [event('Started')], context));
+    await expect(db.query(`UPDATE events SET type = 'Edited' WHERE stream_id = $1`, [stream.id])).rejects.toThrow(/append-only/);
+    await expect(db.query(`DELETE FROM events WHERE stream_id = $1`, [stream.id])).rejects.toThrow(/append-only/);
+    await expect(db.query(`TRUNCATE events`)).rejects.toThrow(/append-only/);
+    expect(await store.readStream(stream.id)).toHaveLength(1);
+  });
+
+  it('rebuilds read models identical to the ones kept in step with every command', async () => {
+    // a varied history: several commitments, every kind of event, over several days
+    for (let i = 0; i < 12; i += 1) {
+      const state = await commands.execute(
+        new RegisterCommitment(aCommitment({ leadAgency: i % 2 ? 'UNHCR' : 'IOM', supportingAgencies: i % 3 ? ['ILO'] : [], agendaItems: [1 + (i % 8), 8 - (i % 3)] }), context),
+      );
+      clock.advance(3_600_000);
+      await commands.execute(new ChangeCommitmentStatus(state.id, 1, 'accepted', {}, context));
+      if (i % 2) await commands.execute(new ChangeCommitmentStatus(state.id, 2, 'in_progress', {}, context));
+      if (i % 3 === 0) await commands.execute(new AssignCommitmentOwners(state.code, undefined, 'UNDP', ['IOM'], context));
+      if (i % 4 === 0) await commands.execute(new SetCommitmentDueDate(state.code, undefined, '2015-01-15', context));
+      if (i % 5 === 0) await commands.execute(new ReviseCommitmentDetails(state.code, undefined, { agendaItems: [3] }, context));
+      const reporter = i % 3 === 0 ? 'IOM' : 'UNHCR';
+      if (i % 2) await commands.execute(new ReportProgress(state.id, { period: 2014, agency: reporter, summary: `Report ${i}` }, context));
+      if (i % 6 === 1) await commands.execute(new ChangeCommitmentStatus(state.id, undefined, 'discontinued', { reason: 'obsolete', category: 'overtaken_by_events' }, context));
+    }
+    const kept = await dumpReadModels(db);
+    const result = await commands.execute(new RebuildCommitmentReadModels());
+    expect(result.events).toBeGreaterThan(40);
+    expect(await dumpReadModels(db)).toEqual(kept);
+  });
+});
