@@ -1,4 +1,4 @@
-import { aCommitment, uniqueCode } from '../helpers/factories.js';
+import { aCommitment, aFreshAgency, uniqueCode } from '../helpers/factories.js';
 import { countEvents } from '../helpers/db.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
 
@@ -131,9 +131,10 @@ describe('Commitments API', () => {
   });
 
   describe('list', () => {
-    const agency = 'WIPO'; // no other test uses it, so the counts below are exact
+    let agency: string; // only this block uses it, so the counts below are exact
     const codes: Record<string, string> = {};
     beforeAll(async () => {
+      agency = await aFreshAgency(api.db);
       codes.a = (await register({ leadAgency: agency, supportingAgencies: [], agendaItems: [7], dueDate: '2014-01-15', title: 'Diaspora knowledge networks' })).code;
       codes.b = (await register({ leadAgency: agency, supportingAgencies: [], agendaItems: [7, 8], dueDate: '2015-06-30' })).code;
       codes.c = (await register({ leadAgency: 'ILO', supportingAgencies: [agency], agendaItems: [3], dueDate: '2013-12-31' })).code;
@@ -187,9 +188,10 @@ describe('Commitments API', () => {
   });
 
   it('counts commitments by status per agency and per agenda item, with overdue', async () => {
-    const agency = 'WMO';
+    const agency = await aFreshAgency(api.db);
     const before = await api.http.get('/api/v1/stats/status').query({ by: 'agendaItem' }).expect(200);
-    const item4 = (body: { items: Array<{ key: string }> }) => body.items.find((i) => i.key === '4');
+    type Group = { key: string; counts: Record<string, number>; total: number; overdue: number };
+    const item4 = (body: { items: Group[] }) => body.items.find((i) => i.key === '4');
     const a = await register({ leadAgency: agency, supportingAgencies: [], agendaItems: [4], dueDate: '2014-01-01' });
     await register({ leadAgency: agency, supportingAgencies: [], agendaItems: [4] });
     await api.http.post(`/api/v1/commitments/${a.code}/transitions`).set('If-Match', '"1"').send({ to: 'accepted' }).expect(200);
@@ -202,8 +204,8 @@ describe('Commitments API', () => {
       overdue: 1,
     });
     const after = await api.http.get('/api/v1/stats/status').query({ by: 'agendaItem' }).expect(200);
-    const was = item4(before.body) as { counts: Record<string, number>; total: number; overdue: number } | undefined;
-    const now = item4(after.body) as { counts: Record<string, number>; total: number; overdue: number };
+    const was = item4(before.body);
+    const now = item4(after.body)!;
     expect(now.total - (was?.total ?? 0)).toBe(2);
     expect(now.counts.accepted - (was?.counts.accepted ?? 0)).toBe(1);
     expect(now.overdue - (was?.overdue ?? 0)).toBe(1);

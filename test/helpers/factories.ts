@@ -37,3 +37,10 @@ export function aCommitment(overrides: Partial<RegisterBody> = {}): RegisterBody
     ...overrides,
   };
 }
+
+/** A new agency only this test knows, so counts filtered by it are exact whatever else is in the database. */
+export async function aFreshAgency(db: { query: (sql: string, params: unknown[]) => Promise<unknown> }): Promise<string> {
+  const code = `T${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+  await db.query(`INSERT INTO agencies (code, name, kind, un, gmg) VALUES ($1, $2, 'other', false, false)`, [code, `Test agency ${code}`]);
+  return code;
+}

@@ -1,23 +1,24 @@
 import 'reflect-metadata';
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { checkBackingServices, ConfigModule, InvalidConfigurationError, loadEnvironment } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
 import { CommitmentsModule, RebuildCommitmentReadModels } from '@hld/commitments';
+import { CatalogueInvalid, CatalogueModule, checkCatalogue, formatProblem, LoadCatalogue, readCatalogue } from '@hld/catalogue';
 
 /** Operator commands that need the application's modules but no server. */
-@Module({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] })
+@Module({ imports: [ConfigModule, PersistenceModule, CommitmentsModule, CatalogueModule] })
 class CliModule {}
 
-const USAGE = 'usage: node dist/apps/cli/src/main.js projections:rebuild';
+const USAGE = `usage: node dist/apps/cli/src/main.js <command>
+  catalogue:check [dir]            validate the catalogue data without a database; print counts per agency
+  catalogue:load [dir] [--if-empty] load the catalogue through the commitment commands, in one transaction
+  projections:rebuild              rebuild every read model from the event log`;
 
-async function main(argv: string[]): Promise<void> {
-  const [command] = argv;
-  if (command !== 'projections:rebuild') {
-    console.error(USAGE);
-    process.exit(2);
-  }
+const catalogueDir = (args: string[]) => args.find((a) => !a.startsWith('--')) ?? process.env.CATALOGUE_DIR ?? 'db/catalogue';
+
+async function withApp<T>(work: (commands: CommandBus) => Promise<T>): Promise<T> {
   const env = loadEnvironment();
   const problems = await checkBackingServices(env, { database: true, redis: false });
   if (problems.length > 0) {
@@ -26,18 +27,57 @@ async function main(argv: string[]): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
-    const started = performance.now();
-    const result = await app.get(CommandBus).execute(new RebuildCommitmentReadModels());
-    Logger.log(
-      `Rebuilt commitment read models from ${result.events} events (${result.commitments} commitments) in ${Math.round(performance.now() - started)} ms`,
-      'projections:rebuild',
-    );
+    return await work(app.get(CommandBus));
   } finally {
     await app.close();
   }
 }
 
+async function main([command, ...args]: string[]): Promise<void> {
+  const started = performance.now();
+  const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+  switch (command) {
+    case 'catalogue:check': {
+      const { problems, counts, catalogue } = checkCatalogue(await readCatalogue(catalogueDir(args)));
+      for (const [agency, kinds] of Object.entries(counts).sort()) {
+        console.log(`${agency.padEnd(10)} ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      }
+      console.log(
+        `${catalogue.agencies.length} agencies, ${catalogue.commitments.length} commitments, ${catalogue.progressReports.length} progress reports`,
+      );
+      if (problems.length > 0) {
+        for (const problem of problems) console.error(formatProblem(problem));
+        console.error(`catalogue:check: ${problems.length} problem(s)`);
+        process.exit(1);
+      }
+      console.log('catalogue:check: no problems');
+      return;
+    }
+    case 'catalogue:load': {
+      const result = await withApp((commands) => commands.execute(new LoadCatalogue(catalogueDir(args), args.includes('--if-empty'))));
+      console.log(
+        result.skipped
+          ? 'The database already holds commitments: catalogue load skipped (run npm run catalogue:load to reconcile it).'
+          : `Catalogue loaded in ${elapsed()}: ${result.registered} registered, ${result.revised} revised, ` +
+              `${result.ownersExtended} with owners extended, ${result.unchanged} unchanged; ` +
+              `${result.reportsAdded} progress reports added, ${result.reportsAlreadyThere} already there.`,
+      );
+      return;
+    }
+    case 'projections:rebuild': {
+      const result = await withApp((commands) => commands.execute(new RebuildCommitmentReadModels()));
+      console.log(`Rebuilt read models from ${result.events} events (${result.commitments} commitments) in ${elapsed()}`);
+      return;
+    }
+    default:
+      console.error(USAGE);
+      process.exit(2);
+  }
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof InvalidConfigurationError ? error.message : error);
+  if (error instanceof InvalidConfigurationError) console.error(error.message);
+  else if (error instanceof CatalogueInvalid) console.error(`catalogue:load: nothing loaded.\n${error.message}`);
+  else console.error(error);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { UnitOfWork } from '@hld/persistence';
 import { AgencyRecord, AgendaItemRecord } from './agency.record.js';
 
 export interface Agency {
@@ -26,6 +27,7 @@ export class ReferenceData {
   constructor(
     @InjectRepository(AgencyRecord) private readonly agencies: Repository<AgencyRecord>,
     @InjectRepository(AgendaItemRecord) private readonly agendaItems: Repository<AgendaItemRecord>,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   listAgencies(): Promise<Agency[]> {
@@ -40,7 +42,8 @@ export class ReferenceData {
   async unknownAgencies(codes: readonly string[]): Promise<string[]> {
     const wanted = [...new Set(codes)];
     if (wanted.length === 0) return [];
-    const rows: Array<{ code: string }> = await this.agencies.query(
+    // through the unit of work: agencies added earlier in the same transaction count as known
+    const rows: Array<{ code: string }> = await this.unitOfWork.manager.query(
       'SELECT code FROM agencies WHERE code = ANY($1::text[])',
       [wanted],
     );
@@ -52,7 +55,7 @@ export class ReferenceData {
   async unknownAgendaItems(numbers: readonly number[]): Promise<number[]> {
     const wanted = [...new Set(numbers)];
     if (wanted.length === 0) return [];
-    const rows: Array<{ number: number }> = await this.agendaItems.query(
+    const rows: Array<{ number: number }> = await this.unitOfWork.manager.query(
       'SELECT number FROM agenda_items WHERE number = ANY($1::smallint[])',
       [wanted],
     );

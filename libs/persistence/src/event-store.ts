@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { VersionConflict, type ChangeContext } from '@hld/kernel';
+import { UnitOfWork } from './unit-of-work.js';
 
 /** An event about to be appended: its type and its payload, nothing about where it will sit. */
 export interface NewEvent {
@@ -59,10 +59,11 @@ const COLUMNS = 'position, stream_id, stream_type, stream_version, type, payload
  */
 @Injectable()
 export class EventStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly unitOfWork: UnitOfWork) {}
 
+  /** Runs `work` in the unit of work's transaction (joining one already in progress). */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.unitOfWork.run(work);
   }
 
   /**
@@ -100,7 +101,7 @@ export class EventStore {
 
   /** The events of one stream, oldest first; with `until`, only those that occurred at or before it. */
   async readStream(streamId: string, options: { until?: Date; tx?: EntityManager } = {}): Promise<StoredEvent[]> {
-    const runner = options.tx ?? this.dataSource.manager;
+    const runner = options.tx ?? this.unitOfWork.manager;
     const rows: EventRow[] = options.until
       ? await runner.query(
           `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND occurred_at <= $2 ORDER BY stream_version`,
@@ -126,7 +127,8 @@ export class EventStore {
   }
 
   async currentVersion(streamId: string): Promise<number> {
-    const [row] = await this.dataSource.query(
+    // outside any transaction: the caller's has just failed on the conflict
+    const [row] = await this.unitOfWork.manager.connection.query(
       'SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1',
       [streamId],
     );

@@ -3,3 +3,4 @@ export { EventStore, isUniqueViolation } from './event-store.js';
 export type { EventMetadata, NewEvent, StoredEvent } from './event-store.js';
 export { RedisConnection } from './redis-connection.js';
 export { isServiceUnavailable } from './service-unavailable.js';
+export { UnitOfWork } from './unit-of-work.js';

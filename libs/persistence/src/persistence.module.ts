@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@hld/config';
 import { EventStore } from './event-store.js';
 import { RedisConnection } from './redis-connection.js';
+import { UnitOfWork } from './unit-of-work.js';
 
 /** The PostgreSQL connection (TypeORM, migrations only, never synchronize), the event store and Redis. */
 @Global()
@@ -23,7 +24,7 @@ import { RedisConnection } from './redis-connection.js';
       }),
     }),
   ],
-  providers: [EventStore, RedisConnection],
-  exports: [EventStore, RedisConnection],
+  providers: [UnitOfWork, EventStore, RedisConnection],
+  exports: [UnitOfWork, EventStore, RedisConnection],
 })
 export class PersistenceModule {}

@@ -1,6 +1,7 @@
 import type { CommitmentStatus, DiscontinuationCategory } from './lifecycle.js';
 
-export const COMMITMENT_KINDS = ['agenda-item', 'recommendation', 'declaration'] as const;
+/** `agency-commitment`: an agency's own pledge of follow-up work, stated beside its recommendations. */
+export const COMMITMENT_KINDS = ['agenda-item', 'recommendation', 'declaration', 'agency-commitment'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
 
 export interface Indicator {

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { EventStore } from '@hld/persistence';
+import { EventStore, UnitOfWork } from '@hld/persistence';
 import type { ChangeContext } from '@hld/kernel';
 import { Commitment } from '../domain/commitment.js';
 import { CommitmentNotFound } from '../domain/commitment-errors.js';
@@ -19,14 +17,14 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     private readonly eventStore: EventStore,
     private readonly projection: CommitmentProjection,
     private readonly eventBus: EventBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
   ) {
     super();
   }
 
   /** The stream id of a commitment given by id or code (codes are resolved through the read model). */
   async resolveId(idOrCode: string): Promise<string> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.unitOfWork.manager.query(
       UUID.test(idOrCode) ? 'SELECT id FROM commitment_view WHERE id = $1' : 'SELECT id FROM commitment_view WHERE code = $1',
       [idOrCode],
     );
@@ -69,6 +67,6 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
       );
     });
     // Only after the commit: in-process subscribers never see an event that was rolled back.
-    this.eventBus.publishAll(events);
+    this.unitOfWork.afterCommit(() => this.eventBus.publishAll(events));
   }
 }

@@ -1,0 +1,496 @@
+/**
+ * `npm run bench`: how fast do commands go through the whole stack (HTTP, Nest pipeline, event store,
+ * read models, PostgreSQL commit) compared with what PostgreSQL alone can commit on this machine, and how
+ * fast is the overdue list once there are 10,000 commitments?
+ *
+ * A benchmark, not a test: it never fails on a missed target, it prints the figures (a table, then one
+ * `BENCH_RESULT {json}` line for scripts) and exits. It owns the database it runs on (dropped and
+ * recreated each run) and boots the real API in this process, so nothing must be running beforehand
+ * besides PostgreSQL.
+ *
+ * The load generator shares this process (and its event loop) with the API. Its cost per request is small
+ * next to the server's, but it is not zero: the end-to-end figures are a slight underestimate.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadEnvironment } from '@hld/config';
+import { createApiApp } from '../apps/api/src/create-api-app.js';
+import { migrate } from '../db/migrate.js';
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hld_bench';
+const COMMITMENTS = 10_000;
+const CONCURRENCY = 8;
+const RAW_SECONDS = 5;
+/** Not measured: lets V8 optimise the transition path and PostgreSQL warm its caches first. */
+const WARMUP_SECONDS = 1;
+const E2E_SECONDS = 10;
+const LIST_REQUESTS = 2_000;
+
+const TARGETS = { ratio: 0.25, listP99Ms: 50, seedSeconds: 60 };
+
+type Status = 'proposed' | 'accepted' | 'in_progress' | 'under_review' | 'completed' | 'discontinued';
+
+/** What a client knows about a commitment it drives: enough to send the next valid transition. */
+interface Tracked {
+  id: string;
+  version: number;
+  status: Status;
+  /** How many times it went under review; alternates the way out, so both exits are exercised. */
+  reviews: number;
+}
+
+interface Latencies {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+interface Response {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Requests that did not succeed, by status, with one example body so a failure can be diagnosed. */
+class Failures {
+  readonly byStatus: Record<string, number> = {};
+  example: string | null = null;
+  count = 0;
+
+  record(response: Response): void {
+    this.count += 1;
+    this.byStatus[response.status] = (this.byStatus[response.status] ?? 0) + 1;
+    this.example ??= `${response.status} ${response.body.slice(0, 300)}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// HTTP client
+
+/**
+ * node:http with a keep-alive agent rather than fetch: it is the cheapest client Node has, which matters
+ * because every microsecond it spends is taken from the API sharing this event loop.
+ */
+class HttpClient {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+  constructor(private readonly port: number) {}
+
+  send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          method,
+          path,
+          agent: this.agent,
+          headers: {
+            ...headers,
+            ...(payload === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          );
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(payload);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+const ok = (response: Response): boolean => response.status >= 200 && response.status < 300;
+
+function versionOf(response: Response): number {
+  const match = /^"(\d+)"$/.exec(String(response.headers.etag ?? ''));
+  if (!match) throw new Error(`Response ${response.status} has no usable ETag: ${response.headers.etag}`);
+  return Number(match[1]);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Measurement helpers
+
+function latencies(samples: number[]): Latencies {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // nearest-rank percentile: always a latency that was actually observed
+  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : 0);
+  return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(at(1)) };
+}
+
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+/**
+ * Busy share of all CPUs between two calls, from /proc/stat (Linux only; null elsewhere). Tells whether a
+ * phase was CPU-bound (Node and PostgreSQL share the same cores here) or waiting on something else.
+ */
+function cpuMeter(): () => number | null {
+  const read = (): { busy: number; total: number } | null => {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      const idle = fields[3] + (fields[4] ?? 0); // idle + iowait
+      const total = fields.reduce((sum, n) => sum + n, 0);
+      return { busy: total - idle, total };
+    } catch {
+      return null;
+    }
+  };
+  const start = read();
+  return () => {
+    const end = read();
+    if (!start || !end || end.total === start.total) return null;
+    return round((100 * (end.busy - start.busy)) / (end.total - start.total), 1);
+  };
+}
+
+/** CPU time this Node process (API + load generator) used, as a share of one core, since `start`. */
+function nodeCpuPercent(start: NodeJS.CpuUsage, wallMs: number): number {
+  const used = process.cpuUsage(start);
+  return round((100 * (used.user + used.system)) / 1000 / wallMs, 1);
+}
+
+/** Runs `worker(0..n-1)` concurrently and waits for all of them. */
+async function inParallel(n: number, worker: (index: number) => Promise<void>): Promise<void> {
+  await Promise.all(Array.from({ length: n }, (_, i) => worker(i)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phases
+
+/** A fresh database every run, so figures never depend on what an earlier run left behind. */
+async function recreateDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Database name "${name}" must be letters, digits and _`);
+  target.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  await migrate(url);
+}
+
+/**
+ * The ceiling: how many single-row transactions PostgreSQL commits per second from 8 connections. Each
+ * commit waits for its WAL flush, as every command's transaction does, so this is the rate no command
+ * path can beat on this machine. The row is shaped like an event (uuid, text, jsonb) to be comparable.
+ */
+async function rawInsertBaseline(url: string): Promise<{ opsPerSecond: number; transactions: number; seconds: number; cpuPercent: number | null }> {
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(`CREATE TABLE bench_scratch (id bigserial PRIMARY KEY, stream_id uuid NOT NULL, type text NOT NULL,
+    payload jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
+  const clients = await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return client;
+    }),
+  );
+  const payload = JSON.stringify({ from: 'accepted', to: 'in_progress', reason: null });
+  let transactions = 0;
+  const cpu = cpuMeter();
+  const start = performance.now();
+  const deadline = start + RAW_SECONDS * 1000;
+  try {
+    await inParallel(CONCURRENCY, async (i) => {
+      const client = clients[i];
+      while (performance.now() < deadline) {
+        await client.query('BEGIN');
+        await client.query('INSERT INTO bench_scratch (stream_id, type, payload) VALUES (gen_random_uuid(), $1, $2::jsonb)', [
+          'CommitmentStatusChanged',
+          payload,
+        ]);
+        await client.query('COMMIT');
+        transactions += 1;
+      }
+    });
+  } finally {
+    await Promise.all(clients.map((client) => client.end()));
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const cpuPercent = cpu();
+  await setup.query('DROP TABLE bench_scratch');
+  await setup.end();
+  return { opsPerSecond: round(transactions / seconds, 1), transactions, seconds: round(seconds), cpuPercent };
+}
+
+/** Any port the OS says is free; the API needs one in PORT before its environment is loaded. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const PAST_DUE = ['2014-06-30', '2015-12-31', '2016-09-30', '2018-03-31', '2020-12-31'];
+const FUTURE_DUE = ['2030-06-30', '2035-12-31'];
+
+/**
+ * The n-th seeded commitment. Lead agencies and agenda items rotate so every agency and item gets its
+ * share; half the due dates are past (so the overdue lists are not empty), some future, some absent.
+ */
+function seedBody(n: number, agencies: string[]): Record<string, unknown> {
+  const lead = agencies[n % agencies.length];
+  const item = 1 + (n % 8);
+  return {
+    code: `BENCH-${lead}-${n}`,
+    title: `Benchmark commitment ${n} led by ${lead}`,
+    text:
+      `Commitment ${n}, registered by the benchmark. Promote fair recruitment practices, lower the costs of ` +
+      'labour migration and strengthen the evidence base on migration and development, in cooperation with ' +
+      'the other members of the Global Migration Group and the regional commissions.',
+    source: 'A/68/190',
+    kind: 'recommendation',
+    leadAgency: lead,
+    supportingAgencies: n % 4 === 0 ? [agencies[(n + 7) % agencies.length]] : [],
+    agendaItems: n % 5 === 0 ? [item, 1 + ((n + 3) % 8)] : [item],
+    sdgTargets: ['10.7'],
+    dueDate: n % 10 < 5 ? PAST_DUE[n % PAST_DUE.length] : n % 10 < 8 ? FUTURE_DUE[n % FUTURE_DUE.length] : null,
+  };
+}
+
+async function seed(client: HttpClient, agencies: string[]) {
+  const commitments: Tracked[] = new Array(COMMITMENTS);
+  const failures = new Failures();
+  let next = 0;
+  const cpu = cpuMeter();
+  const start = performance.now();
+  await inParallel(CONCURRENCY, async () => {
+    for (let n = next++; n < COMMITMENTS; n = next++) {
+      const response = await client.send('POST', '/api/v1/commitments', seedBody(n, agencies));
+      if (!ok(response)) {
+        failures.record(response);
+        continue;
+      }
+      const id = String(response.headers.location ?? '').split('/').pop() ?? '';
+      commitments[n] = { id, version: versionOf(response), status: 'proposed', reviews: 0 };
+    }
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (failures.count > 0) throw new Error(`Seeding failed for ${failures.count} commitments; first: ${failures.example}`);
+  return { commitments, seconds: round(seconds), perSecond: round(COMMITMENTS / seconds, 1), cpuPercent: cpu() };
+}
+
+/** The next valid transition from where the commitment is, walking the whole lifecycle in a loop. */
+function nextTransition(c: Tracked): { to: Status; reason?: string } {
+  switch (c.status) {
+    case 'proposed':
+      return { to: 'accepted' };
+    case 'accepted':
+      return { to: 'in_progress' };
+    case 'in_progress':
+      return { to: 'under_review' };
+    case 'under_review':
+      return c.reviews % 2 === 1 ? { to: 'completed' } : { to: 'in_progress', reason: 'returned by the benchmark reviewer' };
+    case 'completed':
+    case 'discontinued':
+      return { to: 'in_progress', reason: 'reopened by the benchmark' };
+  }
+}
+
+/**
+ * Closed loop: 8 clients, each with one request in flight, each driving only its own commitments (so a
+ * version conflict would be a bug, not contention between clients), taking them in turn so that no event
+ * stream grows much longer than the others.
+ */
+async function runTransitions(client: HttpClient, commitments: Tracked[], seconds: number) {
+  const samples: number[] = [];
+  const failures = new Failures();
+  let succeeded = 0;
+  let resyncs = 0;
+  const cursors = new Array<number>(CONCURRENCY).fill(0);
+  const cpu = cpuMeter();
+  const nodeCpu = process.cpuUsage();
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await inParallel(CONCURRENCY, async (worker) => {
+    const mine = commitments.filter((_, n) => n % CONCURRENCY === worker);
+    while (performance.now() < deadline) {
+      const c = mine[cursors[worker]++ % mine.length];
+      const step = nextTransition(c);
+      const sent = performance.now();
+      const response = await client.send('POST', `/api/v1/commitments/${c.id}/transitions`, step, { 'if-match': `"${c.version}"` });
+      samples.push(performance.now() - sent);
+      if (ok(response)) {
+        succeeded += 1;
+        if (c.status === 'under_review') c.reviews += 1;
+        c.status = step.to;
+        c.version = versionOf(response);
+        continue;
+      }
+      failures.record(response);
+      // Whatever went wrong, read the commitment back so the next request for it is valid again.
+      const current = await client.send('GET', `/api/v1/commitments/${c.id}`);
+      resyncs += 1;
+      if (ok(current)) {
+        c.version = versionOf(current);
+        c.status = (JSON.parse(current.body) as { status: Status }).status;
+      }
+    }
+  });
+  const wallMs = performance.now() - start;
+  return {
+    succeeded,
+    failed: failures.count,
+    failuresByStatus: failures.byStatus,
+    firstFailure: failures.example,
+    resyncs,
+    seconds: round(wallMs / 1000),
+    opsPerSecond: round(succeeded / (wallMs / 1000), 1),
+    latencyMs: latencies(samples),
+    cpuPercent: cpu(),
+    nodeCpuPercentOfOneCore: nodeCpuPercent(nodeCpu, wallMs),
+  };
+}
+
+/** Sequential, so each figure is the latency of one request on an otherwise idle API. */
+async function measureOverdueList(client: HttpClient, agencies: string[]) {
+  const samples: number[] = [];
+  const failures = new Failures();
+  const totals: number[] = [];
+  for (let i = 0; i < LIST_REQUESTS; i++) {
+    const agency = agencies[i % agencies.length];
+    const sent = performance.now();
+    const response = await client.send('GET', `/api/v1/commitments?overdue=true&agency=${agency}`);
+    samples.push(performance.now() - sent);
+    if (!ok(response)) {
+      failures.record(response);
+      continue;
+    }
+    totals.push((JSON.parse(response.body) as { total: number }).total);
+  }
+  return {
+    requests: LIST_REQUESTS,
+    failed: failures.count,
+    firstFailure: failures.example,
+    latencyMs: latencies(samples),
+    overdueTotalMin: totals.length ? Math.min(...totals) : 0,
+    overdueTotalMax: totals.length ? Math.max(...totals) : 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Report
+
+function printTable(rows: Array<[string, string, string]>): void {
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row: [string, string, string]) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  console.log(line(rows[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows.slice(1)) console.log(line(row));
+}
+
+const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const port = await freePort();
+  // The API reads its settings from process.env (its ConfigModule calls loadEnvironment() itself).
+  Object.assign(process.env, { DATABASE_URL, LOG_LEVEL: 'error', PORT: String(port), QUEUE_PREFIX: 'hld-bench' });
+
+  console.log(`Recreating ${new URL(DATABASE_URL).pathname.slice(1)} ...`);
+  await recreateDatabase(DATABASE_URL);
+
+  // Before the API boots, so nothing else competes with PostgreSQL for the cores.
+  console.log(`Raw PostgreSQL baseline: BEGIN; INSERT; COMMIT from ${CONCURRENCY} connections for ${RAW_SECONDS} s ...`);
+  const raw = await rawInsertBaseline(DATABASE_URL);
+
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  let app: NestFastifyApplication | undefined;
+  const client = new HttpClient(port);
+  try {
+    const agencies = (await db.query<{ code: string }>('SELECT code FROM agencies ORDER BY code')).rows.map((r) => r.code);
+    const env = loadEnvironment();
+    app = await createApiApp(env);
+    await app.listen({ port: env.PORT, host: '127.0.0.1' });
+
+    console.log(`Seeding ${COMMITMENTS} commitments over ${agencies.length} agencies through the API ...`);
+    const seeded = await seed(client, agencies);
+    const [{ n: viewRows }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM commitment_view')).rows;
+    if (viewRows !== COMMITMENTS) throw new Error(`commitment_view has ${viewRows} rows after seeding, expected ${COMMITMENTS}`);
+    // Planner statistics as a live database would have them (autovacuum analyses a table this size within
+    // a minute, maybe during the measurement): deterministic plans instead of a race with autovacuum.
+    await db.query('ANALYZE');
+
+    console.log(`Overdue list: ${LIST_REQUESTS} sequential GET /api/v1/commitments?overdue=true&agency=X ...`);
+    const list = await measureOverdueList(client, agencies);
+
+    console.log(`Transitions: ${CONCURRENCY} clients, ${WARMUP_SECONDS} s warm-up then ${E2E_SECONDS} s measured ...`);
+    await runTransitions(client, seeded.commitments, WARMUP_SECONDS);
+    const e2e = await runTransitions(client, seeded.commitments, E2E_SECONDS);
+
+    const ratio = e2e.opsPerSecond / raw.opsPerSecond;
+    const result = {
+      commitments: COMMITMENTS,
+      agencies: agencies.length,
+      concurrency: CONCURRENCY,
+      seed: { seconds: seeded.seconds, perSecond: seeded.perSecond, cpuPercent: seeded.cpuPercent },
+      rawInsertCommit: raw,
+      transitions: e2e,
+      ratio: round(ratio, 3),
+      overdueList: list,
+      targets: {
+        ratio: { target: TARGETS.ratio, met: ratio >= TARGETS.ratio },
+        overdueListP99Ms: { target: TARGETS.listP99Ms, met: list.latencyMs.p99 < TARGETS.listP99Ms },
+        seedSeconds: { target: TARGETS.seedSeconds, met: seeded.seconds < TARGETS.seedSeconds },
+      },
+      totalSeconds: 0,
+    };
+    result.totalSeconds = round((performance.now() - startedAt) / 1000, 1);
+
+    console.log('');
+    printTable([
+      ['measure', 'value', 'target'],
+      ['raw pg BEGIN/INSERT/COMMIT (8 conns)', `${raw.opsPerSecond} tx/s`, ''],
+      ['POST /transitions end to end (8 clients)', `${e2e.opsPerSecond} req/s`, ''],
+      ['ratio e2e / raw', `${(ratio * 100).toFixed(1)} %`, `>= ${TARGETS.ratio * 100} % ${verdict(result.targets.ratio.met)}`],
+      ['transition latency p50 / p99', `${e2e.latencyMs.p50} / ${e2e.latencyMs.p99} ms`, ''],
+      ['transitions non-2xx', `${e2e.failed} of ${e2e.succeeded + e2e.failed}`, ''],
+      ['CPU busy, all cores: raw / e2e', `${raw.cpuPercent ?? '?'} / ${e2e.cpuPercent ?? '?'} %`, ''],
+      ['Node CPU during e2e (of one core)', `${e2e.nodeCpuPercentOfOneCore} %`, ''],
+      ['overdue list p50 / p99', `${list.latencyMs.p50} / ${list.latencyMs.p99} ms`, `p99 < ${TARGETS.listP99Ms} ms ${verdict(result.targets.overdueListP99Ms.met)}`],
+      ['overdue list size (min..max total)', `${list.overdueTotalMin}..${list.overdueTotalMax}`, ''],
+      ['seeding via POST /commitments', `${seeded.perSecond} /s (${seeded.seconds} s)`, `< ${TARGETS.seedSeconds} s ${verdict(result.targets.seedSeconds.met)}`],
+      ['total run time', `${result.totalSeconds} s`, ''],
+    ]);
+    if (e2e.firstFailure) console.log(`first failed transition: ${e2e.firstFailure}`);
+    if (list.firstFailure) console.log(`first failed list request: ${list.firstFailure}`);
+    console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
+  } finally {
+    client.close();
+    await app?.close();
+    await db.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

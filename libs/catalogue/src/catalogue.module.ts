@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommitmentsModule } from '@hld/commitments';
+import { LoadCatalogueHandler } from './load-catalogue.js';
+
+/** Loads the HLD catalogue (db/catalogue) through the commitments' own commands. */
+@Module({
+  imports: [CqrsModule, CommitmentsModule],
+  providers: [LoadCatalogueHandler],
+})
+export class CatalogueModule {}

@@ -1,0 +1,39 @@
+import { readCatalogue, type RawCatalogue } from './catalogue-files.js';
+import { checkCatalogue } from './check-catalogue.js';
+
+const DIR = 'db/catalogue';
+const fresh = async (): Promise<RawCatalogue> => readCatalogue(DIR);
+const find = (raw: RawCatalogue, code: string) => raw.commitments.find((c) => c.record.code === code)!;
+
+describe('catalogue:check', () => {
+  it('finds no problem in the shipped catalogue', async () => {
+    const { problems, catalogue } = checkCatalogue(await fresh());
+    expect(problems).toEqual([]);
+    expect(catalogue.commitments).toHaveLength(229);
+    expect(catalogue.progressReports).toHaveLength(77);
+  });
+
+  it.each([
+    ['an unknown agency code', (r: RawCatalogue) => (find(r, 'FAO-a').record.leadAgency = 'FOO'), 'FAO-a', 'leadAgency', /unknown agency FOO/],
+    ['a duplicate code', (r: RawCatalogue) => (find(r, 'ILO-b').record.code = 'ILO-a'), 'ILO-a', 'code', /duplicates .*ILO\.json record 1/],
+    ['an empty text', (r: RawCatalogue) => (find(r, 'WHO-a').record.text = ''), 'WHO-a', 'text', /should not be empty/],
+    ['agenda item 9', (r: RawCatalogue) => (find(r, 'UNHCR-a').record.agendaItems = [1, 9]), 'UNHCR-a', 'agendaItems', /1 to 8/],
+    ['a PDF line break left in a text', (r: RawCatalogue) => (find(r, 'IOM-a').record.text = 'Migration and\ndevelopment'), 'IOM-a', 'text', /line break/],
+  ])('names the file, the record and the field for %s', async (_, spoil, code, field, message) => {
+    const raw = await fresh();
+    spoil(raw);
+    const { problems } = checkCatalogue(raw);
+    const problem = problems.find((p) => p.record.includes(code) && p.field === field);
+    expect(problem).toBeDefined();
+    expect(problem!.file).toMatch(/^db\/catalogue\/commitments\/[A-Z]+\.json$/);
+    expect(problem!.message).toMatch(message);
+  });
+
+  it('refuses a progress report by an agency that does not own the commitment', async () => {
+    const raw = await fresh();
+    const report = raw.progressReports[0];
+    report.record.agency = 'WIPO';
+    const { problems } = checkCatalogue(raw);
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'db/catalogue/progress-reports.json', field: 'agency' }));
+  });
+});

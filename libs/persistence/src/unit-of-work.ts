@@ -1,0 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+interface Ambient {
+  manager: EntityManager;
+  afterCommit: Array<() => void>;
+}
+
+const ambient = new AsyncLocalStorage<Ambient>();
+
+/**
+ * The database transaction a piece of work runs in. A command normally gets a transaction of its own;
+ * a caller that needs several commands to succeed or fail together (the catalogue load) opens one
+ * around them, and every command inside joins it. Reads inside see the work's own uncommitted writes.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The manager of the transaction in progress, or the pool's when there is none. */
+  get manager(): EntityManager {
+    return ambient.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  /** Runs `work` in the transaction in progress, or in a new one that commits when `work` resolves. */
+  async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const current = ambient.getStore();
+    if (current) return work(current.manager);
+    const afterCommit: Array<() => void> = [];
+    const result = await this.dataSource.transaction((manager) => ambient.run({ manager, afterCommit }, () => work(manager)));
+    for (const callback of afterCommit) callback();
+    return result;
+  }
+
+  /** Runs `callback` once the outermost transaction has committed (at once if there is none). */
+  afterCommit(callback: () => void): void {
+    const current = ambient.getStore();
+    if (current) current.afterCommit.push(callback);
+    else callback();
+  }
+}

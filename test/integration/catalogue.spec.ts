@@ -1,0 +1,139 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Test } from '@nestjs/testing';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { ConfigModule } from '@hld/config';
+import { PersistenceModule } from '@hld/persistence';
+import { CommitmentsModule, GetCommitment, RegisterCommitment } from '@hld/commitments';
+import { CatalogueInvalid, CatalogueModule, LoadCatalogue } from '@hld/catalogue';
+import { aCommitment } from '../helpers/factories.js';
+import { countEvents } from '../helpers/db.js';
+
+/**
+ * Recommendations per chapter of the book, counted from 004 (the lettered items of each chapter's
+ * "Recommendations for the 2013 High-level Dialogue" section; db/catalogue/README.md says how), plus each
+ * agency's own follow-up pledges (`-followup-`), the eight agenda points and the eight joint key elements.
+ */
+const EXPECTED: Record<string, number> = {
+  FAO: 15, ICAO: 4, IFAD: 6, ILO: 5, IMO: 1, IOM: 6, NGOCM: 3, OHCHR: 5, REGCOMS: 24, SRHRM: 7, UNWOMEN: 9,
+  UNHABITAT: 11, UNAIDS: 5, UNCTAD: 5, UNDESA: 14, UNDP: 5, UNEP: 15, UNESCO: 8, UNFPA: 20, UNHCR: 4, UNICEF: 14,
+  UNITAR: 4, UNODC: 5, UPU: 3, WHO: 8, WIPO: 1, WMO: 3, WB: 3, SG8: 8, JOINT: 8,
+};
+
+/** The seed text as one line, so a clean commitment text can be found in it verbatim. */
+async function seedText(file: string): Promise<string> {
+  return (await readFile(join('..', 'shared', 'seeds', file), 'utf8')).replace(/\s+/g, ' ');
+}
+
+describe('Catalogue load (real PostgreSQL)', () => {
+  let app: INestApplicationContext;
+  let db: DataSource;
+  let commands: CommandBus;
+  let queries: QueryBus;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule, CatalogueModule] }).compile();
+    app = await moduleRef.init();
+    db = app.get<DataSource>(getDataSourceToken());
+    commands = app.get(CommandBus);
+    queries = app.get(QueryBus);
+  });
+  afterAll(() => app.close());
+
+  const copyOfCatalogue = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    await cp('db/catalogue', dir, { recursive: true });
+    return dir;
+  };
+  const editJson = async (path: string, edit: (data: any) => void) => {
+    const data = JSON.parse(await readFile(path, 'utf8'));
+    edit(data);
+    await writeFile(path, JSON.stringify(data, null, 2));
+  };
+
+  it('loads nothing when a command fails half-way through (one transaction)', async () => {
+    // the data is valid on its own, but the database disagrees: CLASH-a already exists, led by UNHCR, so the
+    // catalogue's ILO report on it is refused after every other commitment has been registered
+    const dir = await copyOfCatalogue();
+    await editJson(join(dir, 'commitments', 'ILO.json'), (data) => {
+      data.commitments.push({ ...data.commitments[0], code: 'CLASH-a' });
+    });
+    await editJson(join(dir, 'progress-reports.json'), (data) => {
+      data.push({ commitmentCode: 'CLASH-a', agency: 'ILO', period: 2014, summary: 'Reported.', source: 'test' });
+    });
+    await commands.execute(
+      new RegisterCommitment(aCommitment({ code: 'CLASH-a', leadAgency: 'UNHCR', supportingAgencies: [] }), { actor: { id: 'someone' }, correlationId: 't' }),
+    );
+    const before = await countEvents(db);
+    await expect(commands.execute(new LoadCatalogue(dir))).rejects.toThrow(/ILO neither leads nor supports CLASH-a/);
+    expect(await countEvents(db)).toBe(before);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM commitment_view WHERE code LIKE 'FAO-%'`);
+    expect(n).toBe(0);
+    const [{ gfmd }] = await db.query(`SELECT count(*)::int AS gfmd FROM agencies WHERE code = 'GFMD'`);
+    expect(gfmd).toBe(0); // the reference data it upserted first rolled back too
+  });
+
+  it('loads every commitment and progress report in the documents, through CommitmentRegistered events', async () => {
+    const before = await countEvents(db);
+    const result = await commands.execute(new LoadCatalogue('db/catalogue'));
+    expect(result).toMatchObject({ registered: 229, reportsAdded: 77, agencies: 45 });
+    for (const [prefix, count] of Object.entries(EXPECTED)) {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM commitment_view WHERE code LIKE $1`, [`${prefix}-%`]);
+      expect({ prefix, n }).toEqual({ prefix, n: count });
+    }
+    expect(await countEvents(db)).toBe(before + 229 + 77);
+    const [{ actors }] = await db.query(
+      `SELECT array_agg(DISTINCT metadata->'actor'->>'id') AS actors FROM events WHERE position > (SELECT max(position) - 306 FROM events)`,
+    );
+    expect(actors).toEqual(['system:catalogue']);
+    const [{ agencies }] = await db.query(`SELECT count(*)::int AS agencies FROM agencies WHERE contributed_to_book`);
+    expect(agencies).toBe(28);
+  });
+
+  it('ships texts as the book prints them, without PDF artefacts', async () => {
+    const book = await seedText('004_bbe8d57f18636fbc.txt');
+    for (const code of ['FAO-a', 'ILO-a', 'IOM-c', 'OHCHR-a', 'UNHCR-b', 'UNICEF-h', 'UPU-a', 'WB-a', 'UNDESA-hld-d', 'JOINT-c']) {
+      const { text } = await queries.execute(new GetCommitment(code));
+      expect({ code, found: book.includes(text) }).toEqual({ code, found: true });
+    }
+  });
+
+  it('changes nothing when run again', async () => {
+    const before = await countEvents(db);
+    const result = await commands.execute(new LoadCatalogue('db/catalogue'));
+    expect(result).toMatchObject({ registered: 0, revised: 0, reportsAdded: 0, unchanged: 229, reportsAlreadyThere: 77 });
+    expect(await countEvents(db)).toBe(before);
+  });
+
+  it('turns an edited text into one revision event, never a second commitment', async () => {
+    const dir = await copyOfCatalogue();
+    await editJson(join(dir, 'commitments', 'IMO.json'), (data) => {
+      data.commitments[0].text = `${data.commitments[0].text} (revised)`;
+    });
+    const before = await countEvents(db);
+    const result = await commands.execute(new LoadCatalogue(dir));
+    expect(result).toMatchObject({ registered: 0, revised: 1 });
+    expect(await countEvents(db)).toBe(before + 1);
+    const [event] = await db.query(`SELECT type, payload FROM events ORDER BY position DESC LIMIT 1`);
+    expect(event.type).toBe('CommitmentDetailsRevised');
+    expect(event.payload.changes.text).toMatch(/\(revised\)$/);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM commitment_view WHERE code = 'IMO-a'`);
+    expect(n).toBe(1);
+  });
+
+  it('refuses a bad data file with a message naming the file, the record and the field, and loads nothing', async () => {
+    const dir = await copyOfCatalogue();
+    await editJson(join(dir, 'commitments', 'UPU.json'), (data) => {
+      data.commitments[1].agendaItems = [9];
+    });
+    const before = await countEvents(db);
+    const error = await commands.execute(new LoadCatalogue(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogueInvalid);
+    expect((error as Error).message).toMatch(/commitments\/UPU\.json: record 2 \(UPU-b\): agendaItems: agenda items are numbered 1 to 8/);
+    expect(await countEvents(db)).toBe(before);
+  });
+});
