@@ -15,6 +15,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -410,6 +411,8 @@ const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
+  // Node and PostgreSQL share the cores with whatever else runs here; a busy machine explains a bad run.
+  const loadAverageAtStart = round(os.loadavg()[0]);
   const port = await freePort();
   // The API reads its settings from process.env (its ConfigModule calls loadEnvironment() itself).
   Object.assign(process.env, { DATABASE_URL, LOG_LEVEL: 'error', PORT: String(port), QUEUE_PREFIX: 'hld-bench' });
@@ -451,6 +454,8 @@ async function main(): Promise<void> {
       commitments: COMMITMENTS,
       agencies: agencies.length,
       concurrency: CONCURRENCY,
+      cpus: os.cpus().length,
+      loadAverageAtStart,
       seed: { seconds: seeded.seconds, perSecond: seeded.perSecond, cpuPercent: seeded.cpuPercent },
       rawInsertCommit: raw,
       transitions: e2e,
@@ -478,6 +483,7 @@ async function main(): Promise<void> {
       ['overdue list p50 / p99', `${list.latencyMs.p50} / ${list.latencyMs.p99} ms`, `p99 < ${TARGETS.listP99Ms} ms ${verdict(result.targets.overdueListP99Ms.met)}`],
       ['overdue list size (min..max total)', `${list.overdueTotalMin}..${list.overdueTotalMax}`, ''],
       ['seeding via POST /commitments', `${seeded.perSecond} /s (${seeded.seconds} s)`, `< ${TARGETS.seedSeconds} s ${verdict(result.targets.seedSeconds.met)}`],
+      ['load average (1 min) at start', `${loadAverageAtStart} on ${result.cpus} CPUs`, ''],
       ['total run time', `${result.totalSeconds} s`, ''],
     ]);
     if (e2e.firstFailure) console.log(`first failed transition: ${e2e.firstFailure}`);

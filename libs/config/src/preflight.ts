@@ -48,13 +48,15 @@ async function checkPostgres(url: string): Promise<string | null> {
 
 async function checkRedis(url: string): Promise<string | null> {
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => undefined);
+  // ioredis rejects with "Connection is closed"; the socket's own error (ECONNREFUSED, ...) says more
+  let socketError: { code?: string; message: string } | undefined;
+  redis.on('error', (error: { code?: string; message: string }) => (socketError ??= error));
   try {
     await redis.connect();
     await redis.ping();
     return null;
   } catch (error) {
-    const err = error as { code?: string; message: string };
+    const err = socketError ?? (error as { code?: string; message: string });
     return (
       `Redis is not reachable at ${where(url)} (${err.code ?? err.message}). ` +
       'Start it with `docker compose up -d redis`, or the local service (`redis-server --daemonize yes`), ' +

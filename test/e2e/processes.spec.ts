@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { TEST_DATABASE_URL } from '../test-environment.js';
+
+/** Runs a built entry point (npm test builds first) and collects what it prints until it exits or says `until`. */
+function run(entry: string, env: Record<string, string>, until?: RegExp, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not finish in time; it printed:\n${output}`));
+    }, timeoutMs);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (until?.test(output)) child.kill('SIGTERM');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+const WORKER = 'dist/apps/worker/src/main.js';
+const API = 'dist/apps/api/src/main.js';
+const testEnv = { DATABASE_URL: TEST_DATABASE_URL, QUEUE_PREFIX: 'hld-test' };
+
+describe('Process start-up', () => {
+  it('starts the worker, which connects to Redis and says it is ready, and stops on SIGTERM', async () => {
+    const { output } = await run(WORKER, testEnv, /Worker ready/);
+    expect(output).toMatch(/Worker ready: Redis 127\.0\.0\.1:6379, queue prefix "hld-test"/);
+  });
+
+  it('stops with one line naming a bad setting', async () => {
+    const { code, output } = await run(API, { ...testEnv, PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid setting PORT="eighty": /)]);
+  });
+
+  it('says which backing service is unreachable, where, and how to start it', async () => {
+    const { code, output } = await run(WORKER, { ...testEnv, REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/^Redis is not reachable at 127\.0\.0\.1:1 \(ECONNREFUSED\)\. Start it with `docker compose up -d redis`/);
+    expect(output).not.toMatch(/\n\s+at /); // no stack trace
+
+    const pg = await run(API, { ...testEnv, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/hld' });
+    expect(pg.code).toBe(1);
+    expect(pg.output).toMatch(/^PostgreSQL is not reachable at 127\.0\.0\.1:1 \(ECONNREFUSED\)/);
+  });
+});
