@@ -12,6 +12,7 @@
  * next to the server's, but it is not zero: the end-to-end figures are a slight underestimate.
  */
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -20,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnvironment } from '@hld/config';
+import { UserDirectory } from '@hld/identity';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { migrate } from '../db/migrate.js';
 
@@ -80,6 +82,8 @@ class Failures {
  */
 class HttpClient {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  /** Bearer access token sent with every request once signed in. */
+  token: string | null = null;
 
   constructor(private readonly port: number) {}
 
@@ -94,6 +98,7 @@ class HttpClient {
           path,
           agent: this.agent,
           headers: {
+            ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
             ...headers,
             ...(payload === undefined
               ? {}
@@ -235,6 +240,20 @@ async function rawInsertBaseline(url: string): Promise<{ opsPerSecond: number; t
   await setup.query('DROP TABLE bench_scratch');
   await setup.end();
   return { opsPerSecond: round(transactions / seconds, 1), transactions, seconds: round(seconds), cpuPercent };
+}
+
+/**
+ * Signs in as a coordinator (a role allowed every command on every commitment) the way a client does, so
+ * each measured request pays for authentication like a real one. The user is created directly, as the
+ * e2e tests do: there is no public sign-up.
+ */
+async function signIn(app: NestFastifyApplication, client: HttpClient): Promise<void> {
+  const email = 'bench-coordinator@bench.invalid';
+  const password = randomBytes(18).toString('base64url');
+  await app.get(UserDirectory).create({ email, name: 'Benchmark coordinator', role: 'coordinator', password });
+  const response = await client.send('POST', '/api/v1/auth/login', { email, password });
+  if (!ok(response)) throw new Error(`Sign-in failed: ${response.status} ${response.body.slice(0, 300)}`);
+  client.token = (JSON.parse(response.body) as { accessToken: string }).accessToken;
 }
 
 /** Any port the OS says is free; the API needs one in PORT before its environment is loaded. */
@@ -414,8 +433,15 @@ async function main(): Promise<void> {
   // Node and PostgreSQL share the cores with whatever else runs here; a busy machine explains a bad run.
   const loadAverageAtStart = round(os.loadavg()[0]);
   const port = await freePort();
-  // The API reads its settings from process.env (its ConfigModule calls loadEnvironment() itself).
-  Object.assign(process.env, { DATABASE_URL, LOG_LEVEL: 'error', PORT: String(port), QUEUE_PREFIX: 'hld-bench' });
+  // The API reads its settings from process.env (its ConfigModule calls loadEnvironment() itself). The
+  // JWT secret is fixed for the run so every loadEnvironment() in the process agrees on it.
+  Object.assign(process.env, {
+    DATABASE_URL,
+    LOG_LEVEL: 'error',
+    PORT: String(port),
+    QUEUE_PREFIX: 'hld-bench',
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+  });
 
   console.log(`Recreating ${new URL(DATABASE_URL).pathname.slice(1)} ...`);
   await recreateDatabase(DATABASE_URL);
@@ -433,6 +459,7 @@ async function main(): Promise<void> {
     const env = loadEnvironment();
     app = await createApiApp(env);
     await app.listen({ port: env.PORT, host: '127.0.0.1' });
+    await signIn(app, client);
 
     console.log(`Seeding ${COMMITMENTS} commitments over ${agencies.length} agencies through the API ...`);
     const seeded = await seed(client, agencies);

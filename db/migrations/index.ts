@@ -2,6 +2,7 @@ import { EventStore1763900000000 } from './1763900000000-event-store.js';
 import { ReferenceData1763900000100 } from './1763900000100-reference-data.js';
 import { CommitmentReadModels1763900000200 } from './1763900000200-commitment-read-models.js';
 import { IdempotencyKeys1763900000300 } from './1763900000300-idempotency-keys.js';
+import { Identity1763900000400 } from './1763900000400-identity.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   ReferenceData1763900000100,
   CommitmentReadModels1763900000200,
   IdempotencyKeys1763900000300,
+  Identity1763900000400,
 ];

@@ -11,13 +11,13 @@ describe('Commitments API', () => {
   afterAll(() => api.close());
 
   const register = async (overrides = {}) => {
-    const res = await api.http.post('/api/v1/commitments').set('X-Actor', 'coordinator-1').send(aCommitment(overrides)).expect(201);
+    const res = await api.http.post('/api/v1/commitments').send(aCommitment(overrides)).expect(201);
     return res.body;
   };
 
   it('registers a commitment: 201, ETag "1", Location, status proposed, one CommitmentRegistered event', async () => {
     const body = aCommitment({ supportingAgencies: ['UNDP', 'IOM'], agendaItems: [6, 2] });
-    const res = await api.http.post('/api/v1/commitments').set('X-Actor', 'coordinator-1').send(body).expect(201);
+    const res = await api.http.post('/api/v1/commitments').send(body).expect(201);
     expect(res.headers.etag).toBe('"1"');
     expect(res.headers.location).toBe(`/api/v1/commitments/${res.body.id}`);
     expect(res.body).toMatchObject({
@@ -32,7 +32,11 @@ describe('Commitments API', () => {
     });
     const history = await api.http.get(`/api/v1/commitments/${body.code}/history`).expect(200);
     expect(history.body.items).toHaveLength(1);
-    expect(history.body.items[0]).toMatchObject({ type: 'CommitmentRegistered', version: 1, actor: { id: 'coordinator-1' } });
+    expect(history.body.items[0]).toMatchObject({
+      type: 'CommitmentRegistered',
+      version: 1,
+      actor: { id: api.coordinator.user.id, role: 'coordinator', agency: null },
+    });
   });
 
   it('reads a commitment by id and by code, with its ETag', async () => {
@@ -95,12 +99,11 @@ describe('Commitments API', () => {
 
   it('records progress reports from an owning agency without If-Match', async () => {
     const c = await register();
-    const res = await api.http
+    const focal = await api.signIn('focal_point', 'IOM');
+    const res = await focal.http
       .post(`/api/v1/commitments/${c.code}/progress-reports`)
-      .set('X-Actor', 'focal-iom')
       .send({
         period: 2014,
-        agency: 'IOM',
         summary: 'Launched a global campaign to improve public perception of migrants.',
         evidenceUrls: ['https://example.org/report'],
         indicators: [{ name: 'countries reached', value: 12, unit: 'countries', asOf: '2014-12-31' }],
@@ -109,7 +112,7 @@ describe('Commitments API', () => {
     expect(res.body.id).toEqual(expect.any(String));
     expect(res.body.commitment).toMatchObject({ lastReportPeriod: 2014, version: 2 });
     const [row] = await api.db.query('SELECT agency, period, summary, reported_by FROM progress_reports WHERE id = $1', [res.body.id]);
-    expect(row).toMatchObject({ agency: 'IOM', period: 2014, reported_by: 'focal-iom' });
+    expect(row).toMatchObject({ agency: 'IOM', period: 2014, reported_by: focal.user.id });
   });
 
   it('answers what a commitment looked like at a past instant', async () => {

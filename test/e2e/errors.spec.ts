@@ -149,8 +149,4 @@ describe('Errors', () => {
       expectProblem(await api.http.get('/api/v1/commitments').query(query), 400, 'VALIDATION_FAILED');
     }
   });
-
-  it('400 for a malformed X-Actor', async () => {
-    expectProblem(await api.http.post('/api/v1/commitments').set('X-Actor', 'a b c').send(aCommitment()), 400, 'VALIDATION_FAILED');
-  });
 });

@@ -37,8 +37,10 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('scopes keys to the acting principal', async () => {
-    await api.http.post('/api/v1/commitments').set('X-Actor', 'alice').set('Idempotency-Key', 'shared').send(aCommitment()).expect(201);
-    await api.http.post('/api/v1/commitments').set('X-Actor', 'bob').set('Idempotency-Key', 'shared').send(aCommitment()).expect(201);
+    const alice = await api.signIn('coordinator');
+    const bob = await api.signIn('coordinator');
+    await alice.http.post('/api/v1/commitments').set('Idempotency-Key', 'shared').send(aCommitment()).expect(201);
+    await bob.http.post('/api/v1/commitments').set('Idempotency-Key', 'shared').send(aCommitment()).expect(201);
   });
 
   it('replays a transition: one event however often it is retried, even concurrently', async () => {

@@ -36,7 +36,7 @@ describe('PostgreSQL outage', () => {
     const transition = () =>
       api.http.post(`/api/v1/commitments/${created.body.id}/transitions`).set('If-Match', '"1"').set('Idempotency-Key', 'outage-1').send({ to: 'accepted' });
     expect((await transition()).status).toBe(503);
-    const health = await api.http.get('/api/v1/health').expect(503);
+    const health = await api.anonymous.get('/api/v1/health').expect(503);
     expect(health.body.checks.postgres.status).toBe('down');
 
     await proxy.start(); // same port: the database is back

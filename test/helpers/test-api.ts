@@ -1,19 +1,38 @@
+import { randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { loadEnvironment } from '@hld/config';
-import { Clock } from '@hld/kernel';
+import { Clock, type Role } from '@hld/kernel';
+import { UserDirectory, type User } from '@hld/identity';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { configureApiApp, createHttpAdapter } from '../../apps/api/src/create-api-app.js';
 import { TestClock } from './test-clock.js';
 
+export type Agent = ReturnType<typeof request.agent>;
+
+export interface SignedIn {
+  user: User;
+  token: string;
+  refreshToken: string;
+  password: string;
+  /** Requests as this user (Authorization: Bearer set on every call). */
+  http: Agent;
+}
+
 export interface TestApi {
   app: NestFastifyApplication;
-  http: ReturnType<typeof request>;
+  /** Requests as a coordinator, signed in at start. */
+  http: Agent;
+  coordinator: SignedIn;
+  /** Requests with no credentials. */
+  anonymous: ReturnType<typeof request>;
   db: DataSource;
   clock: TestClock;
+  /** Creates a user with this role (and agency, for focal points) and signs it in through the API. */
+  signIn(role: Role, agency?: string): Promise<SignedIn>;
   close(): Promise<void>;
 }
 
@@ -27,11 +46,31 @@ export async function startTestApi(clock = new TestClock()): Promise<TestApi> {
   const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }), {
     swaggerUi: false,
   });
+  const server = app.getHttpServer();
+  const users = app.get(UserDirectory);
+
+  const signIn = async (role: Role, agency?: string): Promise<SignedIn> => {
+    const password = `pw-${randomUUID()}`;
+    const user = await users.create({ email: `${role}-${randomUUID().slice(0, 8)}@test.invalid`, name: `Test ${role}`, role, agency, password });
+    const res = await request(server).post('/api/v1/auth/login').send({ email: user.email, password });
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return {
+      user,
+      password,
+      token: res.body.accessToken,
+      refreshToken: res.body.refreshToken,
+      http: request.agent(server).set('Authorization', `Bearer ${res.body.accessToken}`),
+    };
+  };
+  const coordinator = await signIn('coordinator');
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: coordinator.http,
+    coordinator,
+    anonymous: request(server),
     db: app.get<DataSource>(getDataSourceToken()),
     clock,
+    signIn,
     close: () => app.close(),
   };
 }

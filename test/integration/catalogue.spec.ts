@@ -66,7 +66,7 @@ describe('Catalogue load (real PostgreSQL)', () => {
       data.push({ commitmentCode: 'CLASH-a', agency: 'ILO', period: 2014, summary: 'Reported.', source: 'test' });
     });
     await commands.execute(
-      new RegisterCommitment(aCommitment({ code: 'CLASH-a', leadAgency: 'UNHCR', supportingAgencies: [] }), { actor: { id: 'someone' }, correlationId: 't' }),
+      new RegisterCommitment(aCommitment({ code: 'CLASH-a', leadAgency: 'UNHCR', supportingAgencies: [] }), { actor: { id: 'someone', role: 'coordinator', agency: null }, correlationId: 't' }),
     );
     const before = await countEvents(db);
     await expect(commands.execute(new LoadCatalogue(dir))).rejects.toThrow(/ILO neither leads nor supports CLASH-a/);

@@ -21,7 +21,7 @@ import { aCommitment } from '../helpers/factories.js';
 import { dumpReadModels } from '../helpers/db.js';
 import { TestClock } from '../helpers/test-clock.js';
 
-const context: ChangeContext = { actor: { id: 'integration-test' }, correlationId: 'test' };
+const context: ChangeContext = { actor: { id: 'integration-test', role: 'coordinator', agency: null }, correlationId: 'test' };
 
 describe('Event store and read models (real PostgreSQL)', () => {
   let app: INestApplicationContext;

@@ -4,6 +4,7 @@ import { PersistenceModule } from '@hld/persistence';
 import { HttpEdgeModule } from '@hld/http';
 import { AgenciesModule } from '@hld/agencies';
 import { CommitmentsModule } from '@hld/commitments';
+import { IdentityModule } from '@hld/identity';
 import { HealthController } from './health.controller.js';
 
 /** The HTTP API: wiring only. Behaviour lives in the libs. */
@@ -12,6 +13,7 @@ import { HealthController } from './health.controller.js';
     ConfigModule,
     PersistenceModule,
     HttpEdgeModule,
+    IdentityModule,
     AgenciesModule,
     CommitmentsModule,
   ],

@@ -4,7 +4,8 @@ import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { Environment } from '@hld/config';
+import helmet from '@fastify/helmet';
+import { Environment } from '@hld/config';
 import { ApiModule } from './api.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -33,6 +34,23 @@ export async function configureApiApp(
 ): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
   app.enableShutdownHooks();
+  const env = app.get(Environment);
+  await app.register(helmet, {
+    // the API answers JSON; the relaxations are for the OpenAPI explorer page at /api/docs
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  // closed unless CORS_ORIGINS names the browser origins allowed to call the API
+  const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length > 0) {
+    app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'], maxAge: 600 });
+  }
   app
     .getHttpAdapter()
     .getInstance()
@@ -48,6 +66,7 @@ export async function configureApiApp(
           'their owners, lifecycle, due dates and progress reports. Errors are application/problem+json.',
       )
       .setVersion('1')
+      .addBearerAuth()
       .build(),
   );
   // The UI's static assets come through @fastify/static, which Jest under Node 20 cannot load (it requires an

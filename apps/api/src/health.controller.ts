@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { RedisConnection } from '@hld/persistence';
+import { Public } from '@hld/identity';
 
 interface Check {
   status: 'up' | 'down';
@@ -39,6 +40,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HttpCode(200)
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.redis.ping())]);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { checkBackingServices, loadEnvironment, InvalidConfigurationError } from '@hld/config';
+import { FirstAdmin } from '@hld/identity';
 import { createApiApp } from './create-api-app.js';
 
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = await createApiApp(env);
+  await app.get(FirstAdmin).ensure();
   await app.listen({ port: env.PORT, host: '0.0.0.0' });
   console.log(`HLD follow-up tracker API listening on ${env.PUBLIC_URL}/api/v1 (docs: ${env.PUBLIC_URL}/api/docs)`);
 }

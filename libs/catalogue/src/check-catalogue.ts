@@ -92,8 +92,10 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
       problems.push({ ...where, field: 'commitmentCode', message: `unknown commitment ${r.entry.commitmentCode}` });
       continue;
     }
-    if (!agencyCodes.has(r.entry.agency)) problems.push({ ...where, field: 'agency', message: `unknown agency ${r.entry.agency}` });
-    else if (![commitment.leadAgency, ...(commitment.supportingAgencies ?? [])].includes(r.entry.agency)) {
+    const agency = r.entry.agency;
+    if (!agency) problems.push({ ...where, field: 'agency', message: 'is required' });
+    else if (!agencyCodes.has(agency)) problems.push({ ...where, field: 'agency', message: `unknown agency ${agency}` });
+    else if (![commitment.leadAgency, ...(commitment.supportingAgencies ?? [])].includes(agency)) {
       problems.push({ ...where, field: 'agency', message: `${r.entry.agency} neither leads nor supports ${r.entry.commitmentCode}` });
     }
   }

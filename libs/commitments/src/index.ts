@@ -5,6 +5,8 @@ export type { CommitmentState, StatusChangeRequest } from './domain/commitment.j
 export * from './domain/commitment-events.js';
 export * from './domain/commitment-errors.js';
 export * from './domain/lifecycle.js';
+export { assertMay, mayEver, NotAllowed } from './domain/access-policy.js';
+export type { CommitmentAction } from './domain/access-policy.js';
 // commands
 export { RegisterCommitment } from './application/register-commitment.js';
 export type { CommitmentDetails } from './application/register-commitment.js';

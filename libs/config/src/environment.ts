@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
@@ -42,6 +43,43 @@ export class Environment {
 
   @IsString()
   PUBLIC_URL = '';
+
+  /** Signs access tokens (HS256). Required in production; elsewhere a random one per process is made up. */
+  @IsString()
+  JWT_SECRET = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(24 * 60 * 60)
+  ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+  /** The first admin, created at start-up when there are no users yet. */
+  @IsString()
+  ADMIN_EMAIL = '';
+
+  @IsString()
+  ADMIN_PASSWORD = '';
+
+  /** Sign-in attempts allowed per email and client address within LOGIN_THROTTLE_TTL_SECONDS (429 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_LIMIT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_TTL_SECONDS = 60;
+
+  /** Origins allowed to call the API from a browser, comma-separated. Empty: CORS stays closed. */
+  @IsString()
+  CORS_ORIGINS = '';
 }
 
 export class InvalidConfigurationError extends Error {}
@@ -66,5 +104,15 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     );
   }
   if (!env.PUBLIC_URL) env.PUBLIC_URL = `http://localhost:${env.PORT}`;
+  if (env.JWT_SECRET && env.JWT_SECRET.length < 32) {
+    throw new InvalidConfigurationError('Invalid setting JWT_SECRET: must be at least 32 characters');
+  }
+  if (!env.JWT_SECRET) {
+    if (env.NODE_ENV === 'production') throw new InvalidConfigurationError('Missing setting JWT_SECRET: required in production');
+    env.JWT_SECRET = randomBytes(32).toString('base64url');
+  }
+  if (env.ADMIN_PASSWORD && env.ADMIN_PASSWORD.length < 12) {
+    throw new InvalidConfigurationError('Invalid setting ADMIN_PASSWORD: must be at least 12 characters');
+  }
   return env;
 }

@@ -1,17 +1,15 @@
 import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ActorGuard } from './actor.guard.js';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { IdempotencyInterceptor } from './idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency.store.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { RequestValidationFailed } from './request-validation-failed.js';
 
-/** What every request goes through: who is acting, input validation, idempotency, problem+json errors. */
+/** What every request goes through: input validation, idempotency, problem+json errors. (Who acts: identity.) */
 @Module({
   providers: [
     IdempotencyStore,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    { provide: APP_GUARD, useClass: ActorGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     {
       provide: APP_PIPE,

@@ -21,6 +21,8 @@ export function statusOf(kind: ErrorKind): number {
       return 422;
     case 'precondition_required':
       return 428;
+    case 'rate_limited':
+      return 429;
     case 'unavailable':
       return 503;
   }
@@ -60,6 +62,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (problem.status === 503) void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="hld"');
+    if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') {
+      void reply.header('Retry-After', String(problem.retryAfterSeconds));
+    }
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 

@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'precondition_required' // the caller must say which version it expects
   | 'unauthenticated'
   | 'forbidden'
+  | 'rate_limited' // too many attempts: retry after the time the error says
   | 'unavailable'; // a backing service is down: retry later
 
 export interface FieldProblem {

@@ -3,3 +3,5 @@ export type { ErrorKind, FieldProblem } from './domain-error.js';
 export { Clock, SystemClock } from './clock.js';
 export { SYSTEM_ACTOR } from './actor.js';
 export type { Actor, ChangeContext } from './actor.js';
+export { ROLES } from './roles.js';
+export type { Role } from './roles.js';

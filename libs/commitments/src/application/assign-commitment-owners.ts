@@ -3,6 +3,7 @@ import { Clock, type ChangeContext } from '@hld/kernel';
 import type { CommitmentState } from '../domain/commitment.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { ReferenceChecks } from './reference-checks.js';
+import { assertMay } from '../domain/access-policy.js';
 
 /** Names the lead agency and the supporting agencies of a commitment. */
 export class AssignCommitmentOwners extends Command<CommitmentState> {
@@ -28,9 +29,10 @@ export class AssignCommitmentOwnersHandler implements ICommandHandler<AssignComm
   async execute(command: AssignCommitmentOwners): Promise<CommitmentState> {
     await this.checks.agencies('lead', [command.leadAgency]);
     await this.checks.agencies('supporting', command.supportingAgencies);
-    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) =>
-      c.assignOwners(command.leadAgency, command.supportingAgencies, this.clock.now()),
-    );
+    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) => {
+      assertMay(command.context.actor, 'assign_owners', c.snapshot);
+      c.assignOwners(command.leadAgency, command.supportingAgencies, this.clock.now());
+    });
     return commitment.snapshot;
   }
 }

@@ -5,6 +5,7 @@ import { Commitment, type CommitmentState } from '../domain/commitment.js';
 import type { CommitmentRegisteredPayload } from '../domain/commitment-events.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { ReferenceChecks } from './reference-checks.js';
+import { assertMay } from '../domain/access-policy.js';
 
 export type CommitmentDetails = Omit<CommitmentRegisteredPayload, 'supportingAgencies' | 'sdgTargets' | 'dueDate'> &
   Partial<Pick<CommitmentRegisteredPayload, 'supportingAgencies' | 'sdgTargets' | 'dueDate'>>;
@@ -30,6 +31,7 @@ export class RegisterCommitmentHandler implements ICommandHandler<RegisterCommit
   ) {}
 
   async execute({ details, context, id }: RegisterCommitment): Promise<CommitmentState> {
+    assertMay(context.actor, 'register');
     await this.checks.agencies('leadAgency', [details.leadAgency]);
     await this.checks.agencies('supportingAgencies', details.supportingAgencies ?? []);
     await this.checks.agendaItems(details.agendaItems);

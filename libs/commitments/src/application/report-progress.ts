@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
-import { Clock, type ChangeContext } from '@hld/kernel';
+import { Clock, DomainError, type ChangeContext } from '@hld/kernel';
 import type { CommitmentState, NewProgressReport } from '../domain/commitment.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
+import { assertMay, NotAllowed } from '../domain/access-policy.js';
 
 export interface ProgressReportResult {
   reportId: string;
   commitment: CommitmentState;
 }
+
+type ReportDetails = Omit<NewProgressReport, 'reportId' | 'agency'> & { agency?: string };
 
 /**
  * Records an owning agency's progress on a commitment for a period. Reports append: they need no
@@ -16,7 +19,8 @@ export interface ProgressReportResult {
 export class ReportProgress extends Command<ProgressReportResult> {
   constructor(
     readonly idOrCode: string,
-    readonly report: Omit<NewProgressReport, 'reportId'>,
+    /** `agency` is the reporting agency: a focal point's own by default; coordinators must name it. */
+    readonly report: ReportDetails,
     readonly context: ChangeContext,
     readonly reportId: string = randomUUID(),
   ) {
@@ -32,11 +36,29 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgress> {
   ) {}
 
   async execute(command: ReportProgress): Promise<ProgressReportResult> {
+    const agency = reportingAgency(command);
     // No expected version from the caller, but still an optimistic append: a concurrent change
     // makes this one fail with 409 rather than interleave.
-    const commitment = await this.commitments.update(command.idOrCode, undefined, command.context, (c) =>
-      c.reportProgress({ ...command.report, reportId: command.reportId }, this.clock.now()),
-    );
+    const commitment = await this.commitments.update(command.idOrCode, undefined, command.context, (c) => {
+      assertMay(command.context.actor, 'report_progress', c.snapshot);
+      c.reportProgress({ ...command.report, agency, reportId: command.reportId }, this.clock.now());
+    });
     return { reportId: command.reportId, commitment: commitment.snapshot };
   }
+}
+
+function reportingAgency({ report, context }: ReportProgress): string {
+  const { actor } = context;
+  if (actor.role === 'focal_point') {
+    if (report.agency && report.agency !== actor.agency) {
+      throw new NotAllowed(actor, 'report_progress', 'a focal point reports only for its own agency');
+    }
+    return actor.agency!;
+  }
+  if (!report.agency) {
+    throw new DomainError('REPORTING_AGENCY_REQUIRED', 'unprocessable', 'Name the agency this report is for.', {}, [
+      { field: 'agency', message: 'is required when reporting on behalf of an agency' },
+    ]);
+  }
+  return report.agency;
 }

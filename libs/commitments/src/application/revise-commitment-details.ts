@@ -4,6 +4,7 @@ import type { CommitmentState } from '../domain/commitment.js';
 import type { CommitmentDetailsRevisedPayload } from '../domain/commitment-events.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { ReferenceChecks } from './reference-checks.js';
+import { assertMay } from '../domain/access-policy.js';
 
 /** Revises the title, text, source, agenda items or SDG targets of a commitment. */
 export class ReviseCommitmentDetails extends Command<CommitmentState> {
@@ -27,9 +28,10 @@ export class ReviseCommitmentDetailsHandler implements ICommandHandler<ReviseCom
 
   async execute(command: ReviseCommitmentDetails): Promise<CommitmentState> {
     await this.checks.agendaItems(command.changes.agendaItems);
-    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) =>
-      c.reviseDetails(command.changes, this.clock.now()),
-    );
+    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) => {
+      assertMay(command.context.actor, 'revise', c.snapshot);
+      c.reviseDetails(command.changes, this.clock.now());
+    });
     return commitment.snapshot;
   }
 }

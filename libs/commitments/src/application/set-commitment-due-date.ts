@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Clock, type ChangeContext } from '@hld/kernel';
 import type { CommitmentState } from '../domain/commitment.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
+import { assertMay } from '../domain/access-policy.js';
 
 /** Sets (or, with null, clears) the date a commitment is due. */
 export class SetCommitmentDueDate extends Command<CommitmentState> {
@@ -23,9 +24,10 @@ export class SetCommitmentDueDateHandler implements ICommandHandler<SetCommitmen
   ) {}
 
   async execute(command: SetCommitmentDueDate): Promise<CommitmentState> {
-    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) =>
-      c.setDueDate(command.dueDate, this.clock.now()),
-    );
+    const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) => {
+      assertMay(command.context.actor, 'set_due_date', c.snapshot);
+      c.setDueDate(command.dueDate, this.clock.now());
+    });
     return commitment.snapshot;
   }
 }

@@ -112,7 +112,10 @@ export class IndicatorRequest {
 
 export class ReportProgressRequest {
   @ApiProperty({ example: 2014 }) @IsInt() @Min(2013) @Max(2100) period: number;
-  @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) agency: string;
+
+  @ApiPropertyOptional({ example: 'ILO', description: "the reporting agency: a focal point's own if omitted; coordinators must name it" })
+  @IsOptional() @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
+  agency?: string;
   @ApiProperty({ maxLength: 20000 }) @IsString() @IsNotEmpty() @MaxLength(20000) summary: string;
 
   @ApiPropertyOptional()

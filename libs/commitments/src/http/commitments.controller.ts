@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ChangeContext } from '@hld/kernel';
 import { Change, IfMatchVersion, etagOf } from '@hld/http';
@@ -17,6 +17,7 @@ import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
 import { Clock } from '@hld/kernel';
+import { CommitmentActionGuard, PerformsAction } from './commitment-action.guard.js';
 import {
   AssignOwnersRequest,
   GetCommitmentQuery,
@@ -32,6 +33,8 @@ const IF_MATCH = { name: 'If-Match', required: true, description: 'the ETag ("<v
 
 /** Thin: turns HTTP into commands and queries, and their results into representations with an ETag. */
 @ApiTags('commitments')
+@ApiBearerAuth()
+@UseGuards(CommitmentActionGuard)
 @Controller('commitments')
 export class CommitmentsController {
   constructor(
@@ -41,6 +44,7 @@ export class CommitmentsController {
   ) {}
 
   @Post()
+  @PerformsAction('register')
   async register(
     @Body() body: RegisterCommitmentRequest,
     @Change() change: ChangeContext,
@@ -89,6 +93,7 @@ export class CommitmentsController {
   }
 
   @Put(':idOrCode/owners')
+  @PerformsAction('assign_owners')
   @ApiHeader(IF_MATCH)
   async assignOwners(
     @Param('idOrCode') idOrCode: string,
@@ -104,6 +109,7 @@ export class CommitmentsController {
   }
 
   @Put(':idOrCode/due-date')
+  @PerformsAction('set_due_date')
   @ApiHeader(IF_MATCH)
   async setDueDate(
     @Param('idOrCode') idOrCode: string,
@@ -117,6 +123,7 @@ export class CommitmentsController {
   }
 
   @Patch(':idOrCode')
+  @PerformsAction('revise')
   @ApiHeader(IF_MATCH)
   async revise(
     @Param('idOrCode') idOrCode: string,
@@ -130,6 +137,7 @@ export class CommitmentsController {
   }
 
   @Post(':idOrCode/progress-reports')
+  @PerformsAction('report_progress')
   async reportProgress(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ReportProgressRequest,

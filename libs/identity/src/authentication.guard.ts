@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '@hld/kernel';
+import { Authentication } from './authentication.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLES } from './access.decorators.js';
+import { AuthenticationRequired, RoleRequired } from './identity-errors.js';
+import type { Principal } from './principal.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+/**
+ * The one place a request gets its principal: `Authorization: Bearer <access token | API token>`. Public routes
+ * pass without one; every other route answers 401 without a valid token and 403 when the route needs a role
+ * the principal does not have. The principal becomes the actor recorded on events (never the request body).
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly authentication: Authentication,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const header = request.headers.authorization;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
+    if (!header) {
+      if (isPublic) return true;
+      throw new AuthenticationRequired();
+    }
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AuthenticationRequired('Send Authorization: Bearer <token>.');
+    const principal = await this.authentication.authenticate(token);
+    request.principal = principal;
+    request.actor = { id: principal.id, role: principal.role, agency: principal.agency };
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !roles.includes(principal.role)) throw new RoleRequired(roles);
+    return true;
+  }
+}

@@ -1,0 +1,50 @@
+import { DomainError } from '@hld/kernel';
+
+export class InvalidCredentials extends DomainError {
+  constructor() {
+    // deliberately the same for an unknown email, a wrong password and a deactivated account
+    super('INVALID_CREDENTIALS', 'unauthenticated', 'The email or password is wrong.');
+  }
+}
+
+export class AuthenticationRequired extends DomainError {
+  constructor(reason = 'Sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>.') {
+    super('AUTHENTICATION_REQUIRED', 'unauthenticated', reason);
+  }
+}
+
+export class InvalidToken extends DomainError {
+  constructor() {
+    super('INVALID_TOKEN', 'unauthenticated', 'The token is invalid, expired or revoked; sign in again.');
+  }
+}
+
+export class RoleRequired extends DomainError {
+  constructor(roles: readonly string[]) {
+    super('ROLE_REQUIRED', 'forbidden', `This needs the role ${roles.join(' or ')}.`, { requiredRoles: roles });
+  }
+}
+
+export class EmailTaken extends DomainError {
+  constructor() {
+    super('EMAIL_TAKEN', 'conflict', 'A user with this email already exists.', {}, [{ field: 'email', message: 'is already taken' }]);
+  }
+}
+
+export class UserNotFound extends DomainError {
+  constructor(id: string) {
+    super('USER_NOT_FOUND', 'not_found', `No user has the id "${id}".`);
+  }
+}
+
+export class ApiTokenNotFound extends DomainError {
+  constructor(id: string) {
+    super('API_TOKEN_NOT_FOUND', 'not_found', `You have no API token with the id "${id}".`);
+  }
+}
+
+export class InvalidUserAgency extends DomainError {
+  constructor(message: string) {
+    super('INVALID_USER_AGENCY', 'unprocessable', message, {}, [{ field: 'agency', message }]);
+  }
+}

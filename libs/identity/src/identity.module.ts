@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { Environment } from '@hld/config';
+import { AgenciesModule } from '@hld/agencies';
+import { Authentication } from './authentication.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { ApiTokens } from './api-tokens.js';
+import { UserDirectory } from './user-directory.js';
+import { FirstAdmin } from './first-admin.js';
+import { DemoUsers } from './demo-users.js';
+import { LoginThrottle } from './login-throttle.js';
+import { AuthController } from './auth.controller.js';
+import { UsersController } from './users.controller.js';
+import { MeController } from './me.controller.js';
+
+/** Users, sign-in, API tokens, and the guard that gives every request its principal. */
+@Module({
+  imports: [
+    AgenciesModule,
+    JwtModule.registerAsync({ inject: [Environment], useFactory: (env: Environment) => ({ secret: env.JWT_SECRET }) }),
+  ],
+  controllers: [AuthController, UsersController, MeController],
+  providers: [Authentication, LoginThrottle, ApiTokens, UserDirectory, FirstAdmin, DemoUsers, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  exports: [UserDirectory, FirstAdmin, DemoUsers],
+})
+export class IdentityModule {}

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiTokens, type ApiToken } from './api-tokens.js';
+import { Authentication } from './authentication.js';
+import { UserDirectory } from './user-directory.js';
+import { ChangePasswordRequest, CreateApiTokenRequest } from './identity-requests.js';
+import { InvalidCredentials } from './identity-errors.js';
+import type { User } from './principal.js';
+
+@ApiTags('me')
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly users: UserDirectory,
+    private readonly tokens: ApiTokens,
+    private readonly authentication: Authentication,
+  ) {}
+
+  @Get()
+  me(@Req() request: FastifyRequest): Promise<User> {
+    return this.users.get(request.principal!.id);
+  }
+
+  @Put('password')
+  @HttpCode(204)
+  async changePassword(@Req() request: FastifyRequest, @Body() body: ChangePasswordRequest): Promise<void> {
+    const principal = request.principal!;
+    // re-check the current password: a stolen access token alone must not take over the account
+    if (!(await this.authentication.checkPassword(principal.id, body.currentPassword))) throw new InvalidCredentials();
+    await this.users.setPassword(principal.id, body.newPassword);
+  }
+
+  /** The token is in this answer only; afterwards only its prefix is shown. */
+  @Post('tokens')
+  createToken(@Req() request: FastifyRequest, @Body() body: CreateApiTokenRequest): Promise<ApiToken & { token: string }> {
+    return this.tokens.create(request.principal!.id, body.name, body.expiresAt ? new Date(body.expiresAt) : null);
+  }
+
+  @Get('tokens')
+  async listTokens(@Req() request: FastifyRequest): Promise<{ items: ApiToken[] }> {
+    return { items: await this.tokens.list(request.principal!.id) };
+  }
+
+  @Delete('tokens/:id')
+  @HttpCode(204)
+  async revokeToken(@Req() request: FastifyRequest, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.tokens.revoke(request.principal!.id, id);
+  }
+}

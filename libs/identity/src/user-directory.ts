@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ReferenceData } from '@hld/agencies';
+import { isUniqueViolation, UnitOfWork } from '@hld/persistence';
+import { DomainError, type Role } from '@hld/kernel';
+import { hashPassword } from './password-hasher.js';
+import { EmailTaken, InvalidUserAgency, UserNotFound } from './identity-errors.js';
+import { toUser, USER_COLUMNS, type User, type UserRow } from './principal.js';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  agency?: string | null;
+  password: string;
+  demo?: boolean;
+}
+
+export interface UserChanges {
+  role?: Role;
+  agency?: string | null;
+  active?: boolean;
+}
+
+/** The users of the tracker: who they are, their role, and for focal points the agency they speak for. */
+@Injectable()
+export class UserDirectory {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly referenceData: ReferenceData,
+  ) {}
+
+  async create(user: NewUser): Promise<User> {
+    const agency = user.agency ?? null;
+    await this.assertAgencyFits(user.role, agency);
+    try {
+      const [row] = await this.unitOfWork.manager.query(
+        `INSERT INTO users (id, email, display_name, role, agency, password_hash, demo) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         RETURNING ${USER_COLUMNS}`,
+        [randomUUID(), user.email.trim(), user.name.trim(), user.role, agency, await hashPassword(user.password), user.demo ?? false],
+      );
+      return toUser(row);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_unique')) throw new EmailTaken();
+      throw error;
+    }
+  }
+
+  /** Admins see everyone; coordinators see the focal points they work with. */
+  async list(viewerRole: Role): Promise<User[]> {
+    const rows: UserRow[] = await this.unitOfWork.manager.query(
+      viewerRole === 'admin'
+        ? `SELECT ${USER_COLUMNS} FROM users ORDER BY lower(email)`
+        : `SELECT ${USER_COLUMNS} FROM users WHERE role = 'focal_point' ORDER BY lower(email)`,
+    );
+    return rows.map(toUser);
+  }
+
+  async get(id: string): Promise<User> {
+    const [row] = await this.unitOfWork.manager.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    if (!row) throw new UserNotFound(id);
+    return toUser(row);
+  }
+
+  async update(id: string, changes: UserChanges): Promise<User> {
+    return this.unitOfWork.run(async (tx) => {
+      const [current] = await tx.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) throw new UserNotFound(id);
+      const role = changes.role ?? current.role;
+      // moving away from focal point drops the agency unless a new one is given explicitly
+      const agency = changes.agency !== undefined ? changes.agency : role === 'focal_point' ? current.agency : null;
+      await this.assertAgencyFits(role, agency);
+      const [row] = await tx.query(
+        `UPDATE users SET role = $2, agency = $3, active = $4, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+        [id, role, agency, changes.active ?? current.active],
+      );
+      if (changes.active === false) {
+        // deactivation ends every session now; API tokens are refused through the active flag
+        await tx.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      }
+      return toUser(row);
+    });
+  }
+
+  async setPassword(id: string, password: string): Promise<void> {
+    await this.unitOfWork.manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, await hashPassword(password)]);
+  }
+
+  async count(): Promise<number> {
+    const [{ n }] = await this.unitOfWork.manager.query('SELECT count(*)::int AS n FROM users');
+    return n;
+  }
+
+  private async assertAgencyFits(role: Role, agency: string | null): Promise<void> {
+    if (role === 'focal_point' && !agency) throw new InvalidUserAgency('a focal point needs the agency it speaks for');
+    if (role !== 'focal_point' && agency) throw new InvalidUserAgency(`only focal points have an agency, not a ${role}`);
+    if (agency && (await this.referenceData.unknownAgencies([agency])).length > 0) {
+      throw new DomainError('UNKNOWN_AGENCY', 'unprocessable', `Unknown agency: ${agency}.`, { agencies: [agency] }, [
+        { field: 'agency', message: `unknown agency ${agency}` },
+      ]);
+    }
+  }
+}
