@@ -50,3 +50,40 @@ describe('Process start-up', () => {
     expect(pg.output).toMatch(/^PostgreSQL is not reachable at 127\.0\.0\.1:1 \(ECONNREFUSED\)/);
   });
 });
+
+describe('First start of a fresh install', () => {
+  const FRESH = TEST_DATABASE_URL.replace(/\/[^/]+$/, '/hld_test_fresh');
+
+  beforeAll(async () => {
+    const { migrate } = await import('../../db/migrate.js');
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS hld_test_fresh WITH (FORCE)');
+    await admin.end();
+    await migrate(FRESH);
+  });
+
+  it('creates the first admin and prints how to sign in; the printed password works', async () => {
+    const port = String(3900 + Math.floor(Math.random() * 90));
+    const { output } = await run(API, { ...testEnv, DATABASE_URL: FRESH, PORT: port }, /listening on/);
+    const match = /created the admin (\S+) with the password (\S+)/.exec(output);
+    expect(match).not.toBeNull();
+    expect(output).toMatch(/Sign in with POST http:\/\/localhost:\d+\/api\/v1\/auth\/login/);
+
+    // sign in with the printed credentials on a second start (the first one was stopped once it listened)
+    const second = spawn(process.execPath, [API], { env: { ...process.env, NODE_OPTIONS: '', ...testEnv, DATABASE_URL: FRESH, PORT: port }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve) => second.stdout.on('data', (c: Buffer) => /listening on/.test(c.toString()) && resolve()));
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: match![1], password: match![2] }),
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { accessToken: string }).accessToken).toEqual(expect.any(String));
+    } finally {
+      second.kill('SIGTERM');
+    }
+  });
+});

@@ -1,24 +1,26 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { checkBackingServices, ConfigModule, InvalidConfigurationError, loadEnvironment } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
 import { CommitmentsModule, RebuildCommitmentReadModels } from '@hld/commitments';
 import { CatalogueInvalid, CatalogueModule, checkCatalogue, formatProblem, LoadCatalogue, readCatalogue } from '@hld/catalogue';
+import { DEMO_DOMAIN, DEMO_PASSWORD, DemoUsers, IdentityModule } from '@hld/identity';
 
 /** Operator commands that need the application's modules but no server. */
-@Module({ imports: [ConfigModule, PersistenceModule, CommitmentsModule, CatalogueModule] })
+@Module({ imports: [ConfigModule, PersistenceModule, CommitmentsModule, CatalogueModule, IdentityModule] })
 class CliModule {}
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   catalogue:check [dir]            validate the catalogue data without a database; print counts per agency
   catalogue:load [dir] [--if-empty] load the catalogue through the commitment commands, in one transaction
-  projections:rebuild              rebuild every read model from the event log`;
+  projections:rebuild              rebuild every read model from the event log
+  users:seed-demo                  DEMO ONLY: a coordinator and a focal point per agency, with a known password`;
 
 const catalogueDir = (args: string[]) => args.find((a) => !a.startsWith('--')) ?? process.env.CATALOGUE_DIR ?? 'db/catalogue';
 
-async function withApp<T>(work: (commands: CommandBus) => Promise<T>): Promise<T> {
+async function withApp<T>(work: (commands: CommandBus, app: INestApplicationContext) => Promise<T>): Promise<T> {
   const env = loadEnvironment();
   const problems = await checkBackingServices(env, { database: true, redis: false });
   if (problems.length > 0) {
@@ -27,7 +29,7 @@ async function withApp<T>(work: (commands: CommandBus) => Promise<T>): Promise<T
   }
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
-    return await work(app.get(CommandBus));
+    return await work(app.get(CommandBus), app);
   } finally {
     await app.close();
   }
@@ -67,6 +69,15 @@ async function main([command, ...args]: string[]): Promise<void> {
     case 'projections:rebuild': {
       const result = await withApp((commands) => commands.execute(new RebuildCommitmentReadModels()));
       console.log(`Rebuilt read models from ${result.events} events (${result.commitments} commitments) in ${elapsed()}`);
+      return;
+    }
+    case 'users:seed-demo': {
+      const result = await withApp((_, app) => app.get(DemoUsers).seed());
+      console.log(
+        `DEMO accounts: ${result.created} created, ${result.existing} already there. Sign in as coordinator@${DEMO_DOMAIN} ` +
+          `or <agency code in lower case>@${DEMO_DOMAIN} (e.g. ilo@${DEMO_DOMAIN}), password "${DEMO_PASSWORD}". ` +
+          'Never run this on a real installation.',
+      );
       return;
     }
     default:

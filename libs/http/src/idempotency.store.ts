@@ -59,7 +59,9 @@ export class IdempotencyStore {
   }
 
   async purgeExpired(): Promise<number> {
-    const rows = await this.dataSource.query(`DELETE FROM idempotency_keys WHERE expires_at < now() RETURNING key`);
+    const rows = await this.dataSource.query(
+      `WITH purged AS (DELETE FROM idempotency_keys WHERE expires_at < now() RETURNING key) SELECT key FROM purged`,
+    );
     return rows.length;
   }
 }

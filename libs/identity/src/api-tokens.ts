@@ -66,7 +66,8 @@ export class ApiTokens {
 
   async revoke(userId: string, id: string): Promise<void> {
     const rows = await this.unitOfWork.manager.query(
-      `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`,
+      `WITH revoked AS (UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id)
+       SELECT id FROM revoked`,
       [id, userId],
     );
     if (rows.length === 0) throw new ApiTokenNotFound(id);

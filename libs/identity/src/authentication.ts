@@ -57,10 +57,12 @@ export class Authentication {
   async refresh(refreshToken: string): Promise<Tokens> {
     return this.unitOfWork.run(async (tx) => {
       const [session] = await tx.query(
-        `UPDATE sessions s SET revoked_at = now()
-         FROM users u
-         WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.user_id AND u.active
-         RETURNING s.user_id, s.client_ip, s.user_agent`,
+        `WITH used AS (
+           UPDATE sessions s SET revoked_at = now()
+           FROM users u
+           WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.user_id AND u.active
+           RETURNING s.user_id, s.client_ip, s.user_agent
+         ) SELECT * FROM used`,
         [sha256(refreshToken)],
       );
       if (!session) throw new InvalidToken();

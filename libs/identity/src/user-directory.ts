@@ -71,7 +71,8 @@ export class UserDirectory {
       const agency = changes.agency !== undefined ? changes.agency : role === 'focal_point' ? current.agency : null;
       await this.assertAgencyFits(role, agency);
       const [row] = await tx.query(
-        `UPDATE users SET role = $2, agency = $3, active = $4, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+        `WITH updated AS (UPDATE users SET role = $2, agency = $3, active = $4, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS})
+         SELECT * FROM updated`,
         [id, role, agency, changes.active ?? current.active],
       );
       if (changes.active === false) {
