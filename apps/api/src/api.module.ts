@@ -5,6 +5,7 @@ import { HttpEdgeModule } from '@hld/http';
 import { AgenciesModule } from '@hld/agencies';
 import { CommitmentsModule } from '@hld/commitments';
 import { IdentityModule } from '@hld/identity';
+import { JobsModule } from '@hld/jobs';
 import { HealthController } from './health.controller.js';
 
 /** The HTTP API: wiring only. Behaviour lives in the libs. */
@@ -12,6 +13,7 @@ import { HealthController } from './health.controller.js';
   imports: [
     ConfigModule,
     PersistenceModule,
+    JobsModule,
     HttpEdgeModule,
     IdentityModule,
     AgenciesModule,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
-import { ConfigModule, Environment } from '@hld/config';
+import { ConfigModule } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
+import { JobsModule } from '@hld/jobs';
 import { WorkerReadiness } from './worker-readiness.js';
 
 /** The worker process: BullMQ processors only, no HTTP server. */
@@ -9,13 +9,7 @@ import { WorkerReadiness } from './worker-readiness.js';
   imports: [
     ConfigModule,
     PersistenceModule,
-    BullModule.forRootAsync({
-      inject: [Environment],
-      useFactory: (env: Environment) => ({
-        connection: { url: env.REDIS_URL, maxRetriesPerRequest: null },
-        prefix: env.QUEUE_PREFIX,
-      }),
-    }),
+    JobsModule,
   ],
   providers: [WorkerReadiness],
 })
