@@ -3,6 +3,7 @@ import { ReferenceData1763900000100 } from './1763900000100-reference-data.js';
 import { CommitmentReadModels1763900000200 } from './1763900000200-commitment-read-models.js';
 import { IdempotencyKeys1763900000300 } from './1763900000300-idempotency-keys.js';
 import { Identity1763900000400 } from './1763900000400-identity.js';
+import { ReportingCyclesAndReminders1763900000500 } from './1763900000500-reporting-cycles-and-reminders.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CommitmentReadModels1763900000200,
   IdempotencyKeys1763900000300,
   Identity1763900000400,
+  ReportingCyclesAndReminders1763900000500,
 ];

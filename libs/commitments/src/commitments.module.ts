@@ -13,6 +13,8 @@ import { AssignCommitmentOwnersHandler } from './application/assign-commitment-o
 import { SetCommitmentDueDateHandler } from './application/set-commitment-due-date.js';
 import { ChangeCommitmentStatusHandler } from './application/change-commitment-status.js';
 import { ReportProgressHandler } from './application/report-progress.js';
+import { RequestDueDateExtensionHandler } from './application/request-due-date-extension.js';
+import { DecideDueDateExtensionHandler } from './application/decide-due-date-extension.js';
 import { RebuildCommitmentReadModelsHandler } from './application/rebuild-commitment-read-models.js';
 import { ListCommitmentsHandler } from './application/list-commitments.js';
 import { GetCommitmentHandler } from './application/get-commitment.js';
@@ -36,6 +38,8 @@ import { StatisticsController } from './http/statistics.controller.js';
     SetCommitmentDueDateHandler,
     ChangeCommitmentStatusHandler,
     ReportProgressHandler,
+    RequestDueDateExtensionHandler,
+    DecideDueDateExtensionHandler,
     RebuildCommitmentReadModelsHandler,
     ListCommitmentsHandler,
     GetCommitmentHandler,

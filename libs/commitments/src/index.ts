@@ -1,7 +1,7 @@
 export { CommitmentsModule } from './commitments.module.js';
 // domain
 export { Commitment, evolve, isOverdue, FIRST_REPORTING_PERIOD } from './domain/commitment.js';
-export type { CommitmentState, StatusChangeRequest } from './domain/commitment.js';
+export type { CommitmentState, StatusChangeRequest, PendingExtension } from './domain/commitment.js';
 export * from './domain/commitment-events.js';
 export * from './domain/commitment-errors.js';
 export * from './domain/lifecycle.js';
@@ -15,6 +15,10 @@ export { AssignCommitmentOwners } from './application/assign-commitment-owners.j
 export { SetCommitmentDueDate } from './application/set-commitment-due-date.js';
 export { ChangeCommitmentStatus } from './application/change-commitment-status.js';
 export { ReportProgress } from './application/report-progress.js';
+export { RequestDueDateExtension } from './application/request-due-date-extension.js';
+export { DecideDueDateExtension } from './application/decide-due-date-extension.js';
+export { ReportingObligations, OVERDUE_REASONS } from './application/reporting-obligations.js';
+export type { OverdueReason } from './application/reporting-obligations.js';
 export { RebuildCommitmentReadModels } from './application/rebuild-commitment-read-models.js';
 // queries
 export { ListCommitments } from './application/list-commitments.js';

@@ -1,7 +1,8 @@
-import { isOverdue, type CommitmentState } from '../domain/commitment.js';
+import { isOverdue, type CommitmentState, type PendingExtension } from '../domain/commitment.js';
 import { allowedNextStatuses, type CommitmentStatus } from '../domain/lifecycle.js';
+import type { OverdueReason } from './reporting-obligations.js';
 
-/** A commitment as the API shows it: its state plus what is derived from it (overdue, next states). */
+/** A commitment as the API shows it: its state plus what is derived from it (overdue and why, next states). */
 export interface CommitmentView {
   id: string;
   code: string;
@@ -14,8 +15,11 @@ export interface CommitmentView {
   agendaItems: number[];
   sdgTargets: string[];
   dueDate: string | null;
+  originalDueDate: string | null;
+  pendingExtension: PendingExtension | null;
   status: CommitmentStatus;
   overdue: boolean;
+  overdueReasons: OverdueReason[];
   allowedTransitions: CommitmentStatus[];
   version: number;
   registeredAt: string;
@@ -25,8 +29,12 @@ export interface CommitmentView {
 
 type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt'> & { status: string; kind: string };
 
-export function toCommitmentView(s: ViewSource, today: string): CommitmentView {
+export function toCommitmentView(s: ViewSource, today: string, reportMissing = false): CommitmentView {
   const status = s.status as CommitmentStatus;
+  const overdueReasons: OverdueReason[] = [
+    ...(isOverdue({ dueDate: s.dueDate, status }, today) ? (['due_date_passed'] as const) : []),
+    ...(reportMissing ? (['report_missing'] as const) : []),
+  ];
   return {
     id: s.id,
     code: s.code,
@@ -39,8 +47,11 @@ export function toCommitmentView(s: ViewSource, today: string): CommitmentView {
     agendaItems: s.agendaItems.map(Number),
     sdgTargets: s.sdgTargets,
     dueDate: s.dueDate,
+    originalDueDate: s.originalDueDate,
+    pendingExtension: s.pendingExtension,
     status,
-    overdue: isOverdue({ dueDate: s.dueDate, status }, today),
+    overdue: overdueReasons.length > 0,
+    overdueReasons,
     allowedTransitions: allowedNextStatuses(status),
     version: s.version,
     registeredAt: new Date(s.registeredAt).toISOString(),

@@ -1,8 +1,10 @@
+import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../domain/lifecycle.js';
+import { overdueSql, ReportingObligations } from './reporting-obligations.js';
 
 export type StatisticsDimension = 'agency' | 'agendaItem';
 
@@ -25,6 +27,7 @@ export class GetStatusStatisticsHandler implements IQueryHandler<GetStatusStatis
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
   async execute({ by }: GetStatusStatistics): Promise<{ by: StatisticsDimension; items: StatusCounts[] }> {
@@ -32,15 +35,17 @@ export class GetStatusStatisticsHandler implements IQueryHandler<GetStatusStatis
       'SELECT key, status, count FROM commitment_status_counts WHERE dimension = $1 AND count > 0',
       [by],
     );
-    // Overdue depends on today's date, so it is counted at read time rather than stored.
-    const overdue: Array<{ key: string; overdue: number }> = await this.dataSource.query(
+    // Overdue depends on today's date and the reporting cycles, so it is counted at read time rather than stored.
+    const sql = overdueSql({ today: this.clock.today(), cycle: (await this.obligations?.latestPassedDeadline(this.clock.now())) ?? null });
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       by === 'agency'
-        ? `SELECT lead_agency AS key, count(*)::int AS overdue FROM commitment_view
-           WHERE due_date < $1 AND status NOT IN ('completed', 'discontinued') GROUP BY lead_agency`
-        : `SELECT item::text AS key, count(*)::int AS overdue FROM commitment_view, unnest(agenda_items) AS item
-           WHERE due_date < $1 AND status NOT IN ('completed', 'discontinued') GROUP BY item`,
-      [this.clock.today()],
+        ? `SELECT c.lead_agency AS key, count(*)::int AS overdue FROM commitment_view c
+           WHERE ${sql.dueDatePassed} OR ${sql.reportMissing} GROUP BY c.lead_agency`
+        : `SELECT item::text AS key, count(*)::int AS overdue FROM commitment_view c, unnest(c.agenda_items) AS item
+           WHERE ${sql.dueDatePassed} OR ${sql.reportMissing} GROUP BY item`,
+      sql.params,
     );
+    const overdue: Array<{ key: string; overdue: number }> = await this.dataSource.query(query, parameters);
     const groups = new Map<string, StatusCounts>();
     const group = (key: string): StatusCounts => {
       let g = groups.get(key);

@@ -1,3 +1,4 @@
+import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
@@ -5,6 +6,7 @@ import { Clock } from '@hld/kernel';
 import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
+import { overdueSql, ReportingObligations, type OverdueContext } from './reporting-obligations.js';
 
 export interface CommitmentFilters {
   /** Commitments this agency leads or supports. */
@@ -44,36 +46,40 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
   constructor(
     @InjectRepository(CommitmentViewRecord) private readonly views: Repository<CommitmentViewRecord>,
     private readonly clock: Clock,
+    @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
   async execute({ filters, limit, cursor }: ListCommitments): Promise<CommitmentPage> {
-    const today = this.clock.today();
-    const filtered = () => this.applyFilters(this.views.createQueryBuilder('c'), filters, today);
-    const page = filtered().orderBy('c.code', 'ASC').limit(limit + 1);
+    const now = this.clock.now();
+    const ctx: OverdueContext = { today: this.clock.today(), cycle: (await this.obligations?.latestPassedDeadline(now)) ?? null };
+    const sql = overdueSql(ctx);
+    const filtered = () => this.applyFilters(this.views.createQueryBuilder('c'), filters, sql);
+    const page = filtered().addSelect(sql.reportMissing, 'report_missing').orderBy('c.code', 'ASC').limit(limit + 1);
     if (cursor) page.andWhere('c.code > :after', { after: decodeCursor(cursor) });
-    const [rows, total] = await Promise.all([page.getMany(), filtered().getCount()]);
-    const items = rows.slice(0, limit);
+    const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities(), filtered().getCount()]);
+    const items = entities.slice(0, limit);
     return {
-      items: items.map((row) => toCommitmentView(row, today)),
+      items: items.map((row, i) => toCommitmentView(row, ctx.today, raw[i].report_missing === true)),
       total,
       limit,
-      nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].code) : null,
+      nextCursor: entities.length > limit ? encodeCursor(items[items.length - 1].code) : null,
     };
   }
 
   private applyFilters(
     qb: SelectQueryBuilder<CommitmentViewRecord>,
     f: CommitmentFilters,
-    today: string,
+    sql: ReturnType<typeof overdueSql>,
   ): SelectQueryBuilder<CommitmentViewRecord> {
+    qb.setParameters(sql.params);
     if (f.agency) qb.andWhere('(c.lead_agency = :agency OR :agency = ANY(c.supporting_agencies))', { agency: f.agency });
     if (f.agendaItem) qb.andWhere(':agendaItem = ANY(c.agenda_items)', { agendaItem: f.agendaItem });
     if (f.status?.length) qb.andWhere('c.status IN (:...status)', { status: f.status });
     if (f.dueBefore) qb.andWhere('c.due_date < :dueBefore', { dueBefore: f.dueBefore });
     if (f.q) qb.andWhere(`c.search @@ websearch_to_tsquery('english', :q)`, { q: f.q });
-    const overdue = `(c.due_date < :today AND c.status NOT IN ('completed', 'discontinued'))`;
-    if (f.overdue === true) qb.andWhere(overdue, { today });
-    if (f.overdue === false) qb.andWhere(`NOT coalesce(${overdue}, false)`, { today });
+    const overdue = `(${sql.dueDatePassed} OR ${sql.reportMissing})`;
+    if (f.overdue === true) qb.andWhere(overdue);
+    if (f.overdue === false) qb.andWhere(`NOT ${overdue}`);
     return qb;
   }
 }

@@ -10,7 +10,9 @@ export interface ProgressReportResult {
   commitment: CommitmentState;
 }
 
-type ReportDetails = Omit<NewProgressReport, 'reportId' | 'agency'> & { agency?: string };
+type ReportDetails = Omit<NewProgressReport, 'reportId' | 'agency' | 'summary'> & { agency?: string; summary?: string };
+
+const NO_CHANGE_SUMMARY = 'No change since the last report.';
 
 /**
  * Records an owning agency's progress on a commitment for a period. Reports append: they need no
@@ -41,7 +43,8 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgress> {
     // makes this one fail with 409 rather than interleave.
     const commitment = await this.commitments.update(command.idOrCode, undefined, command.context, (c) => {
       assertMay(command.context.actor, 'report_progress', c.snapshot);
-      c.reportProgress({ ...command.report, agency, reportId: command.reportId }, this.clock.now());
+      const summary = command.report.summary ?? (command.report.kind === 'no_change' ? NO_CHANGE_SUMMARY : '');
+      c.reportProgress({ ...command.report, summary, agency, reportId: command.reportId }, this.clock.now());
     });
     return { reportId: command.reportId, commitment: commitment.snapshot };
   }

@@ -3,7 +3,15 @@ import type { CommitmentState } from './commitment.js';
 import type { TransitionAction } from './lifecycle.js';
 
 /** Everything a user can do to commitments, in the words the rules use. */
-export type CommitmentAction = 'register' | 'revise' | 'assign_owners' | 'set_due_date' | 'report_progress' | TransitionAction;
+export type CommitmentAction =
+  | 'register'
+  | 'revise'
+  | 'assign_owners'
+  | 'set_due_date'
+  | 'report_progress'
+  | 'request_extension'
+  | 'decide_extension'
+  | TransitionAction;
 
 const ALL: readonly CommitmentAction[] = [
   'register',
@@ -11,6 +19,8 @@ const ALL: readonly CommitmentAction[] = [
   'assign_owners',
   'set_due_date',
   'report_progress',
+  'request_extension',
+  'decide_extension',
   'accept',
   'start',
   'submit_for_review',
@@ -37,7 +47,7 @@ const GRANTS: Record<string, Grant> = {
   admin: { any: ALL, lead: [], owner: [] },
   coordinator: { any: ALL, lead: [], owner: [] },
   system: { any: ALL, lead: [], owner: [] },
-  focal_point: { any: [], lead: ['accept', 'start', 'submit_for_review'], owner: ['report_progress'] },
+  focal_point: { any: [], lead: ['accept', 'start', 'submit_for_review', 'request_extension'], owner: ['report_progress'] },
   viewer: { any: [], lead: [], owner: [] },
 };
 

@@ -14,6 +14,10 @@ export enum CommitmentErrorCode {
   NotAnOwner = 'REPORTING_AGENCY_NOT_AN_OWNER',
   InvalidPeriod = 'INVALID_REPORTING_PERIOD',
   VersionRequired = 'VERSION_REQUIRED',
+  NoDueDate = 'NO_DUE_DATE_TO_EXTEND',
+  ExtensionPending = 'EXTENSION_ALREADY_PENDING',
+  InvalidExtension = 'INVALID_EXTENSION',
+  NoSuchExtension = 'NO_SUCH_EXTENSION_REQUEST',
 }
 
 export class CommitmentNotFound extends DomainError {
@@ -114,5 +118,32 @@ export class VersionRequired extends DomainError {
       'precondition_required',
       'Send If-Match: "<version>" with the version you last read, so a concurrent change is not overwritten.',
     );
+  }
+}
+
+export class NoDueDateToExtend extends DomainError {
+  constructor(code: string) {
+    super(CommitmentErrorCode.NoDueDate, 'conflict', `${code} has no due date to extend.`, { commitmentCode: code });
+  }
+}
+
+export class ExtensionAlreadyPending extends DomainError {
+  constructor(code: string, requestId: string) {
+    super(CommitmentErrorCode.ExtensionPending, 'conflict', `${code} already has an extension request waiting for a decision.`, {
+      commitmentCode: code,
+      pendingRequestId: requestId,
+    });
+  }
+}
+
+export class InvalidExtension extends DomainError {
+  constructor(message: string) {
+    super(CommitmentErrorCode.InvalidExtension, 'unprocessable', message, {}, [{ field: 'dueDate', message }]);
+  }
+}
+
+export class NoSuchExtensionRequest extends DomainError {
+  constructor(code: string, requestId: string) {
+    super(CommitmentErrorCode.NoSuchExtension, 'not_found', `${code} has no pending extension request ${requestId}.`, { commitmentCode: code });
   }
 }

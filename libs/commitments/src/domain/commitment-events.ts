@@ -49,13 +49,36 @@ export interface CommitmentStatusChangedPayload {
   supersededBy?: string;
 }
 
+export const PROGRESS_REPORT_KINDS = ['report', 'no_change'] as const;
+export type ProgressReportKind = (typeof PROGRESS_REPORT_KINDS)[number];
+
 export interface ProgressReportedPayload {
   reportId: string;
   period: number;
   agency: string;
+  /** `no_change`: the agency confirms nothing changed since its last report (absent in early events: a report). */
+  kind?: ProgressReportKind;
   summary: string;
   evidenceUrls: string[];
   indicators: Indicator[];
+}
+
+export interface CommitmentExtensionRequestedPayload {
+  requestId: string;
+  dueDate: string;
+  reason: string;
+}
+
+export interface CommitmentExtensionApprovedPayload {
+  requestId: string;
+  dueDate: string;
+  previousDueDate: string | null;
+  comment: string | null;
+}
+
+export interface CommitmentExtensionDeclinedPayload {
+  requestId: string;
+  comment: string | null;
 }
 
 /**
@@ -89,6 +112,15 @@ export class CommitmentStatusChanged extends CommitmentEventBase<'CommitmentStat
 export class ProgressReported extends CommitmentEventBase<'ProgressReported', ProgressReportedPayload> {
   readonly type = 'ProgressReported';
 }
+export class CommitmentExtensionRequested extends CommitmentEventBase<'CommitmentExtensionRequested', CommitmentExtensionRequestedPayload> {
+  readonly type = 'CommitmentExtensionRequested';
+}
+export class CommitmentExtensionApproved extends CommitmentEventBase<'CommitmentExtensionApproved', CommitmentExtensionApprovedPayload> {
+  readonly type = 'CommitmentExtensionApproved';
+}
+export class CommitmentExtensionDeclined extends CommitmentEventBase<'CommitmentExtensionDeclined', CommitmentExtensionDeclinedPayload> {
+  readonly type = 'CommitmentExtensionDeclined';
+}
 
 export type CommitmentEvent =
   | CommitmentRegistered
@@ -96,7 +128,10 @@ export type CommitmentEvent =
   | CommitmentOwnersAssigned
   | CommitmentDueDateSet
   | CommitmentStatusChanged
-  | ProgressReported;
+  | ProgressReported
+  | CommitmentExtensionRequested
+  | CommitmentExtensionApproved
+  | CommitmentExtensionDeclined;
 
 const EVENT_CLASSES = {
   CommitmentRegistered,
@@ -105,6 +140,9 @@ const EVENT_CLASSES = {
   CommitmentDueDateSet,
   CommitmentStatusChanged,
   ProgressReported,
+  CommitmentExtensionRequested,
+  CommitmentExtensionApproved,
+  CommitmentExtensionDeclined,
 } as const;
 
 /** Turns a stored event back into its class; an unknown type means the log and the code disagree. */

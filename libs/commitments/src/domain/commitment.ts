@@ -1,6 +1,9 @@
 import {
   CommitmentDetailsRevised,
   CommitmentDueDateSet,
+  CommitmentExtensionApproved,
+  CommitmentExtensionDeclined,
+  CommitmentExtensionRequested,
   CommitmentOwnersAssigned,
   CommitmentRegistered,
   CommitmentStatusChanged,
@@ -12,8 +15,12 @@ import {
   type ProgressReportedPayload,
 } from './commitment-events.js';
 import {
+  ExtensionAlreadyPending,
   InvalidDiscontinuation,
+  InvalidExtension,
   IllegalTransition,
+  NoDueDateToExtend,
+  NoSuchExtensionRequest,
   InvalidOwners,
   InvalidReportingPeriod,
   ReasonRequired,
@@ -41,12 +48,22 @@ export interface CommitmentState {
   agendaItems: number[];
   sdgTargets: string[];
   dueDate: string | null;
+  /** The due date as planned, before any approved extension: tells "on time" from "late, after an extension". */
+  originalDueDate: string | null;
+  pendingExtension: PendingExtension | null;
   status: CommitmentStatus;
   version: number;
   registeredAt: Date;
   updatedAt: Date;
   lastReportPeriod: number | null;
   lastReportedAt: Date | null;
+}
+
+export interface PendingExtension {
+  requestId: string;
+  dueDate: string;
+  reason: string;
+  requestedAt: string;
 }
 
 /** The first year anything can be reported on: the HLD took place in October 2013. */
@@ -61,6 +78,8 @@ export function evolve(state: CommitmentState | null, event: CommitmentEvent): C
     return {
       id: event.commitmentId,
       ...event.payload,
+      originalDueDate: event.payload.dueDate,
+      pendingExtension: null,
       status: 'proposed',
       version: 1,
       registeredAt: event.occurredAt,
@@ -77,7 +96,22 @@ export function evolve(state: CommitmentState | null, event: CommitmentEvent): C
     case 'CommitmentOwnersAssigned':
       return { ...next, leadAgency: event.payload.leadAgency, supportingAgencies: event.payload.supportingAgencies };
     case 'CommitmentDueDateSet':
-      return { ...next, dueDate: event.payload.dueDate };
+      // a coordinator re-planning sets the plan itself; an approved extension (below) does not
+      return { ...next, dueDate: event.payload.dueDate, originalDueDate: event.payload.dueDate, pendingExtension: null };
+    case 'CommitmentExtensionRequested':
+      return {
+        ...next,
+        pendingExtension: {
+          requestId: event.payload.requestId,
+          dueDate: event.payload.dueDate,
+          reason: event.payload.reason,
+          requestedAt: event.occurredAt.toISOString(),
+        },
+      };
+    case 'CommitmentExtensionApproved':
+      return { ...next, dueDate: event.payload.dueDate, pendingExtension: null };
+    case 'CommitmentExtensionDeclined':
+      return { ...next, pendingExtension: null };
     case 'CommitmentStatusChanged':
       return { ...next, status: event.payload.to };
     case 'ProgressReported':
@@ -95,8 +129,8 @@ export interface StatusChangeRequest {
   supersededBy?: string;
 }
 
-export type NewProgressReport = Omit<ProgressReportedPayload, 'evidenceUrls' | 'indicators'> &
-  Partial<Pick<ProgressReportedPayload, 'evidenceUrls' | 'indicators'>>;
+export type NewProgressReport = Omit<ProgressReportedPayload, 'evidenceUrls' | 'indicators' | 'kind'> &
+  Partial<Pick<ProgressReportedPayload, 'evidenceUrls' | 'indicators' | 'kind'>>;
 
 /**
  * A commitment made for the 2013 HLD. Its state is the fold of its events; each method checks a rule,
@@ -238,9 +272,34 @@ export class Commitment {
     this.record(
       new ProgressReported(
         this.id,
-        { ...report, evidenceUrls: report.evidenceUrls ?? [], indicators: report.indicators ?? [] },
+        { ...report, kind: report.kind ?? 'report', evidenceUrls: report.evidenceUrls ?? [], indicators: report.indicators ?? [] },
         now,
       ),
+    );
+  }
+
+  /** A focal point of the lead agency asks for a later due date; a coordinator decides. */
+  requestExtension(requestId: string, dueDate: string, reason: string, now: Date): void {
+    const s = this.state;
+    if (isTerminal(s.status)) throw new IllegalTransition(s.status, s.status, allowedNextStatuses(s.status));
+    if (!s.dueDate) throw new NoDueDateToExtend(s.code);
+    if (s.pendingExtension) throw new ExtensionAlreadyPending(s.code, s.pendingExtension.requestId);
+    if (dueDate <= s.dueDate) throw new InvalidExtension(`the new due date must be after the current one (${s.dueDate})`);
+    if (!reason.trim()) throw new InvalidExtension('a reason is required');
+    this.record(new CommitmentExtensionRequested(this.id, { requestId, dueDate, reason: reason.trim() }, now));
+  }
+
+  decideExtension(requestId: string, approve: boolean, comment: string | null, now: Date): void {
+    const pending = this.state.pendingExtension;
+    if (!pending || pending.requestId !== requestId) throw new NoSuchExtensionRequest(this.state.code, requestId);
+    this.record(
+      approve
+        ? new CommitmentExtensionApproved(
+            this.id,
+            { requestId, dueDate: pending.dueDate, previousDueDate: this.state.dueDate, comment: comment?.trim() || null },
+            now,
+          )
+        : new CommitmentExtensionDeclined(this.id, { requestId, comment: comment?.trim() || null }, now),
     );
   }
 

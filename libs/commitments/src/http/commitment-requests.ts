@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COMMITMENT_KINDS, type CommitmentKind } from '../domain/commitment-events.js';
+import { COMMITMENT_KINDS, PROGRESS_REPORT_KINDS, type CommitmentKind, type ProgressReportKind } from '../domain/commitment-events.js';
 import { COMMITMENT_STATUSES, DISCONTINUATION_CATEGORIES, type CommitmentStatus, type DiscontinuationCategory } from '../domain/lifecycle.js';
 
 const CODE = /^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+$/;
@@ -116,7 +116,13 @@ export class ReportProgressRequest {
   @ApiPropertyOptional({ example: 'ILO', description: "the reporting agency: a focal point's own if omitted; coordinators must name it" })
   @IsOptional() @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
   agency?: string;
-  @ApiProperty({ maxLength: 20000 }) @IsString() @IsNotEmpty() @MaxLength(20000) summary: string;
+  @ApiPropertyOptional({ enum: PROGRESS_REPORT_KINDS, default: 'report', description: 'no_change: nothing changed since the last report' })
+  @IsOptional() @IsIn(PROGRESS_REPORT_KINDS) kind?: ProgressReportKind;
+
+  @ApiProperty({ maxLength: 20000, description: 'required for a report; optional for no_change' })
+  @ValidateIf((o: ReportProgressRequest) => o.kind !== 'no_change' || o.summary !== undefined)
+  @IsString() @IsNotEmpty() @MaxLength(20000)
+  summary: string;
 
   @ApiPropertyOptional()
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
@@ -160,4 +166,18 @@ export class GetCommitmentQuery {
 
 export class StatisticsQuery {
   @ApiProperty({ enum: ['agency', 'agendaItem'] }) @IsIn(['agency', 'agendaItem']) by: 'agency' | 'agendaItem';
+}
+
+export class ExtensionRequest {
+  @ApiProperty({ example: '2015-06-30', description: 'the due date asked for' })
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  dueDate: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason: string;
+}
+
+export class ExtensionDecision {
+  @ApiProperty({ enum: ['approve', 'decline'] }) @IsIn(['approve', 'decline']) decision: 'approve' | 'decline';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) comment?: string;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -18,8 +18,12 @@ import { GetCommitmentHistory, type HistoryEntry } from '../application/get-comm
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
 import { Clock } from '@hld/kernel';
 import { CommitmentActionGuard, PerformsAction } from './commitment-action.guard.js';
+import { RequestDueDateExtension } from '../application/request-due-date-extension.js';
+import { DecideDueDateExtension } from '../application/decide-due-date-extension.js';
 import {
   AssignOwnersRequest,
+  ExtensionDecision,
+  ExtensionRequest,
   GetCommitmentQuery,
   ListCommitmentsQuery,
   RegisterCommitmentRequest,
@@ -147,6 +151,35 @@ export class CommitmentsController {
     const { reportId, commitment } = await this.commands.execute(new ReportProgress(idOrCode, body, change));
     void reply.header('Location', `/api/v1/commitments/${commitment.id}/history`);
     return { id: reportId, commitment: this.represent(commitment, reply) };
+  }
+
+  /** Asks for a later due date; the answer's `pendingExtension.requestId` is what a coordinator decides on. */
+  @Post(':idOrCode/extension-requests')
+  @PerformsAction('request_extension')
+  async requestExtension(
+    @Param('idOrCode') idOrCode: string,
+    @Body() body: ExtensionRequest,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommitmentView> {
+    const state = await this.commands.execute(new RequestDueDateExtension(idOrCode, body.dueDate, body.reason, change));
+    return this.represent(state, reply);
+  }
+
+  @Post(':idOrCode/extension-requests/:requestId/decision')
+  @HttpCode(200)
+  @PerformsAction('decide_extension')
+  async decideExtension(
+    @Param('idOrCode') idOrCode: string,
+    @Param('requestId', new ParseUUIDPipe()) requestId: string,
+    @Body() body: ExtensionDecision,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommitmentView> {
+    const state = await this.commands.execute(
+      new DecideDueDateExtension(idOrCode, requestId, body.decision === 'approve', body.comment ?? null, change),
+    );
+    return this.represent(state, reply);
   }
 
   private represent(state: CommitmentState, reply: FastifyReply): CommitmentView {

@@ -39,8 +39,8 @@ export class CommitmentProjection {
       const p = event.payload;
       await tx.query(
         `INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position)
-         VALUES ($1, $2, $3, $4, 'report', $5, $6, $7::jsonb, $8, $9, $10)`,
-        [p.reportId, event.commitmentId, p.period, p.agency, p.summary, p.evidenceUrls, JSON.stringify(p.indicators), event.occurredAt, actorId, position],
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)`,
+        [p.reportId, event.commitmentId, p.period, p.agency, p.kind ?? 'report', p.summary, p.evidenceUrls, JSON.stringify(p.indicators), event.occurredAt, actorId, position],
       );
     }
   }
@@ -67,17 +67,20 @@ export class CommitmentProjection {
     try {
       await tx.query(
         `INSERT INTO commitment_view (id, code, title, text, source, kind, lead_agency, supporting_agencies, agenda_items,
-           sdg_targets, due_date, status, version, registered_at, updated_at, last_report_period, last_reported_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           sdg_targets, due_date, status, version, registered_at, updated_at, last_report_period, last_reported_at,
+           original_due_date, pending_extension)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb)
          ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, title = EXCLUDED.title, text = EXCLUDED.text,
            source = EXCLUDED.source, kind = EXCLUDED.kind, lead_agency = EXCLUDED.lead_agency,
            supporting_agencies = EXCLUDED.supporting_agencies, agenda_items = EXCLUDED.agenda_items,
            sdg_targets = EXCLUDED.sdg_targets, due_date = EXCLUDED.due_date, status = EXCLUDED.status,
            version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
-           last_report_period = EXCLUDED.last_report_period, last_reported_at = EXCLUDED.last_reported_at`,
+           last_report_period = EXCLUDED.last_report_period, last_reported_at = EXCLUDED.last_reported_at,
+           original_due_date = EXCLUDED.original_due_date, pending_extension = EXCLUDED.pending_extension`,
         [
           s.id, s.code, s.title, s.text, s.source, s.kind, s.leadAgency, s.supportingAgencies, s.agendaItems,
           s.sdgTargets, s.dueDate, s.status, s.version, s.registeredAt, s.updatedAt, s.lastReportPeriod, s.lastReportedAt,
+          s.originalDueDate, s.pendingExtension ? JSON.stringify(s.pendingExtension) : null,
         ],
       );
     } catch (error) {

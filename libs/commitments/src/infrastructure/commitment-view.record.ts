@@ -14,6 +14,13 @@ export class CommitmentViewRecord {
   @Column('smallint', { name: 'agenda_items', array: true }) agendaItems: number[];
   @Column('text', { name: 'sdg_targets', array: true }) sdgTargets: string[];
   @Column('date', { name: 'due_date', nullable: true }) dueDate: string | null;
+  @Column('date', { name: 'original_due_date', nullable: true }) originalDueDate: string | null;
+  @Column('jsonb', { name: 'pending_extension', nullable: true }) pendingExtension: {
+    requestId: string;
+    dueDate: string;
+    reason: string;
+    requestedAt: string;
+  } | null;
   @Column('text') status: string;
   @Column('integer') version: number;
   @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
