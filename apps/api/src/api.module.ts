@@ -5,6 +5,7 @@ import { HttpEdgeModule } from '@hld/http';
 import { AgenciesModule } from '@hld/agencies';
 import { CommitmentsModule } from '@hld/commitments';
 import { IdentityModule } from '@hld/identity';
+import { ReportingCyclesModule } from '@hld/reporting-cycles';
 import { JobsModule } from '@hld/jobs';
 import { HealthController } from './health.controller.js';
 
@@ -18,6 +19,7 @@ import { HealthController } from './health.controller.js';
     IdentityModule,
     AgenciesModule,
     CommitmentsModule,
+    ReportingCyclesModule,
   ],
   controllers: [HealthController],
 })

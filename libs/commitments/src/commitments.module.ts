@@ -20,6 +20,7 @@ import { ListCommitmentsHandler } from './application/list-commitments.js';
 import { GetCommitmentHandler } from './application/get-commitment.js';
 import { GetCommitmentHistoryHandler } from './application/get-commitment-history.js';
 import { GetStatusStatisticsHandler } from './application/get-status-statistics.js';
+import { GetReportingComplianceHandler } from './application/get-reporting-compliance.js';
 import { CommitmentsController } from './http/commitments.controller.js';
 import { StatisticsController } from './http/statistics.controller.js';
 
@@ -45,6 +46,7 @@ import { StatisticsController } from './http/statistics.controller.js';
     GetCommitmentHandler,
     GetCommitmentHistoryHandler,
     GetStatusStatisticsHandler,
+    GetReportingComplianceHandler,
   ],
 })
 export class CommitmentsModule {}

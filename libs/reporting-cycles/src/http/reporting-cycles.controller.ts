@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { ChangeContext } from '@hld/kernel';
+import { Change, IfMatchVersion, etagOf } from '@hld/http';
+import { Roles } from '@hld/identity';
+import { GetReportingCompliance, type AgencyCompliance } from '@hld/commitments';
+import type { ReportingCycleState } from '../domain/reporting-cycle.js';
+import { OpenReportingCycle } from '../application/open-reporting-cycle.js';
+import { ChangeReportingCycle } from '../application/change-reporting-cycle.js';
+import { ReportingCycleStore } from '../application/reporting-cycle-store.js';
+import { ChangeCycleRequest, OpenCycleRequest, YearParam } from './reporting-cycle-requests.js';
+
+const toView = (c: ReportingCycleState) => ({
+  year: c.year,
+  opensAt: c.opensAt.toISOString(),
+  deadline: c.deadline.toISOString(),
+  meetingDate: c.meetingDate?.toISOString() ?? null,
+  summaryDate: c.summaryDate?.toISOString() ?? null,
+  timeZone: c.timeZone,
+  reminderOffsetsDays: c.reminderOffsetsDays,
+  version: c.version,
+});
+
+@ApiTags('reporting cycles')
+@ApiBearerAuth()
+@Controller('reporting-cycles')
+export class ReportingCyclesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly cycles: ReportingCycleStore,
+  ) {}
+
+  @Post()
+  @Roles('coordinator', 'admin')
+  async open(@Body() body: OpenCycleRequest, @Change() change: ChangeContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { year, ...input } = body;
+    const cycle = await this.commands.execute(new OpenReportingCycle(year, input, change));
+    void reply.header('Location', `/api/v1/reporting-cycles/${year}`).header('ETag', etagOf(cycle.version));
+    return toView(cycle);
+  }
+
+  @Get()
+  async list() {
+    return { items: (await this.cycles.list()).map(toView) };
+  }
+
+  @Get(':year')
+  async get(@Param() { year }: YearParam, @Res({ passthrough: true }) reply: FastifyReply) {
+    const cycle = await this.cycles.get(year);
+    void reply.header('ETag', etagOf(cycle.version));
+    return toView(cycle);
+  }
+
+  @Patch(':year')
+  @Roles('coordinator', 'admin')
+  async change(
+    @Param() { year }: YearParam,
+    @Body() body: ChangeCycleRequest,
+    @IfMatchVersion() version: number | undefined,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const cycle = await this.commands.execute(
+      new ChangeReportingCycle(year, version, Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)), change),
+    );
+    void reply.header('ETag', etagOf(cycle.version));
+    return toView(cycle);
+  }
+
+  /** Per agency: open commitments that owe the year's report, how many have it, and which are missing. */
+  @Get(':year/compliance')
+  async compliance(@Param() { year }: YearParam): Promise<{ year: number; deadline: string; agencies: AgencyCompliance[] }> {
+    const cycle = await this.cycles.get(year);
+    const { agencies } = await this.queries.execute(new GetReportingCompliance(year));
+    return { year, deadline: cycle.deadline.toISOString(), agencies };
+  }
+}
