@@ -11,11 +11,13 @@ const common = {
 };
 
 export default {
+  // integration and e2e tests drive real services and processes
+  testTimeout: 30000,
   // Integration and e2e tests share one test database: run files one at a time (npm test passes --runInBand).
   globalSetup: '<rootDir>/test/global-setup.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], testTimeout: 30000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
   ],
 };

@@ -60,8 +60,11 @@ export class ReportingCyclesAndReminders1763900000500 implements MigrationInterf
 
     await q.query(`
       CREATE TABLE subscription_checkpoints (
-        name     text PRIMARY KEY,
-        position bigint NOT NULL
+        name           text PRIMARY KEY,
+        -- read in (transaction_id, position) order: positions commit out of order, transaction ids below the
+        -- snapshot's xmin are all finished
+        transaction_id xid8   NOT NULL,
+        position       bigint NOT NULL
       )`);
   }
 

@@ -62,7 +62,13 @@ describe('Reporting cycles, compliance, overdue reasons, extensions', () => {
     await focal.http.post(`/api/v1/commitments/${b.code}/progress-reports`).send({ period: 2080, kind: 'no_change' }).expect(201);
 
     const compliance = await api.http.get('/api/v1/reporting-cycles/2080/compliance').expect(200);
-    expect(compliance.body.agencies.find((x: { agency: string }) => x.agency === agency)).toEqual({ agency, owed: 3, submitted: 2, missing: [c.code] });
+    expect(compliance.body.agencies.find((x: { agency: string }) => x.agency === agency)).toEqual({
+      agency,
+      owed: 3,
+      submitted: 2,
+      missing: [c.code],
+      missingCommitments: [{ code: c.code, title: c.title }],
+    });
 
     // before the deadline nothing is overdue for lack of a report
     api.clock.set('2081-01-15T12:00:00Z');

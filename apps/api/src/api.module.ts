@@ -6,7 +6,9 @@ import { AgenciesModule } from '@hld/agencies';
 import { CommitmentsModule } from '@hld/commitments';
 import { IdentityModule } from '@hld/identity';
 import { ReportingCyclesModule } from '@hld/reporting-cycles';
+import { RemindersModule } from '@hld/reminders';
 import { JobsModule } from '@hld/jobs';
+import { AnnualSummariesModule } from '@hld/annual-summaries';
 import { HealthController } from './health.controller.js';
 
 /** The HTTP API: wiring only. Behaviour lives in the libs. */
@@ -20,6 +22,8 @@ import { HealthController } from './health.controller.js';
     AgenciesModule,
     CommitmentsModule,
     ReportingCyclesModule,
+    RemindersModule,
+    AnnualSummariesModule,
   ],
   controllers: [HealthController],
 })

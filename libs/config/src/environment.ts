@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 
@@ -76,6 +76,46 @@ export class Environment {
   @IsInt()
   @Min(1)
   LOGIN_THROTTLE_TTL_SECONDS = 60;
+
+  /** Where notification email goes out. */
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  MAIL_FROM = 'HLD follow-up tracker <no-reply@hld.invalid>';
+
+  /** false: notifications are recorded (status "suppressed") but never sent; for staging. */
+  @Transform(({ value }) => (value === 'false' || value === false ? false : value === 'true' || value === true ? true : value))
+  @IsBoolean({ message: 'NOTIFICATIONS_ENABLED must be true or false' })
+  NOTIFICATIONS_ENABLED = true;
+
+  /** Days before a commitment's due date when its lead agency is reminded. */
+  @Matches(/^\d{1,3}(,\d{1,3})*$/, { message: 'DUE_DATE_REMINDER_OFFSETS_DAYS must be days separated by commas, e.g. 30,7' })
+  DUE_DATE_REMINDER_OFFSETS_DAYS = '30,7';
+
+  /** Delivery attempts before a notification is marked failed; retries back off exponentially from the base. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  NOTIFICATION_MAX_ATTEMPTS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  NOTIFICATION_RETRY_BASE_SECONDS = 30;
+
+  /** How often the worker recomputes the whole reminder schedule from PostgreSQL and repairs Redis. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SWEEP_INTERVAL_SECONDS = 3600;
+
+  /** How often the worker reads new events and pending notifications. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  POLL_INTERVAL_MS = 1000;
 
   /** Origins allowed to call the API from a browser, comma-separated. Empty: CORS stays closed. */
   @IsString()

@@ -74,11 +74,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const status = statusOf(exception.kind);
       return {
+        ...exception.details, // extensions first: they must never overwrite the standard members
         type: problemType(exception.code),
         title: TITLES[status],
         status,
         detail: exception.message,
-        ...exception.details, // extensions first: they must never overwrite the standard members
         code: exception.code,
         ...base,
         ...(exception.fields.length ? { errors: exception.fields } : {}),

@@ -87,6 +87,17 @@ export class UserDirectory {
     await this.unitOfWork.manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, await hashPassword(password)]);
   }
 
+  /** Active users who receive notifications in a role: a given agency's focal points, or all coordinators. */
+  async recipients(role: 'focal_point' | 'coordinator', agencies?: readonly string[]): Promise<Array<Pick<User, 'id' | 'email' | 'name' | 'agency'>>> {
+    const rows: Array<{ id: string; email: string; display_name: string; agency: string | null }> = await this.unitOfWork.manager.query(
+      `SELECT id, email, display_name, agency FROM users
+       WHERE active AND role = $1 AND ($2::text[] IS NULL OR agency = ANY($2::text[]))
+       ORDER BY agency NULLS FIRST, lower(email)`,
+      [role, agencies ? [...agencies] : null],
+    );
+    return rows.map((r) => ({ id: r.id, email: r.email, name: r.display_name, agency: r.agency }));
+  }
+
   async count(): Promise<number> {
     const [{ n }] = await this.unitOfWork.manager.query('SELECT count(*)::int AS n FROM users');
     return n;

@@ -8,6 +8,8 @@ export interface AgencyCompliance {
   submitted: number;
   /** Codes of the commitments still without a report (or a no-change confirmation) from their lead agency. */
   missing: string[];
+  /** The same, with their titles, for messages. */
+  missingCommitments: Array<{ code: string; title: string }>;
 }
 
 /**
@@ -30,10 +32,12 @@ export class GetReportingComplianceHandler implements IQueryHandler<GetReporting
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async execute({ period, agencies }: GetReportingCompliance): Promise<{ period: number; agencies: AgencyCompliance[] }> {
-    const rows: Array<{ agency: string; owed: number; submitted: number; missing: string[] }> = await this.unitOfWork.manager.query(
+    const rows: AgencyCompliance[] = await this.unitOfWork.manager.query(
       `SELECT c.lead_agency AS agency, count(*)::int AS owed,
               count(*) FILTER (WHERE r.commitment_id IS NOT NULL)::int AS submitted,
-              coalesce(array_agg(c.code ORDER BY c.code) FILTER (WHERE r.commitment_id IS NULL), '{}') AS missing
+              coalesce(array_agg(c.code ORDER BY c.code) FILTER (WHERE r.commitment_id IS NULL), '{}') AS missing,
+              coalesce(jsonb_agg(jsonb_build_object('code', c.code, 'title', c.title) ORDER BY c.code)
+                FILTER (WHERE r.commitment_id IS NULL), '[]') AS "missingCommitments"
        FROM commitment_view c
        LEFT JOIN (SELECT DISTINCT commitment_id, agency FROM progress_reports WHERE period = $1) r
          ON r.commitment_id = c.id AND r.agency = c.lead_agency

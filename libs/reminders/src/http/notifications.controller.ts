@@ -1,0 +1,51 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Type, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Roles } from '@hld/identity';
+import { NotificationLedger, type Notification, type NotificationStatus } from '../notification-ledger.js';
+
+export class InboxQuery {
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() unread?: boolean;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+}
+
+export class AdminNotificationsQuery {
+  @IsIn(['pending', 'sending', 'sent', 'failed', 'suppressed']) status: NotificationStatus;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(private readonly ledger: NotificationLedger) {}
+
+  /** The signed-in user's in-app inbox, newest first. */
+  @Get('me/notifications')
+  inbox(@Req() request: FastifyRequest, @Query() query: InboxQuery): Promise<{ items: Notification[]; unread: number }> {
+    return this.ledger.inbox(request.principal!.id, { unreadOnly: query.unread ?? false, limit: query.limit });
+  }
+
+  @Post('me/notifications/:id/read')
+  @HttpCode(200)
+  markRead(@Req() request: FastifyRequest, @Param('id', new ParseUUIDPipe()) id: string): Promise<Notification> {
+    return this.ledger.markRead(request.principal!.id, id);
+  }
+
+  /** Admins see notifications by status (e.g. `failed` after the last retry)… */
+  @Get('admin/notifications')
+  @Roles('admin')
+  async byStatus(@Query() query: AdminNotificationsQuery): Promise<{ items: Notification[] }> {
+    return { items: await this.ledger.byStatus(query.status, query.limit) };
+  }
+
+  /** …and put a failed one back in line; the worker delivers it on its next poll. */
+  @Post('admin/notifications/:id/retry')
+  @Roles('admin')
+  @HttpCode(200)
+  retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<Notification> {
+    return this.ledger.retry(id);
+  }
+}

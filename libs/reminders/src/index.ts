@@ -1,0 +1,10 @@
+export { RemindersModule } from './reminders.module.js';
+export { RemindersWorkerModule } from './reminders-worker.module.js';
+export { NotificationLedger } from './notification-ledger.js';
+export type { NotificationDraft, Notification } from './notification-ledger.js';
+export { ReminderScheduler } from './reminder-scheduler.js';
+export { ReminderTicker } from './reminder-ticker.js';
+export { EventRelay } from './event-relay.js';
+export { NotificationDispatcher } from './notification-dispatcher.js';
+export { REMINDERS_QUEUE, NOTIFICATIONS_QUEUE } from './queues.js';
+export { planCycle, planDueDate } from './reminder-plan.js';

@@ -1,0 +1,30 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { Environment } from '@hld/config';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable per notification, so a receiving system can recognise a repeat. */
+  messageId: string;
+}
+
+/** Email over SMTP (nodemailer), one pooled connection per worker. */
+@Injectable()
+export class Mailer implements OnModuleDestroy {
+  private readonly transport: Transporter;
+
+  constructor(private readonly env: Environment) {
+    this.transport = nodemailer.createTransport(env.SMTP_URL, { from: env.MAIL_FROM });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transport.sendMail({ ...mail, from: this.env.MAIL_FROM });
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,155 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { EntityManager } from 'typeorm';
+import { Environment } from '@hld/config';
+import { Clock } from '@hld/kernel';
+import { UnitOfWork } from '@hld/persistence';
+import { ReferenceData } from '@hld/agencies';
+import { UserDirectory } from '@hld/identity';
+import { GetCommitment, GetReportingCompliance, ListCommitments, CommitmentNotFound, type CommitmentView } from '@hld/commitments';
+import { ReportingCycleStore, type ReportingCycleState } from '@hld/reporting-cycles';
+import { NotificationLedger, type NotificationDraft } from './notification-ledger.js';
+import { planCycle, type ReminderJobName } from './reminder-plan.js';
+
+export interface ReminderJobData {
+  key: string;
+  fireAt: string;
+  year?: number;
+  days?: number;
+  commitmentId?: string;
+  dueDate?: string;
+}
+
+type Recipient = { id: string; email: string; name: string; agency: string | null };
+
+/**
+ * What each reminder does when it fires: decide who is told what, and record it in the ledger together with
+ * the run itself, in one transaction. A job that runs twice finds its run recorded and does nothing; a job
+ * whose plan has changed since it was scheduled (the deadline moved, the due date was extended) is stale and
+ * does nothing, since the new plan has its own job.
+ */
+@Injectable()
+export class ReminderJobs {
+  private readonly logger = new Logger(ReminderJobs.name);
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ledger: NotificationLedger,
+    private readonly users: UserDirectory,
+    private readonly cycles: ReportingCycleStore,
+    private readonly referenceData: ReferenceData,
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+    private readonly env: Environment,
+  ) {}
+
+  /** Runs the reminder; returns the ids of the notifications it recorded (to deliver). */
+  async run(name: ReminderJobName | 'weekly-digest', data: ReminderJobData): Promise<string[]> {
+    const drafts = await this.decide(name, data);
+    if (drafts === null) return []; // stale: nothing to record, and no run either (the new plan runs)
+    return this.unitOfWork.run(async (tx) => {
+      const claimed: unknown[] = await tx.query(
+        `INSERT INTO reminder_runs (job_key, fire_at, notified) VALUES ($1, $2, $3) ON CONFLICT (job_key) DO NOTHING RETURNING job_key`,
+        [data.key, data.fireAt, drafts.length],
+      );
+      if (claimed.length === 0) return []; // ran before: a retried or duplicated job
+      const ids = await this.ledger.record(tx, drafts);
+      this.logger.log(`${data.key}: ${ids.length} notification(s) recorded`);
+      return ids;
+    });
+  }
+
+  /** The drafts this reminder should produce now, or null when it is stale. */
+  private async decide(name: ReminderJobName | 'weekly-digest', data: ReminderJobData): Promise<NotificationDraft[] | null> {
+    switch (name) {
+      case 'cycle-open':
+      case 'cycle-reminder':
+      case 'cycle-deadline': {
+        const cycle = await this.cycles.load(data.year!);
+        if (!cycle || !planCycle(cycle, new Date(0)).some((p) => p.key === data.key)) return null;
+        if (name === 'cycle-deadline') return [...(await this.agencyNotices('report_overdue', cycle, data)), ...(await this.digest(data, cycle.year))];
+        if (cycle.deadline <= this.clock.now()) return null; // past the deadline, the overdue notices take over
+        return this.agencyNotices(name === 'cycle-open' ? 'call_for_inputs' : 'deadline_reminder', cycle, data);
+      }
+      case 'due-reminder':
+      case 'due-overdue':
+        return this.dueDateNotices(name, data);
+      case 'weekly-digest':
+        return this.digest(data, null);
+    }
+  }
+
+  /** One message per focal point of every agency that still owes reports, listing only what it still owes. */
+  private async agencyNotices(kind: 'call_for_inputs' | 'deadline_reminder' | 'report_overdue', cycle: ReportingCycleState, data: ReminderJobData) {
+    const { agencies } = await this.queries.execute(new GetReportingCompliance(cycle.year));
+    const owing = agencies.filter((a) => a.missing.length > 0);
+    const recipients = await this.users.recipients('focal_point', owing.map((a) => a.agency));
+    const deadline = cycle.deadline.toLocaleString('en-GB', { timeZone: cycle.timeZone, dateStyle: 'long', timeStyle: 'short' });
+    return recipients.map((r): NotificationDraft => {
+      const agency = owing.find((a) => a.agency === r.agency)!;
+      return {
+        recipient: r,
+        kind,
+        dedupeKey: `${data.key}|${r.id}`,
+        model: {
+          year: cycle.year,
+          agency: agency.agency,
+          deadline,
+          timeZone: cycle.timeZone,
+          daysLeft: data.days ?? 0,
+          count: agency.missing.length,
+          commitments: agency.missingCommitments.map((c) => ({ ...c, link: this.link(c.code) })),
+        },
+      };
+    });
+  }
+
+  private async dueDateNotices(name: 'due-reminder' | 'due-overdue', data: ReminderJobData): Promise<NotificationDraft[] | null> {
+    let c: CommitmentView;
+    try {
+      c = await this.queries.execute(new GetCommitment(data.commitmentId!));
+    } catch (error) {
+      if (error instanceof CommitmentNotFound) return null;
+      throw error;
+    }
+    const closed = c.status === 'completed' || c.status === 'discontinued';
+    if (closed || c.dueDate !== data.dueDate) return null;
+    const recipients = await this.users.recipients('focal_point', [c.leadAgency]);
+    return recipients.map((r) => ({
+      recipient: r,
+      kind: name === 'due-reminder' ? 'due_date_reminder' : 'due_date_overdue',
+      dedupeKey: `${data.key}|${r.id}`,
+      model: { code: c.code, title: c.title, agency: c.leadAgency, dueDate: c.dueDate, daysLeft: data.days ?? 0, link: this.link(c.code) },
+    }));
+  }
+
+  /** Every coordinator gets the overdue commitments, grouped by lead agency and by agenda item. */
+  private async digest(data: ReminderJobData, year: number | null): Promise<NotificationDraft[]> {
+    const overdue: CommitmentView[] = [];
+    for (let cursor: string | undefined, page; (page = await this.queries.execute(new ListCommitments({ overdue: true }, 200, cursor))); ) {
+      overdue.push(...page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const coordinators = await this.users.recipients('coordinator');
+    if (coordinators.length === 0) return [];
+    const byAgency = new Map<string, string[]>();
+    for (const c of overdue) byAgency.set(c.leadAgency, [...(byAgency.get(c.leadAgency) ?? []), c.code]);
+    const items = await this.referenceData.listAgendaItems();
+    const model = {
+      year,
+      total: overdue.length,
+      asOf: this.clock.now().toISOString().slice(0, 10),
+      listLink: `${this.env.PUBLIC_URL}/api/v1/commitments?overdue=true`,
+      byAgency: [...byAgency].sort(([a], [b]) => a.localeCompare(b)).map(([agency, codes]) => ({ agency, count: codes.length, codes })),
+      byAgendaItem: items.map((i) => ({ number: i.number, title: i.title, count: overdue.filter((c) => c.agendaItems.includes(i.number)).length })),
+    };
+    return coordinators.map((r: Recipient) => ({ recipient: r, kind: 'coordinator_digest', dedupeKey: `${data.key}|digest|${r.id}`, model }));
+  }
+
+  private link(code: string): string {
+    return `${this.env.PUBLIC_URL}/api/v1/commitments/${encodeURIComponent(code)}`;
+  }
+}
+
+export type { EntityManager };

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { TestingModule } from '@nestjs/testing';
+import type { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { ReminderTicker, REMINDERS_QUEUE } from '@hld/reminders';
+import { aCommitment, aFreshAgency } from '../helpers/factories.js';
+import { eventually, SmtpSink } from '../helpers/smtp-sink.js';
+import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.js';
+import { startTestWorker } from '../helpers/test-worker.js';
+
+/**
+ * Reporting cycles drive reminders through the real worker: BullMQ on Redis, the ledger in PostgreSQL, email to
+ * a real SMTP server on loopback. Time is a test clock: delays are computed from it, and moving it then sweeping
+ * makes due reminders fire now.
+ */
+describe('Reminders and escalation', () => {
+  const sink = new SmtpSink();
+  const prefix = `hld-test-rem-${randomUUID().slice(0, 8)}`;
+  const saved = { ...process.env };
+  let api: TestApi;
+  let worker: TestingModule;
+  let queue: Queue;
+  let agencyA: string;
+  let agencyB: string;
+  let focalA1: SignedIn;
+  let focalA2: SignedIn;
+  let focalB: SignedIn;
+  const codes: Record<string, string> = {};
+  const YEAR = 2060;
+
+  beforeAll(async () => {
+    await sink.start();
+    Object.assign(process.env, {
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      QUEUE_PREFIX: prefix,
+      POLL_INTERVAL_MS: '200',
+      NOTIFICATION_RETRY_BASE_SECONDS: '1',
+      NOTIFICATION_MAX_ATTEMPTS: '2',
+    });
+    api = await startTestApi();
+    api.clock.set('2060-10-01T12:00:00Z');
+    worker = await startTestWorker(api.clock);
+    queue = worker.get<Queue>(getQueueToken(REMINDERS_QUEUE));
+    agencyA = await aFreshAgency(api.db);
+    agencyB = await aFreshAgency(api.db);
+    [focalA1, focalA2, focalB] = [await api.signIn('focal_point', agencyA), await api.signIn('focal_point', agencyA), await api.signIn('focal_point', agencyB)];
+    for (const [name, lead] of [['a1', agencyA], ['a2', agencyA], ['b1', agencyB]] as const) {
+      codes[name] = (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: lead, supportingAgencies: [] })).expect(201)).body.code;
+    }
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await sink.stop();
+    process.env = saved;
+  });
+
+  const sweep = () => worker.get(ReminderTicker).sweep();
+  const stamp = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+
+  it('a cycle that is already open sends its call for inputs at once, to each owing agency, listing what it owes', async () => {
+    api.clock.set('2060-11-05T12:00:00Z');
+    await api.http.post('/api/v1/reporting-cycles').send({ year: YEAR, opensAt: '2060-11-01', deadline: '2061-01-15' }).expect(201);
+    await eventually(() => expect(sink.to(focalB.user.email)).toHaveLength(1));
+    for (const focal of [focalA1, focalA2]) await eventually(() => expect(sink.to(focal.user.email)).toHaveLength(1));
+    const [toA] = sink.to(focalA1.user.email);
+    expect(toA.subject).toBe(`Call for inputs: HLD follow-up reporting cycle ${YEAR} (reports due 15 January 2061 at 23:59)`);
+    expect(toA.raw).toContain(codes.a1);
+    expect(toA.raw).toContain(codes.a2);
+    expect(toA.raw).not.toContain(codes.b1);
+    const inbox = await focalA1.http.get('/api/v1/me/notifications').expect(200);
+    expect(inbox.body.items[0]).toMatchObject({ kind: 'call_for_inputs', status: 'sent' });
+    expect(inbox.body.unread).toBe(1);
+    await focalA1.http.post(`/api/v1/me/notifications/${inbox.body.items[0].id}/read`).expect(200);
+    expect((await focalA1.http.get('/api/v1/me/notifications?unread=true').expect(200)).body.items).toHaveLength(0);
+    await focalB.http.post(`/api/v1/me/notifications/${inbox.body.items[0].id}/read`).expect(404); // not theirs
+  });
+
+  it('schedules the reminders 14 and 3 days before the deadline as delayed jobs with deterministic ids', async () => {
+    const deadline = '2061-01-16T04:59:59.999Z';
+    for (const days of [14, 3]) {
+      const fireAt = new Date(new Date(deadline).getTime() - days * 86_400_000).toISOString();
+      const job = await queue.getJob(`cycle-${YEAR}-reminder-${days}-${stamp(fireAt)}`);
+      expect(job).toBeDefined();
+      expect(await job!.getState()).toBe('delayed');
+      expect(job!.data.fireAt).toBe(fireAt);
+      // the delay was computed from the test clock: it fires when the clock reaches fireAt
+      expect(Math.abs(job!.timestamp + job!.opts.delay! - (Date.now() + (new Date(fireAt).getTime() - api.clock.now().getTime())))).toBeLessThan(60_000);
+    }
+  });
+
+  it('reminds only agencies that still owe, listing only what is missing, when the time comes', async () => {
+    await focalB.http.post(`/api/v1/commitments/${codes.b1}/progress-reports`).send({ period: YEAR, summary: 'Reported.' }).expect(201);
+    await focalA1.http.post(`/api/v1/commitments/${codes.a1}/progress-reports`).send({ period: YEAR, kind: 'no_change' }).expect(201);
+    api.clock.set('2061-01-02T05:00:00Z'); // 14 days before the deadline, and a bit
+    await sweep();
+    await eventually(() => expect(sink.to(focalA1.user.email)).toHaveLength(2));
+    const reminder = sink.to(focalA1.user.email)[1];
+    expect(reminder.subject).toMatch(/^Reminder: 1 HLD follow-up report\(s\) from T\w+ due 15 January 2061/);
+    expect(reminder.raw).toContain(codes.a2);
+    expect(reminder.raw).not.toContain(codes.a1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sink.to(focalB.user.email)).toHaveLength(1); // B reported everything: no reminder
+  });
+
+  it('moving the deadline moves the pending reminders; the old one fires stale and sends nothing', async () => {
+    const before = sink.messages.length;
+    await api.http.patch(`/api/v1/reporting-cycles/${YEAR}`).send({ deadline: '2061-01-31' }).expect(200);
+    const newFire = new Date(new Date('2061-02-01T04:59:59.999Z').getTime() - 3 * 86_400_000).toISOString();
+    await eventually(async () => expect(await queue.getJob(`cycle-${YEAR}-reminder-3-${stamp(newFire)}`)).toBeDefined());
+    const old = await queue.getJob(`cycle-${YEAR}-reminder-3-${stamp('2061-01-13T04:59:59.999Z')}`);
+    await old?.changeDelay(0); // let the old one fire now
+    await eventually(async () => expect(await old?.getState()).toBe('completed'));
+    expect(sink.messages.length).toBe(before);
+  });
+
+  it('after the deadline: overdue notices to focal points, a digest to coordinators; a re-run sends nothing twice', async () => {
+    api.clock.set('2061-02-01T06:00:00Z');
+    await sweep();
+    await eventually(() => expect(sink.to(focalA2.user.email).some((m) => m.subject.startsWith('Overdue:'))).toBe(true));
+    const overdue = sink.to(focalA2.user.email).find((m) => m.subject.startsWith('Overdue:'))!;
+    expect(overdue.raw).toContain(codes.a2);
+    await eventually(() => expect(sink.to(api.coordinator.user.email).some((m) => m.subject.startsWith('HLD follow-up digest'))).toBe(true));
+    const digest = sink.to(api.coordinator.user.email).find((m) => m.subject.startsWith('HLD follow-up digest'))!;
+    expect(digest.raw).toContain(codes.a2);
+    expect(digest.raw).toContain(agencyA);
+    expect(digest.raw).not.toContain(codes.b1);
+
+    // the same deadline job again (a retried or duplicated job): nothing new is recorded or sent
+    const count = sink.messages.length;
+    const key = `cycle-${YEAR}-deadline-${stamp('2061-02-01T04:59:59.999Z')}`;
+    const done = await queue.getJob(key);
+    await done!.remove();
+    await queue.add('cycle-deadline', done!.data, { jobId: key });
+    await eventually(async () => expect(await (await queue.getJob(key))?.getState()).toBe('completed'));
+    await sweep();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(sink.messages.length).toBe(count);
+  });
+
+  it('Redis lost the schedule: the sweep restores it from PostgreSQL, and nothing is sent twice', async () => {
+    api.clock.set('2060-03-01T00:00:00Z');
+    const c = (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agencyA, supportingAgencies: [], dueDate: '2060-04-30' })).expect(201)).body;
+    const key30 = `due-${c.id}-reminder-30-2060-04-30`;
+    await eventually(async () => expect(await queue.getJob(key30)).toBeDefined());
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys); // what a restart without persistence does to our keys
+    redis.disconnect();
+    expect(await queue.getJob(key30)).toBeUndefined();
+    await sweep();
+    expect(await queue.getJob(key30)).toBeDefined();
+    api.clock.set('2060-03-31T01:00:00Z');
+    const before = sink.to(focalA1.user.email).length;
+    await sweep();
+    await eventually(() => expect(sink.to(focalA1.user.email).length).toBe(before + 1));
+    expect(sink.to(focalA1.user.email).at(-1)!.subject).toBe(`${c.code} is due in 30 day(s) (2060-04-30)`);
+    await sweep();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(sink.to(focalA1.user.email).length).toBe(before + 1);
+  });
+
+  it('SMTP down: retries with backoff, then failed and visible to admins, then a manual retry delivers it', async () => {
+    const admin = await api.signIn('admin');
+    sink.failing = true;
+    api.clock.set('2060-05-02T00:00:00Z'); // the due date above has passed: overdue notice
+    await sweep();
+    const find = async () =>
+      (await admin.http.get('/api/v1/admin/notifications?status=failed&limit=200').expect(200)).body.items.find(
+        (n: { kind: string; recipientEmail: string }) => n.kind === 'due_date_overdue' && n.recipientEmail === focalA2.user.email,
+      );
+    await eventually(async () => expect(await find()).toBeDefined(), 20_000);
+    const failed = await find();
+    expect(failed).toMatchObject({ attempts: 2, lastError: expect.stringMatching(/451/) });
+    await focalA1.http.get('/api/v1/admin/notifications?status=failed').expect(403);
+    sink.failing = false;
+    await admin.http.post(`/api/v1/admin/notifications/${failed.id}/retry`).expect(200);
+    await eventually(() => expect(sink.to(focalA2.user.email).some((m) => m.subject.startsWith('Overdue:') && m.subject.includes('was due'))).toBe(true));
+    await admin.http.post(`/api/v1/admin/notifications/${failed.id}/retry`).expect(409); // sent now, not failed
+  });
+
+  it('two workers at once send each message once', async () => {
+    const second = await startTestWorker(api.clock);
+    try {
+      api.clock.set('2062-11-05T12:00:00Z');
+      const c = (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agencyB, supportingAgencies: [] })).expect(201)).body;
+      await api.http.post('/api/v1/reporting-cycles').send({ year: 2062, opensAt: '2062-11-01' }).expect(201);
+      await eventually(() => expect(sink.to(focalB.user.email).filter((m) => m.raw.includes(c.code))).toHaveLength(1));
+      await Promise.all([sweep(), second.get(ReminderTicker).sweep()]);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(sink.to(focalB.user.email).filter((m) => m.raw.includes(c.code))).toHaveLength(1);
+      const ids = sink.messages.map((m) => m.messageId);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      await second.close();
+    }
+  });
+});
