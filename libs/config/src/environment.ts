@@ -105,6 +105,19 @@ export class Environment {
   @Min(1)
   NOTIFICATION_RETRY_BASE_SECONDS = 30;
 
+  /** How long a worker holds a notification it is sending before another may take it over. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  NOTIFICATION_LEASE_SECONDS = 30;
+
+  /** How many notifications one worker sends at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  NOTIFICATION_CONCURRENCY = 8;
+
   /** How often the worker recomputes the whole reminder schedule from PostgreSQL and repairs Redis. */
   @Transform(toInt)
   @IsInt()

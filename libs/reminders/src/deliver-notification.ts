@@ -4,9 +4,6 @@ import { UnitOfWork } from '@hld/persistence';
 import { Mailer } from './mailer.js';
 import { crashIfInjected } from './fault-injection.js';
 
-/** How long a worker holds a notification it is sending before another may take it over. */
-const LEASE_SECONDS = 30;
-
 export class DeliveryInFlight extends Error {
   constructor(id: string) {
     super(`notification ${id} is being sent by another worker`);
@@ -37,7 +34,7 @@ export class DeliverNotification {
            AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
          RETURNING id, recipient_email, subject, body_text, body_html, attempts)
        SELECT * FROM claimed`,
-      [id, LEASE_SECONDS],
+      [id, this.env.NOTIFICATION_LEASE_SECONDS],
     );
     if (!claimed) {
       const [row] = await this.unitOfWork.manager.query(`SELECT status FROM notifications WHERE id = $1`, [id]);

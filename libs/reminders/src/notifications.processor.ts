@@ -1,13 +1,22 @@
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Environment } from '@hld/config';
 import type { Job } from 'bullmq';
 import { DeliverNotification } from './deliver-notification.js';
 import { NOTIFICATIONS_QUEUE } from './queues.js';
 
 /** Delivers notifications, one job per notification and attempt. */
-@Processor(NOTIFICATIONS_QUEUE, { concurrency: 8 })
-export class NotificationsProcessor extends WorkerHost {
-  constructor(private readonly delivery: DeliverNotification) {
+@Processor(NOTIFICATIONS_QUEUE)
+export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly delivery: DeliverNotification,
+    private readonly env: Environment,
+  ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.env.NOTIFICATION_CONCURRENCY;
   }
 
   async process(job: Job<{ id: string }>): Promise<string> {
