@@ -40,6 +40,8 @@ export class ReportingCyclesAndReminders1763900000500 implements MigrationInterf
         status          text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'suppressed')),
         attempts        integer     NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        -- the next_attempt_at a delivery job was queued for: the poll queues each attempt once, not every tick
+        dispatched_for  timestamptz,
         lease_until     timestamptz,
         last_error      text,
         created_at      timestamptz NOT NULL DEFAULT now(),

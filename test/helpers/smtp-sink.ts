@@ -19,6 +19,7 @@ export class SmtpSink {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      disableReverseLookup: true,
       logger: false,
       onData: (stream, session, callback) => {
         let raw = '';

@@ -17,7 +17,8 @@ export class Mailer implements OnModuleDestroy {
   private readonly transport: Transporter;
 
   constructor(private readonly env: Environment) {
-    this.transport = nodemailer.createTransport(env.SMTP_URL, { from: env.MAIL_FROM });
+    // pooled: a reminder run sends hundreds of messages; one SMTP handshake per message would dominate
+    this.transport = nodemailer.createTransport({ url: env.SMTP_URL, pool: true, maxConnections: env.NOTIFICATION_CONCURRENCY }, { from: env.MAIL_FROM });
   }
 
   async send(mail: OutgoingMail): Promise<void> {

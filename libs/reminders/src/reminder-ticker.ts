@@ -45,7 +45,7 @@ export class ReminderTicker implements OnApplicationBootstrap, OnApplicationShut
     while ((await this.relay.poll()) > 0);
     const scheduled = await this.scheduler.sweep();
     await this.reminders.upsertJobScheduler('weekly-digest', { pattern: '0 9 * * 1', tz: 'America/New_York' }, { name: 'weekly-digest', data: {} });
-    await this.dispatcher.dispatchDue();
+    await this.dispatcher.dispatchDue({ requeueStuck: true });
     this.logger.log(`sweep: ${scheduled} reminder job(s) added or moved`);
   }
 

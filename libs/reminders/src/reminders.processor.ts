@@ -26,10 +26,8 @@ export class RemindersProcessor extends WorkerHost {
     // the weekly digest comes from a job scheduler: its key is the week, so one digest per week at most
     const data = name === 'weekly-digest' ? { ...job.data, key: `digest-weekly-${isoWeek(new Date())}`, fireAt: new Date().toISOString() } : job.data;
     const ids = await this.jobs.run(name as ReminderJobName | 'weekly-digest', data);
-    await this.dispatcher.enqueue(ids.map((id) => ({ id, attempts: 0, due: 'new' }))).catch((error: Error) => {
-      // recorded all the same: the dispatcher's poll queues them from PostgreSQL
-      this.logger.warn(`queueing deliveries for ${data.key} failed: ${error.message}`);
-    });
+    // queue them now rather than on the next poll; if this fails, the poll queues them from PostgreSQL
+    await this.dispatcher.dispatchDue().catch((error: Error) => this.logger.warn(`queueing deliveries for ${data.key} failed: ${error.message}`));
     return ids.length;
   }
 }
