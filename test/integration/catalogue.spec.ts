@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
@@ -42,10 +42,15 @@ describe('Catalogue load (real PostgreSQL)', () => {
     commands = app.get(CommandBus);
     queries = app.get(QueryBus);
   });
-  afterAll(() => app.close());
+  const copies: string[] = [];
+  afterAll(async () => {
+    await app.close();
+    for (const dir of copies) await rm(dir, { recursive: true, force: true });
+  });
 
   const copyOfCatalogue = async () => {
     const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    copies.push(dir);
     await cp('db/catalogue', dir, { recursive: true });
     return dir;
   };
