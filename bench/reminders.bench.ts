@@ -19,7 +19,7 @@ import { PersistenceModule } from '@hld/persistence';
 import { CommitmentsModule, RegisterCommitment } from '@hld/commitments';
 import { ReportingCyclesModule, OpenReportingCycle } from '@hld/reporting-cycles';
 import { SYSTEM_ACTOR } from '@hld/kernel';
-import { migrate } from '../db/migrate.js';
+import { recreateDatabase } from '../db/migrate.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hld_bench_reminders';
 const COMMITMENTS = 10_000;
@@ -28,14 +28,6 @@ const COORDINATORS = 5;
 const CONCURRENCY = 8;
 const RAW_JOBS = 5_000;
 const TARGET_RATIO = 0.3;
-
-async function freshDatabase(): Promise<void> {
-  const admin = new pg.Client({ connectionString: DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${new URL(DATABASE_URL).pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
-  await migrate(DATABASE_URL);
-}
 
 /** A real SMTP server that counts what it accepts and notes when the last message came in. */
 async function smtpSink(): Promise<{ port: number; count: () => number; lastAt: () => number; close: () => Promise<void> }> {
@@ -108,7 +100,7 @@ async function main(): Promise<void> {
     NOTIFICATION_CONCURRENCY: String(CONCURRENCY),
   });
   const env = loadEnvironment();
-  await freshDatabase();
+  await recreateDatabase(DATABASE_URL);
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
 

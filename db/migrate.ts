@@ -33,3 +33,19 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
     await dataSource.destroy();
   }
 }
+
+/** Drops the database named in `databaseUrl` (closing its connections) and creates and migrates it afresh. */
+export async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Database name "${name}" must be letters, digits and _`);
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  await migrate(databaseUrl);
+}

@@ -52,16 +52,11 @@ describe('Process start-up', () => {
 });
 
 describe('First start of a fresh install', () => {
-  const FRESH = TEST_DATABASE_URL.replace(/\/[^/]+$/, '/hld_test_fresh');
+  const FRESH = `${TEST_DATABASE_URL}_fresh`;
 
   beforeAll(async () => {
-    const { migrate } = await import('../../db/migrate.js');
-    const pg = (await import('pg')).default;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS hld_test_fresh WITH (FORCE)');
-    await admin.end();
-    await migrate(FRESH);
+    const { recreateDatabase } = await import('../../db/migrate.js');
+    await recreateDatabase(FRESH);
   });
 
   it('creates the first admin and prints how to sign in; the printed password works', async () => {
