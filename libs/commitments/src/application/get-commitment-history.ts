@@ -2,6 +2,7 @@ import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { EventStore } from '@hld/persistence';
 import type { Actor } from '@hld/kernel';
 import { EventSourcedCommitmentRepository } from '../infrastructure/event-sourced-commitment-repository.js';
+import { CommitmentNotFound } from '../domain/commitment-errors.js';
 
 export interface HistoryEntry {
   position: number;
@@ -28,7 +29,8 @@ export class GetCommitmentHistoryHandler implements IQueryHandler<GetCommitmentH
   ) {}
 
   async execute({ idOrCode }: GetCommitmentHistory): Promise<{ items: HistoryEntry[] }> {
-    const events = await this.eventStore.readStream(await this.commitments.resolveId(idOrCode));
+    const events = (await this.eventStore.readStream(await this.commitments.resolveId(idOrCode))).filter((e) => e.streamType === 'commitment');
+    if (events.length === 0) throw new CommitmentNotFound(idOrCode);
     return {
       items: events.map((e) => ({
         position: e.position,

@@ -22,24 +22,27 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     super();
   }
 
-  /** The stream id of a commitment given by id or code (codes are resolved through the read model). */
+  /**
+   * The stream id of a commitment given by id or code. An id is its own stream id (an unknown one simply has
+   * no events); a code is resolved through the read model.
+   */
   async resolveId(idOrCode: string): Promise<string> {
-    const [row] = await this.unitOfWork.manager.query(
-      UUID.test(idOrCode) ? 'SELECT id FROM commitment_view WHERE id = $1' : 'SELECT id FROM commitment_view WHERE code = $1',
-      [idOrCode],
-    );
+    if (UUID.test(idOrCode)) return idOrCode.toLowerCase();
+    const [row] = await this.unitOfWork.manager.query('SELECT id FROM commitment_view WHERE code = $1', [idOrCode]);
     if (!row) throw new CommitmentNotFound(idOrCode);
     return row.id;
   }
 
   async load(idOrCode: string): Promise<Commitment> {
-    const events = await this.eventStore.readStream(await this.resolveId(idOrCode));
+    const events = (await this.eventStore.readStream(await this.resolveId(idOrCode))).filter((e) => e.streamType === COMMITMENT_STREAM);
     if (events.length === 0) throw new CommitmentNotFound(idOrCode);
     return Commitment.fromHistory(events.map(commitmentEventFrom));
   }
 
   async loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null> {
-    const events = await this.eventStore.readStream(await this.resolveId(idOrCode), { until: instant });
+    const events = (await this.eventStore.readStream(await this.resolveId(idOrCode), { until: instant })).filter(
+      (e) => e.streamType === COMMITMENT_STREAM,
+    );
     return events.length === 0 ? null : Commitment.fromHistory(events.map(commitmentEventFrom));
   }
 
