@@ -4,6 +4,7 @@ import { CommitmentReadModels1763900000200 } from './1763900000200-commitment-re
 import { IdempotencyKeys1763900000300 } from './1763900000300-idempotency-keys.js';
 import { Identity1763900000400 } from './1763900000400-identity.js';
 import { ReportingCyclesAndReminders1763900000500 } from './1763900000500-reporting-cycles-and-reminders.js';
+import { AnnualSummaries1763900001000 } from './1763900001000-annual-summaries.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   IdempotencyKeys1763900000300,
   Identity1763900000400,
   ReportingCyclesAndReminders1763900000500,
+  AnnualSummaries1763900001000,
 ];

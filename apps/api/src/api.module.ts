@@ -8,6 +8,7 @@ import { IdentityModule } from '@hld/identity';
 import { ReportingCyclesModule } from '@hld/reporting-cycles';
 import { RemindersModule } from '@hld/reminders';
 import { JobsModule } from '@hld/jobs';
+import { AnnualSummariesModule } from '@hld/annual-summaries';
 import { HealthController } from './health.controller.js';
 
 /** The HTTP API: wiring only. Behaviour lives in the libs. */
@@ -22,6 +23,7 @@ import { HealthController } from './health.controller.js';
     CommitmentsModule,
     ReportingCyclesModule,
     RemindersModule,
+    AnnualSummariesModule,
   ],
   controllers: [HealthController],
 })

@@ -3,6 +3,7 @@ import { ConfigModule } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
 import { JobsModule } from '@hld/jobs';
 import { RemindersWorkerModule } from '@hld/reminders';
+import { AnnualSummariesWorkerModule } from '@hld/annual-summaries';
 import { WorkerReadiness } from './worker-readiness.js';
 
 /** The worker process: BullMQ processors only, no HTTP server. */
@@ -12,6 +13,7 @@ import { WorkerReadiness } from './worker-readiness.js';
     PersistenceModule,
     JobsModule,
     RemindersWorkerModule,
+    AnnualSummariesWorkerModule,
   ],
   providers: [WorkerReadiness],
 })

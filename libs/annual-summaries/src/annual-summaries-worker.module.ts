@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { BullModule } from '@nestjs/bullmq';
+import { SummaryVersions } from './infrastructure/summary-versions.js';
+import { SummaryFiles } from './infrastructure/summary-files.js';
+import { SummarySnapshotReader } from './infrastructure/summary-snapshot.js';
+import { ANNUAL_SUMMARIES_QUEUE, SummaryJobs } from './infrastructure/summary-queue.js';
+import { SummaryJobReconciler } from './infrastructure/summary-job-reconciler.js';
+import { AnnualSummariesProcessor } from './infrastructure/annual-summaries.processor.js';
+import { SummaryReadyNotifier } from './application/summary-ready-notifier.js';
+import { CompileAnnualSummaryHandler } from './application/compile-annual-summary.js';
+import { RequestAnnualSummaryHandler } from './application/request-annual-summary.js';
+
+/**
+ * The worker side: the `annual-summaries` processor, the compilation, and the reconciler that re-adds the jobs of
+ * waiting versions. Only the worker process imports it. RequestAnnualSummary is here too, for contexts of the
+ * worker (the reporting cycle's summary date) that ask for a scheduled compilation.
+ */
+@Module({
+  imports: [CqrsModule, BullModule.registerQueue({ name: ANNUAL_SUMMARIES_QUEUE })],
+  providers: [
+    SummaryVersions,
+    SummaryFiles,
+    SummaryJobs,
+    SummarySnapshotReader,
+    SummaryReadyNotifier,
+    SummaryJobReconciler,
+    CompileAnnualSummaryHandler,
+    RequestAnnualSummaryHandler,
+    AnnualSummariesProcessor,
+  ],
+  exports: [SummaryReadyNotifier],
+})
+export class AnnualSummariesWorkerModule {}

@@ -1,0 +1,191 @@
+import type { CommitmentStatus } from '@hld/commitments';
+
+/**
+ * The annual progress summary as data: what the JSON format holds, and what every other format renders.
+ * Field order matters: the JSON is written in this order and its checksum is over those bytes.
+ */
+
+/** Names the shape of the JSON; bump the generator version whenever the output of the same data changes. */
+export const SUMMARY_FORMAT = 'hld-annual-summary/1';
+export const GENERATOR_VERSION = 'hld-annual-summary-generator/1.0.0';
+
+export type StatusCounts = Record<CommitmentStatus, number>;
+
+/** Where a statement comes from: the commitment, and the progress report or event behind it. */
+export interface ReportCitation {
+  commitmentCode: string;
+  reportId: string;
+  agency: string;
+  /** The day the report was recorded (UTC). */
+  date: string;
+  /** The document the report itself cites (e.g. ESA/P/WP.237), when it names one. */
+  document: string | null;
+}
+
+export interface EventCitation {
+  commitmentCode: string;
+  eventPosition: number;
+  date: string;
+}
+
+export interface Provenance {
+  /** The instant the summary is "as of": status now, overdue and reporting are judged at this instant. */
+  compiledAsOf: string;
+  /** The highest event position visible in the snapshot the summary was read from. */
+  eventPosition: number;
+  generator: string;
+}
+
+export interface YearChanges {
+  newlyAccepted: number;
+  started: number;
+  completed: number;
+  discontinued: number;
+  reopened: number;
+}
+
+export interface ReportingRate {
+  /** Agencies leading at least one commitment open during the year. */
+  owed: number;
+  /** Of those, the agencies with at least one progress report for the year. */
+  reported: number;
+  /** reported / owed, in per cent with one decimal; null when no agency owed. */
+  percent: number | null;
+  notReported: string[];
+  /** Agencies that reported for the year without leading an open commitment (partners, supporting agencies). */
+  reportedWithoutObligation: string[];
+}
+
+export interface Overview {
+  commitments: number;
+  byStatus: StatusCounts;
+  changesDuringYear: YearChanges;
+  overdue: number;
+  reporting: ReportingRate;
+  progressReports: number;
+}
+
+export interface ProgressStatement {
+  citation: ReportCitation;
+  period: number;
+  kind: string;
+  /** The beginning of the agency's own text, cut at a word boundary; the whole text is in the annex. */
+  excerpt: string;
+  excerptIsWholeText: boolean;
+  /** The same agency reported the same text on the same commitment for the previous year. */
+  unchangedSincePreviousYear: boolean;
+}
+
+export interface AgencyProgress {
+  agency: string;
+  statements: ProgressStatement[];
+}
+
+export interface CompletionStatement {
+  commitmentCode: string;
+  title: string;
+  leadAgency: string;
+  /** Its status at the instant of the summary (it may have been reopened since). */
+  statusNow: CommitmentStatus;
+  citation: EventCitation;
+}
+
+export interface OverdueStatement {
+  commitmentCode: string;
+  title: string;
+  leadAgency: string;
+  dueDate: string;
+  status: CommitmentStatus;
+  reasons: string[];
+}
+
+export interface AgendaItemSection {
+  /** 1 to 8, or null for the recommendations linked to no agenda item. */
+  number: number | null;
+  title: string;
+  commitments: number;
+  byStatus: StatusCounts;
+  progress: AgencyProgress[];
+  completed: CompletionStatement[];
+  overdue: OverdueStatement[];
+}
+
+export interface StatusChangeEntry {
+  from: CommitmentStatus;
+  to: CommitmentStatus;
+  citation: EventCitation;
+}
+
+export interface AgencyCommitmentRow {
+  commitmentCode: string;
+  role: 'lead' | 'supporting';
+  status: CommitmentStatus;
+  /** This agency reported on this commitment for the year. */
+  reported: boolean;
+  statusChanges: StatusChangeEntry[];
+}
+
+export interface AgencyTable {
+  code: string;
+  name: string;
+  led: number;
+  supported: number;
+  /** Leads at least one commitment open during the year. */
+  owed: boolean;
+  /** Progress reports for the year by this agency, on any commitment. */
+  reports: number;
+  commitments: AgencyCommitmentRow[];
+}
+
+export interface AnnexCommitment {
+  code: string;
+  title: string;
+  leadAgency: string;
+  status: CommitmentStatus;
+  lastReportPeriod: number | null;
+  overdue: boolean;
+}
+
+export interface AnnexProgressReport {
+  reportId: string;
+  commitmentCode: string;
+  agency: string;
+  date: string;
+  period: number;
+  kind: string;
+  document: string | null;
+  text: string;
+  unchangedSincePreviousYear: boolean;
+}
+
+/** Everything but the annex and the checksum: small enough to hold, and rendered first. */
+export interface SummaryBody {
+  format: typeof SUMMARY_FORMAT;
+  title: string;
+  year: number;
+  provenance: Provenance;
+  overview: Overview;
+  agendaItems: AgendaItemSection[];
+  agencies: AgencyTable[];
+}
+
+/**
+ * The annex, produced row by row when a format is written rather than held as one more copy of the data
+ * (a year of 100,000 commitments has an annex of 100,000 rows).
+ */
+export interface SummaryAnnex {
+  commitments(): Iterable<AnnexCommitment>;
+  progressReports(): Iterable<AnnexProgressReport>;
+}
+
+/** The summary as compiled: the body, its annex, and (once the JSON is written) its checksum. */
+export interface CompiledSummary {
+  body: SummaryBody;
+  annex: SummaryAnnex;
+}
+
+/** The JSON document as a reader parses it. */
+export type AnnualSummaryJson = SummaryBody & {
+  annex: { commitments: AnnexCommitment[]; progressReports: AnnexProgressReport[] };
+  checksum: string;
+};

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Clock, type ChangeContext } from '@hld/kernel';
+import { Change } from '@hld/http';
+import { Roles } from '@hld/identity';
+import { assertSummaryYear } from '../domain/summary-year.js';
+import { SummaryFormatNotFound, SummaryVersionNotFound } from '../domain/summary-errors.js';
+import { RequestAnnualSummary } from '../application/request-annual-summary.js';
+import { ListAnnualSummaryVersions } from '../application/list-summary-versions.js';
+import { GetAnnualSummaryVersion } from '../application/get-summary-version.js';
+import { OpenAnnualSummaryFile } from '../application/open-summary-file.js';
+import type { SummaryVersionView } from '../application/summary-version-view.js';
+import { SUMMARY_FORMATS, isSummaryFormat } from '../rendering/summary-formats.js';
+import { RequestAnnualSummaryRequest } from './summary-requests.js';
+
+/** `3` (the version's state) or `3.docx` (one of its files). */
+const VERSION_FILE = /^(\d{1,9})(?:\.([A-Za-z0-9]+))?$/;
+
+/** Thin: requests a compilation (coordinators), lists versions and downloads files (everyone signed in). */
+@ApiTags('annual summaries')
+@ApiBearerAuth()
+@Controller('annual-summaries')
+export class AnnualSummariesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @Roles('coordinator', 'admin')
+  @HttpCode(202)
+  async request(
+    @Body() body: RequestAnnualSummaryRequest,
+    @Change() change: ChangeContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SummaryVersionView> {
+    const { summary } = await this.commands.execute(new RequestAnnualSummary(body.year, change.actor));
+    void reply.header('Location', summary.links.self);
+    return summary;
+  }
+
+  @Get(':year')
+  list(@Param('year') year: string): Promise<{ year: number; items: SummaryVersionView[] }> {
+    return this.queries.execute(new ListAnnualSummaryVersions(this.year(year)));
+  }
+
+  @Get(':year/:versionFile')
+  async version(
+    @Param('year') rawYear: string,
+    @Param('versionFile') versionFile: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SummaryVersionView | StreamableFile> {
+    const year = this.year(rawYear);
+    const match = VERSION_FILE.exec(versionFile);
+    if (!match) throw new SummaryVersionNotFound(year, versionFile);
+    const [, version, extension] = match;
+    if (extension === undefined) return this.queries.execute(new GetAnnualSummaryVersion(year, Number(version)));
+    const format = extension.toLowerCase();
+    if (!isSummaryFormat(format)) throw new SummaryFormatNotFound(extension, SUMMARY_FORMATS);
+    const file = await this.queries.execute(new OpenAnnualSummaryFile(year, Number(version), format));
+    // stored bytes never change, so their hash is a strong validator
+    void reply.header('ETag', `"${file.sha256}"`);
+    return new StreamableFile(file.content, {
+      type: file.mediaType,
+      length: file.byteSize,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
+  }
+
+  private year(raw: string): number {
+    const year = /^\d{1,4}$/.test(raw) ? Number(raw) : raw;
+    assertSummaryYear(year, this.clock.now());
+    return year;
+  }
+}

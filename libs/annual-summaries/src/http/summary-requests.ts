@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt } from 'class-validator';
+
+export class RequestAnnualSummaryRequest {
+  @ApiProperty({ example: 2014, description: 'the reporting year, from 2013 to next year' })
+  @IsInt({ message: 'must be a year such as 2014' })
+  year: number;
+}

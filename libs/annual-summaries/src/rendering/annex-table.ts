@@ -1,0 +1,15 @@
+import type { AnnexCommitment, AnnexProgressReport } from '../domain/summary-document.js';
+import { STATUS_LABELS } from './outline.js';
+
+/** Annex I as a table for spreadsheets: the same columns and values in CSV and XLSX. */
+export const ANNEX_COLUMNS = ['Code', 'Title', 'Lead agency', 'Status', 'Last report period', 'Overdue'] as const;
+
+export function annexRow(row: AnnexCommitment): [string, string, string, string, number | null, string] {
+  return [row.code, row.title, row.leadAgency, STATUS_LABELS[row.status], row.lastReportPeriod, row.overdue ? 'yes' : 'no'];
+}
+
+export const REPORT_COLUMNS = ['Commitment', 'Agency', 'Date', 'Period', 'Kind', 'Document', 'Unchanged since previous year', 'Report id', 'Text'] as const;
+
+export function reportRow(r: AnnexProgressReport): Array<string | number> {
+  return [r.commitmentCode, r.agency, r.date, r.period, r.kind, r.document ?? '', r.unchangedSincePreviousYear ? 'yes' : 'no', r.reportId, r.text];
+}

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import { CommandBus } from '@nestjs/cqrs';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, type INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import pg from 'pg';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { ConfigModule } from '@hld/config';
+import { Clock } from '@hld/kernel';
+import { PersistenceModule } from '@hld/persistence';
+import { JobsModule } from '@hld/jobs';
+import { CommitmentsModule } from '@hld/commitments';
+import { CatalogueModule, LoadCatalogue } from '@hld/catalogue';
+import { ANNUAL_SUMMARIES_QUEUE, AnnualSummariesWorkerModule, SummaryReadyNotifier, type AnnualSummaryJson, type SummaryVersion } from '@hld/annual-summaries';
+import { migrate } from '../../db/migrate.js';
+import { TEST_DATABASE_URL } from '../test-environment.js';
+import { startTestApi, type Agent, type TestApi } from '../helpers/test-api.js';
+import { TestClock } from '../helpers/test-clock.js';
+
+/** Its own database: the catalogue is loaded here, and the catalogue tests of the shared database load it first. */
+const DATABASE_URL = `${TEST_DATABASE_URL}_summaries_api`;
+
+async function recreate(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+  await admin.end();
+  await migrate(url);
+}
+
+/** Records each notice with what the notifier's transaction sees and what everyone else sees at that moment. */
+@Injectable()
+class RecordingNotifier extends SummaryReadyNotifier {
+  readonly notices: Array<{ year: number; version: number; inside: string; outside: string }> = [];
+  outsideQuery: (id: string) => Promise<string> = async () => 'unknown';
+
+  override async notify(tx: EntityManager, summary: SummaryVersion): Promise<void> {
+    const [{ status }] = await tx.query('SELECT status FROM annual_summaries WHERE id = $1', [summary.id]);
+    this.notices.push({ year: summary.year, version: summary.version, inside: status, outside: await this.outsideQuery(summary.id) });
+  }
+}
+
+/** Downloads a binary body as a Buffer. */
+const binary = (agent: Agent, path: string) =>
+  agent.get(path).buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let queue: Queue;
+  const notifier = new RecordingNotifier();
+  const clock = new TestClock(new Date('2015-02-14T12:00:00Z'));
+  const previousUrl = process.env.DATABASE_URL;
+
+  const waitUntilFinished = async (location: string, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await api.http.get(location).expect(200);
+      if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
+      if (Date.now() > deadline) throw new Error(`${location} still ${res.body.status} after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  beforeAll(async () => {
+    await recreate(DATABASE_URL);
+    process.env.DATABASE_URL = DATABASE_URL;
+    api = await startTestApi(clock);
+    notifier.outsideQuery = async (id) => (await api.db.query('SELECT status FROM annual_summaries WHERE id = $1', [id]))[0].status;
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule, PersistenceModule, JobsModule, CommitmentsModule, CatalogueModule, AnnualSummariesWorkerModule],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .overrideProvider(SummaryReadyNotifier)
+      .useValue(notifier)
+      .compile();
+    worker = await moduleRef.init();
+    await worker.get(CommandBus).execute(new LoadCatalogue('db/catalogue'));
+    queue = api.app.get<Queue>(getQueueToken(ANNUAL_SUMMARIES_QUEUE));
+  }, 60_000);
+
+  afterAll(async () => {
+    await queue?.resume();
+    await worker?.close();
+    await api?.close();
+    process.env.DATABASE_URL = previousUrl;
+  });
+
+  it.each([2014, 2015])('lets a coordinator produce the %i summary from the catalogue and download it in every format', async (year) => {
+    const requested = await api.http.post('/api/v1/annual-summaries').send({ year }).expect(202);
+    expect(requested.headers.location).toMatch(new RegExp(`^/api/v1/annual-summaries/${year}/\\d+$`));
+    expect(requested.body).toMatchObject({ year, status: expect.stringMatching(/^(queued|running|done)$/), trigger: 'on_demand', requestedBy: api.coordinator.user.id });
+
+    const done = await waitUntilFinished(requested.headers.location);
+    expect(done).toMatchObject({ status: 'done', progress: 100, attempts: 1, compiledAsOf: clock.now().toISOString(), checksum: expect.stringMatching(/^sha256:/) });
+    const list = await api.http.get(`/api/v1/annual-summaries/${year}`).expect(200);
+    expect(list.body.items.map((v: { version: number; status: string }) => [v.version, v.status])).toContainEqual([done.version, 'done']);
+
+    const path = `/api/v1/annual-summaries/${year}/${done.version}`;
+    const json = await api.http.get(`${path}.json`).expect(200);
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(json.headers['content-disposition']).toBe(`attachment; filename="hld-annual-summary-${year}-v${done.version}.json"`);
+    const doc: AnnualSummaryJson = json.body;
+    const { checksum, ...content } = doc;
+    expect(checksum).toBe(done.checksum);
+    expect(checksum).toBe(`sha256:${createHash('sha256').update(JSON.stringify(content)).digest('hex')}`);
+    expect(doc.provenance.eventPosition).toBe(done.eventPosition);
+    expect(doc.overview.commitments).toBe(229);
+    const [{ reports }] = await api.db.query('SELECT count(*)::int AS reports FROM progress_reports WHERE period = $1', [year]);
+    expect(doc.overview.progressReports).toBe(reports);
+
+    const md = await api.http.get(`${path}.md`).expect(200);
+    expect(md.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(md.text).toContain(`# Annual progress summary ${year}`);
+    expect(md.text).toContain(checksum);
+    const html = await api.http.get(`${path}.html`).expect(200);
+    expect(html.text).toContain('<svg class="chart"');
+    const docx = await binary(api.http, `${path}.docx`).expect(200);
+    const documentXml = strFromU8(unzipSync(new Uint8Array(docx.body))['word/document.xml']);
+    expect(documentXml).toContain('Agenda item 8: Enhance migration partnerships and cooperation');
+    expect(docx.headers.etag).toBe(`"${createHash('sha256').update(docx.body).digest('hex')}"`);
+    const csv = await api.http.get(`${path}.csv`).expect(200);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(230);
+    const xlsx = await binary(api.http, `${path}.xlsx`).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    expect(workbook.getWorksheet('Commitments')!.actualRowCount).toBe(230);
+
+    // the coordinators were told, inside the transaction that made the version visible
+    expect(notifier.notices).toContainEqual({ year, version: done.version, inside: 'done', outside: 'running' });
+  });
+
+  it('keeps every version: compiling again adds a version and leaves the first one as it was', async () => {
+    const [first] = (await api.http.get('/api/v1/annual-summaries/2014').expect(200)).body.items;
+    const firstJson = await binary(api.http, `/api/v1/annual-summaries/2014/${first.version}.json`).expect(200);
+    clock.set('2015-02-20T12:00:00Z');
+    const again = await api.http.post('/api/v1/annual-summaries').send({ year: 2014 }).expect(202);
+    const second = await waitUntilFinished(again.headers.location);
+    expect(second.version).toBe(first.version + 1);
+    const stillFirst = await binary(api.http, `/api/v1/annual-summaries/2014/${first.version}.json`).expect(200);
+    expect(stillFirst.body.equals(firstJson.body)).toBe(true);
+    await expect(api.db.query(`UPDATE annual_summaries SET progress = 1 WHERE id = (SELECT id FROM annual_summaries WHERE year = 2014 AND version = 1)`)).rejects.toThrow(/done and cannot change/);
+  });
+
+  it('makes ONE job of a hundred requests for the same year while it waits', async () => {
+    await queue.pause();
+    try {
+      const answers = await Promise.all(Array.from({ length: 100 }, () => api.http.post('/api/v1/annual-summaries').send({ year: 2013 })));
+      expect(new Set(answers.map((a) => a.status))).toEqual(new Set([202]));
+      expect(new Set(answers.map((a) => a.headers.location)).size).toBe(1);
+      const [{ versions }] = await api.db.query(`SELECT count(*)::int AS versions FROM annual_summaries WHERE year = 2013`);
+      expect(versions).toBe(1);
+      const jobs = (await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized'])).filter((j) => j.data?.year === 2013);
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0].id).not.toContain(':');
+      const view = await api.http.get(answers[0].headers.location).expect(200);
+      expect(view.body.status).toBe('queued');
+      // not downloadable yet
+      const early = await api.http.get(`${answers[0].headers.location}.json`).expect(409);
+      expect(early.body).toMatchObject({ code: 'SUMMARY_NOT_READY', status: 409 });
+    } finally {
+      await queue.resume();
+    }
+    const done = await waitUntilFinished((await api.http.get('/api/v1/annual-summaries/2013').expect(200)).body.items[0].links.self);
+    expect(done.status).toBe('done');
+  });
+
+  it('refuses bad years, unknown versions and formats, and requests by anyone but coordinators and admins', async () => {
+    for (const year of [2012, 2017]) {
+      const res = await api.http.post('/api/v1/annual-summaries').send({ year }).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'INVALID_SUMMARY_YEAR', errors: [{ field: 'year', message: 'must be a year from 2013 to 2016' }] });
+    }
+    await api.http.post('/api/v1/annual-summaries').send({ year: '2014' }).expect(400);
+    await api.http.post('/api/v1/annual-summaries').send({ year: 2014, extra: true }).expect(400);
+    expect((await api.http.get('/api/v1/annual-summaries/20x4').expect(400)).body.code).toBe('INVALID_SUMMARY_YEAR');
+    expect((await api.http.get('/api/v1/annual-summaries/2014/99').expect(404)).body.code).toBe('SUMMARY_VERSION_NOT_FOUND');
+    expect((await api.http.get('/api/v1/annual-summaries/2014/99.json').expect(404)).body.code).toBe('SUMMARY_VERSION_NOT_FOUND');
+    expect((await api.http.get('/api/v1/annual-summaries/2014/1.pdf').expect(404)).body.code).toBe('SUMMARY_FORMAT_NOT_FOUND');
+    expect((await api.http.get('/api/v1/annual-summaries/2014/first').expect(404)).body.code).toBe('SUMMARY_VERSION_NOT_FOUND');
+
+    const before = (await api.db.query('SELECT count(*)::int AS n FROM annual_summaries'))[0].n;
+    const focalPoint = await api.signIn('focal_point', 'ILO');
+    const viewer = await api.signIn('viewer');
+    for (const who of [focalPoint, viewer]) {
+      const refused = await who.http.post('/api/v1/annual-summaries').send({ year: 2014 }).expect(403);
+      expect(refused.body.status).toBe(403);
+      // but they read and download
+      const list = await who.http.get('/api/v1/annual-summaries/2014').expect(200);
+      await who.http.get(`${list.body.items[0].links.self}.md`).expect(200);
+    }
+    const admin = await api.signIn('admin');
+    const byAdmin = await admin.http.post('/api/v1/annual-summaries').send({ year: 2015 }).expect(202);
+    await waitUntilFinished(byAdmin.headers.location);
+    await api.anonymous.get('/api/v1/annual-summaries/2014').expect(401);
+    expect((await api.db.query('SELECT count(*)::int AS n FROM annual_summaries'))[0].n).toBe(before + 1);
+  });
+});
