@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { migrate } from '../../db/migrate.js';
+import { recreateDatabase } from '../../db/migrate.js';
 import { TEST_DATABASE_URL } from '../test-environment.js';
 import { aCommitment } from '../helpers/factories.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
@@ -14,14 +14,6 @@ import { TestClock } from '../helpers/test-clock.js';
  */
 const DATABASE_URL = `${TEST_DATABASE_URL}_summaries_recovery`;
 const WORKER = 'dist/apps/worker/src/main.js';
-
-async function recreate(url: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
-  await migrate(url);
-}
 
 function startWorker(): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [WORKER], {
@@ -60,7 +52,7 @@ describe('Annual summary compilation survives a killed worker', () => {
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    await recreate(DATABASE_URL);
+    await recreateDatabase(DATABASE_URL);
     process.env.DATABASE_URL = DATABASE_URL;
     api = await startTestApi(new TestClock(new Date('2015-02-14T12:00:00Z')));
     for (const leadAgency of ['ILO', 'IOM', 'UNHCR']) {

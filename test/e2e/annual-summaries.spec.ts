@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import { CommandBus } from '@nestjs/cqrs';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, type INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type { EntityManager } from 'typeorm';
-import pg from 'pg';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { ConfigModule } from '@hld/config';
@@ -14,34 +12,14 @@ import { PersistenceModule } from '@hld/persistence';
 import { JobsModule } from '@hld/jobs';
 import { CommitmentsModule } from '@hld/commitments';
 import { CatalogueModule, LoadCatalogue } from '@hld/catalogue';
-import { ANNUAL_SUMMARIES_QUEUE, AnnualSummariesWorkerModule, SummaryReadyNotifier, type AnnualSummaryJson, type SummaryVersion } from '@hld/annual-summaries';
-import { migrate } from '../../db/migrate.js';
+import { ANNUAL_SUMMARIES_QUEUE, AnnualSummariesWorkerModule, SummaryJobReconciler, type AnnualSummaryJson } from '@hld/annual-summaries';
+import { recreateDatabase } from '../../db/migrate.js';
 import { TEST_DATABASE_URL } from '../test-environment.js';
 import { startTestApi, type Agent, type TestApi } from '../helpers/test-api.js';
 import { TestClock } from '../helpers/test-clock.js';
 
 /** Its own database: the catalogue is loaded here, and the catalogue tests of the shared database load it first. */
 const DATABASE_URL = `${TEST_DATABASE_URL}_summaries_api`;
-
-async function recreate(url: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
-  await migrate(url);
-}
-
-/** Records each notice with what the notifier's transaction sees and what everyone else sees at that moment. */
-@Injectable()
-class RecordingNotifier extends SummaryReadyNotifier {
-  readonly notices: Array<{ year: number; version: number; inside: string; outside: string }> = [];
-  outsideQuery: (id: string) => Promise<string> = async () => 'unknown';
-
-  override async notify(tx: EntityManager, summary: SummaryVersion): Promise<void> {
-    const [{ status }] = await tx.query('SELECT status FROM annual_summaries WHERE id = $1', [summary.id]);
-    this.notices.push({ year: summary.year, version: summary.version, inside: status, outside: await this.outsideQuery(summary.id) });
-  }
-}
 
 /** Downloads a binary body as a Buffer. */
 const binary = (agent: Agent, path: string) =>
@@ -55,7 +33,6 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
   let api: TestApi;
   let worker: INestApplicationContext;
   let queue: Queue;
-  const notifier = new RecordingNotifier();
   const clock = new TestClock(new Date('2015-02-14T12:00:00Z'));
   const previousUrl = process.env.DATABASE_URL;
 
@@ -70,17 +47,14 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
   };
 
   beforeAll(async () => {
-    await recreate(DATABASE_URL);
+    await recreateDatabase(DATABASE_URL);
     process.env.DATABASE_URL = DATABASE_URL;
     api = await startTestApi(clock);
-    notifier.outsideQuery = async (id) => (await api.db.query('SELECT status FROM annual_summaries WHERE id = $1', [id]))[0].status;
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule, PersistenceModule, JobsModule, CommitmentsModule, CatalogueModule, AnnualSummariesWorkerModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)
-      .overrideProvider(SummaryReadyNotifier)
-      .useValue(notifier)
       .compile();
     worker = await moduleRef.init();
     await worker.get(CommandBus).execute(new LoadCatalogue('db/catalogue'));
@@ -134,8 +108,32 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     await workbook.xlsx.load(xlsx.body);
     expect(workbook.getWorksheet('Commitments')!.actualRowCount).toBe(230);
 
-    // the coordinators were told, inside the transaction that made the version visible
-    expect(notifier.notices).toContainEqual({ year, version: done.version, inside: 'done', outside: 'running' });
+    // the coordinators were told: a summary_ready notice each in the ledger, recorded in the transaction that
+    // made the version visible, for the reminders worker to deliver
+    const [{ id }] = await api.db.query('SELECT id FROM annual_summaries WHERE year = $1 AND version = $2', [year, done.version]);
+    const notices = await api.db.query(`SELECT recipient_id, kind, subject, status FROM notifications WHERE dedupe_key LIKE $1`, [
+      `summary-ready-${id}|%`,
+    ]);
+    expect(notices).toContainEqual({
+      recipient_id: api.coordinator.user.id,
+      kind: 'summary_ready',
+      subject: `The ${year} annual progress summary is ready (version ${done.version})`,
+      status: 'pending',
+    });
+  });
+
+  it("compiles a year once, automatically, when its reporting cycle's summary date has come", async () => {
+    await api.http.post('/api/v1/reporting-cycles').send({ year: 2016, opensAt: '2016-11-01', summaryDate: '2017-03-01' }).expect(201);
+    const reconciler = worker.get(SummaryJobReconciler);
+    clock.set('2017-02-28T12:00:00Z');
+    expect(await reconciler.requestScheduledSummaries()).toBe(0);
+    clock.set('2017-03-01T06:00:00Z');
+    expect(await reconciler.requestScheduledSummaries()).toBe(1);
+    expect(await reconciler.requestScheduledSummaries()).toBe(0); // once
+    const versions = (await api.http.get('/api/v1/annual-summaries/2016').expect(200)).body.items;
+    expect(versions).toEqual([expect.objectContaining({ year: 2016, trigger: 'scheduled' })]);
+    await waitUntilFinished(`/api/v1/annual-summaries/2016/${versions[0].version}`);
+    clock.set('2015-02-14T12:00:00Z');
   });
 
   it('keeps every version: compiling again adds a version and leaves the first one as it was', async () => {

@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 
@@ -5,7 +6,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   messageId: string;
-  raw: string;
+  /** The decoded text and HTML bodies (transfer encodings undone, so long lines are whole again). */
+  body: string;
 }
 
 /** A real SMTP server on loopback that keeps what it receives; `failing` makes it refuse every message. */
@@ -22,15 +24,18 @@ export class SmtpSink {
       disableReverseLookup: true,
       logger: false,
       onData: (stream, session, callback) => {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           if (this.failing) return callback(new Error('451 mailbox temporarily unavailable'));
-          // headers are folded onto continuation lines when long: unfold before reading them
-          const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
-          const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1]?.trim() ?? '';
-          this.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: header('Subject'), messageId: header('Message-ID'), raw });
-          callback();
+          const to = session.envelope.rcptTo.map((r) => r.address);
+          simpleParser(Buffer.concat(chunks)).then(
+            (mail) => {
+              this.messages.push({ to, subject: mail.subject ?? '', messageId: mail.messageId ?? '', body: `${mail.text ?? ''}\n${mail.html || ''}` });
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
         });
       },
     });

@@ -4,7 +4,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import pg from 'pg';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { ConfigModule } from '@hld/config';
@@ -22,7 +21,7 @@ import {
   type CompiledSummary,
   type SummaryFormat,
 } from '@hld/annual-summaries';
-import { migrate } from '../../db/migrate.js';
+import { recreateDatabase } from '../../db/migrate.js';
 import { TEST_DATABASE_URL } from '../test-environment.js';
 import { aCommitment } from '../helpers/factories.js';
 import { TestClock } from '../helpers/test-clock.js';
@@ -35,14 +34,6 @@ import { TestClock } from '../helpers/test-clock.js';
 const DATABASE_URL = `${TEST_DATABASE_URL}_summaries`;
 const AS_OF = new Date('2015-03-01T00:00:00Z');
 const OTHER = 'TEST-other-a';
-
-async function recreate(url: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
-  await migrate(url);
-}
 
 async function render(summary: CompiledSummary): Promise<Record<SummaryFormat, Buffer>> {
   const json = new MemorySink();
@@ -78,7 +69,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
   let files: Record<SummaryFormat, Buffer>;
 
   beforeAll(async () => {
-    await recreate(DATABASE_URL);
+    await recreateDatabase(DATABASE_URL);
     process.env.DATABASE_URL = DATABASE_URL;
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule, PersistenceModule, CommitmentsModule, CatalogueModule],

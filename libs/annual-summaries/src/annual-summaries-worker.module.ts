@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { BullModule } from '@nestjs/bullmq';
+import { IdentityModule } from '@hld/identity';
+import { RemindersModule } from '@hld/reminders';
+import { ReportingCyclesModule } from '@hld/reporting-cycles';
 import { SummaryVersions } from './infrastructure/summary-versions.js';
 import { SummaryFiles } from './infrastructure/summary-files.js';
 import { SummarySnapshotReader } from './infrastructure/summary-snapshot.js';
@@ -13,11 +16,11 @@ import { RequestAnnualSummaryHandler } from './application/request-annual-summar
 
 /**
  * The worker side: the `annual-summaries` processor, the compilation, and the reconciler that re-adds the jobs of
- * waiting versions. Only the worker process imports it. RequestAnnualSummary is here too, for contexts of the
- * worker (the reporting cycle's summary date) that ask for a scheduled compilation.
+ * waiting versions and asks for the scheduled compilation once a reporting cycle's summary date has come. Only
+ * the worker process imports it.
  */
 @Module({
-  imports: [CqrsModule, BullModule.registerQueue({ name: ANNUAL_SUMMARIES_QUEUE })],
+  imports: [CqrsModule, IdentityModule, RemindersModule, ReportingCyclesModule, BullModule.registerQueue({ name: ANNUAL_SUMMARIES_QUEUE })],
   providers: [
     SummaryVersions,
     SummaryFiles,

@@ -29,3 +29,4 @@ export type { SummaryFormat } from './rendering/summary-formats.js';
 export { writeJson } from './rendering/json-writer.js';
 export { MemorySink } from './rendering/byte-sink.js';
 export type { ByteSink } from './rendering/byte-sink.js';
+export { SummaryJobReconciler } from './infrastructure/summary-job-reconciler.js';

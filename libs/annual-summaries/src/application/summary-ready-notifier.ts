@@ -1,22 +1,35 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Environment } from '@hld/config';
+import { UserDirectory } from '@hld/identity';
+import { NotificationLedger } from '@hld/reminders';
 import type { SummaryVersion } from '../infrastructure/summary-versions.js';
 
 /**
  * Tells the coordinators that a summary is ready (inbox and email). Called inside the transaction that marks the
- * version done, so the notice is decided exactly when the version becomes visible, and never for a version
- * that rolled back.
- *
- * For now it only logs: the reminders outbox (the notifications table) will take its place here, as an insert
- * into `tx` per coordinator, delivered afterwards by the reminders worker.
+ * version done: the notifications are recorded in the reminders' ledger in that same transaction, so they exist
+ * exactly when the version becomes visible (never for one that rolled back), and the reminders worker delivers
+ * them afterwards.
  */
 @Injectable()
 export class SummaryReadyNotifier {
-  private readonly logger = new Logger(SummaryReadyNotifier.name);
+  constructor(
+    private readonly ledger: NotificationLedger,
+    private readonly users: UserDirectory,
+    private readonly env: Environment,
+  ) {}
 
-  async notify(_tx: EntityManager, summary: SummaryVersion): Promise<void> {
-    this.logger.log(
-      `The ${summary.year} annual summary, version ${summary.version}, is ready (event position ${summary.eventPosition}, ${summary.checksum}).`,
+  async notify(tx: EntityManager, summary: SummaryVersion): Promise<void> {
+    const coordinators = await this.users.recipients('coordinator');
+    const link = `${this.env.PUBLIC_URL}/api/v1/annual-summaries/${summary.year}/${summary.version}`;
+    await this.ledger.record(
+      tx,
+      coordinators.map((recipient) => ({
+        recipient,
+        kind: 'summary_ready',
+        dedupeKey: `summary-ready-${summary.id}|${recipient.id}`,
+        model: { year: summary.year, version: summary.version, link },
+      })),
     );
   }
 }

@@ -45,7 +45,7 @@ export class GetCommitmentHandler implements IQueryHandler<GetCommitment> {
   /** Whether the lead agency still owes the report of the latest cycle whose deadline has passed. */
   private async reportMissing(s: CommitmentState): Promise<boolean> {
     const cycle = await this.obligations?.latestPassedDeadline(this.clock.now());
-    if (!cycle || isTerminal(s.status) || s.registeredAt > cycle.deadline) return false;
+    if (!cycle || isTerminal(s.status)) return false;
     const [row] = await this.unitOfWork.manager.query(
       'SELECT 1 FROM progress_reports WHERE commitment_id = $1 AND period = $2 AND agency = $3 LIMIT 1',
       [s.id, cycle.year, s.leadAgency],

@@ -1,7 +1,8 @@
 /**
  * What the commitments context needs to know about reporting cycles, and no more: the latest cycle whose
  * deadline has passed. From that deadline on, an open commitment whose lead agency has not reported for the
- * cycle's year is overdue ("report_missing"). The reporting-cycles context provides it; without it, only due
+ * cycle's year is overdue ("report_missing") — whenever it was entered into the tracker: the commitments were
+ * made for the 2013 HLD, and entering one late does not excuse its report. The reporting-cycles context provides it; without it, only due
  * dates make a commitment overdue.
  */
 export abstract class ReportingObligations {
@@ -25,9 +26,9 @@ export function overdueSql(ctx: OverdueContext): { dueDatePassed: string; report
   return {
     dueDatePassed: `(c.due_date IS NOT NULL AND c.due_date < :today AND ${open})`,
     reportMissing: ctx.cycle
-      ? `(${open} AND c.registered_at <= :cycleDeadline AND NOT EXISTS (
+      ? `(${open} AND NOT EXISTS (
            SELECT 1 FROM progress_reports pr WHERE pr.commitment_id = c.id AND pr.period = :cycleYear AND pr.agency = c.lead_agency))`
       : 'false',
-    params: { today: ctx.today, ...(ctx.cycle ? { cycleYear: ctx.cycle.year, cycleDeadline: ctx.cycle.deadline } : {}) },
+    params: { today: ctx.today, ...(ctx.cycle ? { cycleYear: ctx.cycle.year } : {}) },
   };
 }
