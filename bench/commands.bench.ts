@@ -24,7 +24,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnvironment } from '@hld/config';
 import { UserDirectory } from '@hld/identity';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
-import { migrate } from '../db/migrate.js';
+import { recreateDatabase } from '../db/migrate.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hld_bench';
 const COMMITMENTS = 10_000;
@@ -181,22 +181,6 @@ async function inParallel(n: number, worker: (index: number) => Promise<void>): 
 
 // ---------------------------------------------------------------------------------------------------------
 // Phases
-
-/** A fresh database every run, so figures never depend on what an earlier run left behind. */
-async function recreateDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Database name "${name}" must be letters, digits and _`);
-  target.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-  await migrate(url);
-}
 
 /**
  * The ceiling: how many single-row transactions PostgreSQL commits per second from 8 connections. Each
@@ -446,6 +430,7 @@ async function main(): Promise<void> {
   });
 
   console.log(`Recreating ${new URL(DATABASE_URL).pathname.slice(1)} ...`);
+  // a fresh database every run, so figures never depend on what an earlier run left behind
   await recreateDatabase(DATABASE_URL);
 
   // Before the API boots, so nothing else competes with PostgreSQL for the cores.

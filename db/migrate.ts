@@ -2,8 +2,8 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
-/** Creates the database named in `databaseUrl` if it does not exist yet. */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
+/** Runs `work` with a connection to the server's `postgres` database and the name of the database in the URL. */
+async function asAdministrator(databaseUrl: string, work: (admin: pg.Client, name: string) => Promise<void>): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Database name "${name}" must be letters, digits and _`);
@@ -11,14 +11,23 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
-  } catch (error) {
-    // another process created it between the check and the create
-    if ((error as { code?: string }).code !== '42P04') throw error;
+    await work(admin, name);
   } finally {
     await admin.end();
   }
+}
+
+/** Creates the database named in `databaseUrl` if it does not exist yet. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  await asAdministrator(databaseUrl, async (admin, name) => {
+    try {
+      const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+    } catch (error) {
+      // another process created it between the check and the create
+      if ((error as { code?: string }).code !== '42P04') throw error;
+    }
+  });
 }
 
 /** Runs every pending migration, each in its own transaction. Returns the names it ran. */
@@ -36,16 +45,6 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 
 /** Drops the database named in `databaseUrl` (closing its connections) and creates and migrates it afresh. */
 export async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Database name "${name}" must be letters, digits and _`);
-  url.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await asAdministrator(databaseUrl, (admin, name) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined));
   await migrate(databaseUrl);
 }
