@@ -13,6 +13,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/db/catalogue ./db/catalogue
+COPY --from=build /app/libs/reminders/templates ./libs/reminders/templates
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { Environment } from '@hld/config';
+import { Environment, logLevels } from '@hld/config';
 import { ApiModule } from './api.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 export function createHttpAdapter(env: Environment): FastifyAdapter {
   return new FastifyAdapter({
@@ -79,7 +77,7 @@ export async function configureApiApp(
 
 export async function createApiApp(env: Environment): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(env), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as LogLevel) + 1),
+    logger: logLevels(env),
   });
   return configureApiApp(app);
 }

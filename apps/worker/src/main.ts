@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { checkBackingServices, loadEnvironment, InvalidConfigurationError } from '@hld/config';
+import { checkBackingServices, loadEnvironment, logLevels, InvalidConfigurationError } from '@hld/config';
 import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // An application context, not an HTTP server: the worker only consumes queues.
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(env) });
   app.enableShutdownHooks();
 }
 

@@ -169,3 +169,10 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   }
   return env;
 }
+
+const LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/** The Nest logger levels LOG_LEVEL asks for: that level and everything more severe. */
+export function logLevels(env: Pick<Environment, 'LOG_LEVEL'>): Array<(typeof LEVELS)[number]> {
+  return LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL as (typeof LEVELS)[number]) + 1);
+}

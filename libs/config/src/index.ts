@@ -1,3 +1,3 @@
-export { Environment, InvalidConfigurationError, loadEnvironment } from './environment.js';
+export { Environment, InvalidConfigurationError, loadEnvironment, logLevels } from './environment.js';
 export { ConfigModule } from './config.module.js';
 export { checkBackingServices } from './preflight.js';
