@@ -29,7 +29,7 @@ const testEnv = { DATABASE_URL: TEST_DATABASE_URL, QUEUE_PREFIX: process.env.QUE
 
 describe('Process start-up', () => {
   it('starts the worker, which connects to Redis and says it is ready, and stops on SIGTERM', async () => {
-    const { output } = await run(WORKER, testEnv, /Worker ready/);
+    const { output } = await run(WORKER, { ...testEnv, LOG_LEVEL: 'log' }, /Worker ready/);
     expect(output).toContain(`Worker ready: Redis 127.0.0.1:6379, queue prefix "${testEnv.QUEUE_PREFIX}"`);
   });
 
