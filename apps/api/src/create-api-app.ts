@@ -31,7 +31,6 @@ export async function configureApiApp(
   options: { swaggerUi: boolean } = { swaggerUi: true },
 ): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
-  app.enableShutdownHooks();
   const env = app.get(Environment);
   await app.register(helmet, {
     // the API answers JSON; the relaxations are for the OpenAPI explorer page at /api/docs
@@ -49,12 +48,12 @@ export async function configureApiApp(
   if (origins.length > 0) {
     app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'], maxAge: 600 });
   }
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      void reply.header('X-Request-Id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+    // while draining, answers close their connection: keep-alive sockets would otherwise hold the server open
+    if (draining.has(fastify)) void reply.header('Connection', 'close');
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -73,6 +72,19 @@ export async function configureApiApp(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+const draining = new WeakSet<object>();
+
+/**
+ * Stops the API gracefully: new requests are refused (503), those in flight are answered (with
+ * `Connection: close`), and only then are the database and Redis connections closed.
+ */
+export async function stopApiApp(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  draining.add(fastify);
+  await fastify.close();
+  await app.close();
 }
 
 export async function createApiApp(env: Environment): Promise<NestFastifyApplication> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { checkBackingServices, loadEnvironment, InvalidConfigurationError } from '@hld/config';
+import { checkBackingServices, closeOnSignals, loadEnvironment, InvalidConfigurationError } from '@hld/config';
 import { FirstAdmin } from '@hld/identity';
-import { createApiApp } from './create-api-app.js';
+import { createApiApp, stopApiApp } from './create-api-app.js';
 
 async function main(): Promise<void> {
   const env = loadEnvironment();
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const app = await createApiApp(env);
   await app.get(FirstAdmin).ensure();
   await app.listen({ port: env.PORT, host: '0.0.0.0' });
+  closeOnSignals('Api', () => stopApiApp(app));
   console.log(`HLD follow-up tracker API listening on ${env.PUBLIC_URL}/api/v1 (docs: ${env.PUBLIC_URL}/api/docs)`);
 }
 

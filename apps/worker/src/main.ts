@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { checkBackingServices, loadEnvironment, logLevels, InvalidConfigurationError } from '@hld/config';
+import { checkBackingServices, closeOnSignals, loadEnvironment, logLevels, InvalidConfigurationError } from '@hld/config';
 import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   }
   // An application context, not an HTTP server: the worker only consumes queues.
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(env) });
-  app.enableShutdownHooks();
+  // BullMQ workers close by letting their active jobs finish; the timers stop; then the connections
+  closeOnSignals('Worker', () => app.close());
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
 export { Environment, InvalidConfigurationError, loadEnvironment, logLevels } from './environment.js';
 export { ConfigModule } from './config.module.js';
 export { checkBackingServices } from './preflight.js';
+export { closeOnSignals } from './shutdown.js';

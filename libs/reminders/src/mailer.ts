@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { Environment } from '@hld/config';
 
@@ -13,7 +13,7 @@ export interface OutgoingMail {
 
 /** Email over SMTP (nodemailer), one pooled connection per worker. */
 @Injectable()
-export class Mailer implements OnModuleDestroy {
+export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(private readonly env: Environment) {
@@ -25,7 +25,8 @@ export class Mailer implements OnModuleDestroy {
     await this.transport.sendMail({ ...mail, from: this.env.MAIL_FROM });
   }
 
-  onModuleDestroy(): void {
+  /** Last: the delivery jobs have finished by now (they drain before application shutdown). */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }

@@ -1,5 +1,6 @@
 import { OnApplicationBootstrap } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { DrainingWorkerHost } from '@hld/jobs';
 import { Environment } from '@hld/config';
 import type { Job } from 'bullmq';
 import { DeliverNotification } from './deliver-notification.js';
@@ -7,7 +8,7 @@ import { NOTIFICATIONS_QUEUE } from './queues.js';
 
 /** Delivers notifications, one job per notification and attempt. */
 @Processor(NOTIFICATIONS_QUEUE)
-export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NotificationsProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly delivery: DeliverNotification,
     private readonly env: Environment,

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Environment } from '@hld/config';
@@ -14,7 +14,7 @@ import { REMINDERS_QUEUE } from './queues.js';
  * PostgreSQL down) is logged and tried again on the next tick.
  */
 @Injectable()
-export class ReminderTicker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReminderTicker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReminderTicker.name);
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Set<string>();
@@ -36,8 +36,10 @@ export class ReminderTicker implements OnApplicationBootstrap, OnApplicationShut
     this.every('sweep', this.env.SWEEP_INTERVAL_SECONDS * 1000, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
+  /** Stops the timers and waits for a pass in progress, before the connections it uses close. */
+  async beforeApplicationShutdown(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
+    while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** Everything from PostgreSQL, and the weekly digest's scheduler (which a Redis flush would have lost). */

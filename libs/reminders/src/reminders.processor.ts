@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { DrainingWorkerHost } from '@hld/jobs';
 import type { Job } from 'bullmq';
 import { ReminderJobs, type ReminderJobData } from './reminder-jobs.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
@@ -10,7 +11,7 @@ const NAMES = ['cycle-open', 'cycle-reminder', 'cycle-deadline', 'due-reminder',
 
 /** Runs scheduled reminders: records who is told what, then queues the deliveries at once. */
 @Processor(REMINDERS_QUEUE)
-export class RemindersProcessor extends WorkerHost {
+export class RemindersProcessor extends DrainingWorkerHost {
   private readonly logger = new Logger(RemindersProcessor.name);
 
   constructor(

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { DrainingWorkerHost } from '@hld/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { Clock } from '@hld/kernel';
 import { CompileAnnualSummary } from '../application/compile-annual-summary.js';
@@ -11,7 +12,7 @@ import { summaryWorkerOptions } from './summary-worker-settings.js';
 
 /** The worker of the `annual-summaries` queue: one host, switching on the job's name. */
 @Processor(ANNUAL_SUMMARIES_QUEUE, summaryWorkerOptions())
-export class AnnualSummariesProcessor extends WorkerHost {
+export class AnnualSummariesProcessor extends DrainingWorkerHost {
   private readonly logger = new Logger(AnnualSummariesProcessor.name);
 
   constructor(

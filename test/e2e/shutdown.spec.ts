@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { aCommitment, aFreshAgency } from '../helpers/factories.js';
+import { eventually, SmtpSink } from '../helpers/smtp-sink.js';
+import { startTestApi, type TestApi } from '../helpers/test-api.js';
+import { TEST_DATABASE_URL } from '../test-environment.js';
+
+/** Reliability scenario 12: SIGTERM under load drains HTTP and lets in-flight deliveries finish; nothing is sent twice. */
+describe('Graceful shutdown', () => {
+  const sink = new SmtpSink();
+  const saved = { ...process.env };
+  const prefix = `hld-test-stop-${randomUUID().slice(0, 8)}`;
+  let api: TestApi;
+
+  const env = () => ({
+    ...process.env,
+    NODE_OPTIONS: '',
+    NODE_ENV: 'test',
+    DATABASE_URL: TEST_DATABASE_URL,
+    QUEUE_PREFIX: prefix,
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    POLL_INTERVAL_MS: '100',
+    LOG_LEVEL: 'log',
+  });
+  const exit = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const printed = (child: ChildProcess, pattern: RegExp) =>
+    new Promise<void>((resolve) => {
+      let out = '';
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (pattern.test(out)) resolve();
+      });
+    });
+
+  beforeAll(async () => {
+    await sink.start();
+    process.env.JWT_SECRET = 'a-shared-secret-for-the-shutdown-test-0123456789';
+    api = await startTestApi(); // the same secret: its tokens work against the child API
+  });
+  afterAll(async () => {
+    await api.close();
+    await sink.stop();
+    process.env = saved;
+  });
+
+  it('the API answers every request it accepted before SIGTERM, then exits 0', async () => {
+    const port = 3700 + Math.floor(Math.random() * 90);
+    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...env(), PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    await printed(child, /listening on/);
+    const requests = Array.from({ length: 40 }, () =>
+      fetch(`http://127.0.0.1:${port}/api/v1/commitments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${api.coordinator.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(aCommitment()),
+      }).then((r) => r.status, () => 'refused'),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGTERM');
+    const statuses = await Promise.all(requests);
+    expect(await exit(child)).toBe(0);
+    // each request got its answer, or was turned away (503 while closing, or refused once closed): none cut off
+    expect(statuses.filter((s) => s !== 201 && s !== 503 && s !== 'refused')).toEqual([]);
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(0);
+  });
+
+  it('the worker lets in-flight deliveries finish on SIGTERM; a restart sends the rest, each once', async () => {
+    const agency = await aFreshAgency(api.db);
+    const focals = await Promise.all(Array.from({ length: 20 }, () => api.signIn('focal_point', agency)));
+    await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agency, supportingAgencies: [] })).expect(201);
+    const now = new Date();
+    await api.http
+      .post('/api/v1/reporting-cycles')
+      .send({ year: 2073, opensAt: now.toISOString(), deadline: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10) })
+      .expect(201);
+
+    const first = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    await eventually(() => expect(sink.messages.length).toBeGreaterThan(0), 20_000, 5);
+    first.kill('SIGTERM');
+    expect(await exit(first)).toBe(0);
+    // drained: nothing was left half-sent, waiting for its lease to lapse
+    const [{ sending }] = await api.db.query(`SELECT count(*)::int AS sending FROM notifications WHERE status = 'sending'`);
+    expect(sending).toBe(0);
+    const second = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      for (const focal of focals) await eventually(() => expect(sink.to(focal.user.email).filter((m) => m.subject.includes('2073'))).toHaveLength(1), 20_000);
+      const [{ open }] = await api.db.query(`SELECT count(*)::int AS open FROM notifications WHERE dedupe_key LIKE 'cycle-2073-%' AND status <> 'sent'`);
+      expect(open).toBe(0);
+      const ids = sink.messages.map((m) => m.messageId);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      second.kill('SIGTERM');
+      await exit(second);
+    }
+  });
+});
