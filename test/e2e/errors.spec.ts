@@ -32,7 +32,6 @@ describe('Errors', () => {
     ['a missing field', { ...aCommitment(), title: undefined }, 'title'],
     ['a wrong type', { ...aCommitment(), agendaItems: 'two' }, 'agendaItems'],
     ['a bad enum', { ...aCommitment(), kind: 'promise' }, 'kind'],
-    ['agenda item 9', { ...aCommitment(), agendaItems: [9] }, 'agendaItems'],
     ['a malformed code', { ...aCommitment(), code: 'not a code' }, 'code'],
     ['an impossible date', { ...aCommitment(), dueDate: '2015-02-30' }, 'dueDate'],
     ['a malformed SDG target', { ...aCommitment(), sdgTargets: ['10.99'] }, 'sdgTargets'],
@@ -65,6 +64,17 @@ describe('Errors', () => {
     expect(res.body.errors).toEqual([{ field: 'leadAgency', message: 'unknown agency NOPE' }]);
     const owners = await api.http.put(`/api/v1/commitments/${code}/owners`).set('If-Match', '"1"').send({ lead: 'ILO', supporting: ['XYZ'] });
     expectProblem(owners, 422, 'UNKNOWN_AGENCY');
+  });
+
+  it('422 naming an unknown agenda item (the agenda has items 1 to 8)', async () => {
+    for (const agendaItems of [[9], [0, 2]]) {
+      const res = await api.http.post('/api/v1/commitments').send(aCommitment({ agendaItems }));
+      expectProblem(res, 422, 'UNKNOWN_AGENDA_ITEM');
+      expect(res.body.errors[0].field).toBe('agendaItems');
+    }
+    const revise = await api.http.patch(`/api/v1/commitments/${code}`).set('If-Match', '"1"').send({ agendaItems: [2, 12] });
+    expectProblem(revise, 422, 'UNKNOWN_AGENDA_ITEM');
+    expect(revise.body.agendaItems).toEqual([12]);
   });
 
   it('422 when the lead is also supporting', async () => {

@@ -81,6 +81,7 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
     for (const code of unknown) problems.push({ ...where, field: code === c.entry.leadAgency ? 'leadAgency' : 'supportingAgencies', message: `unknown agency ${code}` });
     if (c.entry.supportingAgencies?.includes(c.entry.leadAgency)) problems.push({ ...where, field: 'supportingAgencies', message: 'includes the lead agency' });
     if (c.entry.agendaItems.length === 0) problems.push({ ...where, field: 'agendaItems', message: 'must name at least one agenda item' });
+    if (c.entry.agendaItems.some((n) => n < 1 || n > 8)) problems.push({ ...where, field: 'agendaItems', message: 'agenda items are numbered 1 to 8' });
     for (const field of ['title', 'text'] as const) {
       for (const [pattern, message] of ARTEFACTS) if (pattern.test(c.entry[field])) problems.push({ ...where, field, message });
     }

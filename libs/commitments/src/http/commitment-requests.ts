@@ -45,7 +45,7 @@ export class RegisterCommitmentRequest {
   supportingAgencies?: string[];
 
   @ApiProperty({ example: [2] })
-  @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) @Min(1, { each: true }) @Max(8, { each: true, message: 'agenda items are numbered 1 to 8' })
+  @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
   agendaItems: number[];
 
   @ApiPropertyOptional({ example: ['10.c'] })
@@ -64,7 +64,7 @@ export class ReviseCommitmentRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) source?: string;
 
   @ApiPropertyOptional({ example: [2, 6] })
-  @IsOptional() @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) @Min(1, { each: true }) @Max(8, { each: true, message: 'agenda items are numbered 1 to 8' })
+  @IsOptional() @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
   agendaItems?: number[];
 
   @ApiPropertyOptional({ example: ['10.7'] })
