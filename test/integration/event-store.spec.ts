@@ -46,9 +46,9 @@ describe('Event store and read models (real PostgreSQL)', () => {
 
   it('lets exactly one of many concurrent appends at the same version win', async () => {
     const stream = { id: randomUUID(), type: 'probe' };
-    await store.transaction((tx) => store.append(tx, stream, 0, [event('Started')], context));
+    await store.transaction(() => store.append(stream, 0, [event('Started')], context));
     const attempts = await Promise.allSettled(
-      Array.from({ length: 10 }, () => store.transaction((tx) => store.append(tx, stream, 1, [event('Raced')], context))),
+      Array.from({ length: 10 }, () => store.transaction(() => store.append(stream, 1, [event('Raced')], context))),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     const rejected = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
@@ -64,8 +64,8 @@ describe('Event store and read models (real PostgreSQL)', () => {
   it('writes nothing of a transaction that fails after the append', async () => {
     const stream = { id: randomUUID(), type: 'probe' };
     await expect(
-      store.transaction(async (tx) => {
-        await store.append(tx, stream, 0, [event('Started')], context);
+      store.transaction(async () => {
+        await store.append(stream, 0, [event('Started')], context);
         throw new Error('the read model update failed');
       }),
     ).rejects.toThrow('the read model update failed');
@@ -74,7 +74,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
 
   it('refuses to update, delete or truncate events', async () => {
     const stream = { id: randomUUID(), type: 'probe' };
-    await store.transaction((tx) => store.append(tx, stream, 0, [event('Started')], context));
+    await store.transaction(() => store.append(stream, 0, [event('Started')], context));
     await expect(db.query(`UPDATE events SET type = 'Edited' WHERE stream_id = $1`, [stream.id])).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM events WHERE stream_id = $1`, [stream.id])).rejects.toThrow(/append-only/);
     await expect(db.query(`TRUNCATE events`)).rejects.toThrow(/append-only/);

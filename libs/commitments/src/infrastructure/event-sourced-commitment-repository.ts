@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { EventStore, UnitOfWork } from '@hld/persistence';
+import { EventStore, isUniqueViolation, UnitOfWork } from '@hld/persistence';
 import type { ChangeContext } from '@hld/kernel';
 import { Commitment } from '../domain/commitment.js';
-import { CommitmentNotFound } from '../domain/commitment-errors.js';
+import { CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
 import { commitmentEventFrom } from '../domain/commitment-events.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { COMMITMENT_STREAM, CommitmentProjection } from './commitment-projection.js';
@@ -49,11 +49,12 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
   async save(commitment: Commitment, context: ChangeContext): Promise<void> {
     const events = commitment.pullPendingEvents();
     if (events.length === 0) return;
-    await this.eventStore.transaction(async (tx) => {
-      const stored = await this.eventStore.append(
-        tx,
+    const version = commitment.loadedVersion;
+    try {
+      // the events and every read-model write in one statement: atomic, and a single round trip
+      await this.eventStore.append(
         { id: commitment.id, type: COMMITMENT_STREAM },
-        commitment.loadedVersion,
+        version,
         events.map((event) => ({ type: event.type, payload: { ...event.payload }, occurredAt: event.occurredAt })),
         {
           actor: context.actor,
@@ -61,14 +62,16 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
           ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
           ...(context.clientIp ? { clientIp: context.clientIp } : {}),
         },
+        this.projection.statements(
+          commitment.loadedState,
+          commitment.snapshot,
+          events.map((event, i) => ({ event, version: version + i + 1, actorId: context.actor.id })),
+        ),
       );
-      await this.projection.apply(
-        tx,
-        commitment.loadedState,
-        commitment.snapshot,
-        events.map((event, i) => ({ event, position: stored[i].position, actorId: context.actor.id })),
-      );
-    });
+    } catch (error) {
+      if (isUniqueViolation(error, 'commitment_view_code_unique')) throw new CommitmentCodeTaken(commitment.snapshot.code);
+      throw error;
+    }
     // Only after the commit: in-process subscribers never see an event that was rolled back.
     this.unitOfWork.afterCommit(() => this.eventBus.publishAll(events));
   }

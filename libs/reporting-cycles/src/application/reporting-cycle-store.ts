@@ -55,7 +55,7 @@ export class ReportingCycleStore {
     return this.eventStore.transaction(async (tx) => {
       const current = expectedVersion === 0 ? null : await this.get(year);
       if (current && current.version !== expectedVersion) throw new VersionConflict(expectedVersion, current.version);
-      await this.eventStore.append(tx, { id: cycleStreamId(year), type: CYCLE_STREAM }, expectedVersion, [event], {
+      await this.eventStore.append({ id: cycleStreamId(year), type: CYCLE_STREAM }, expectedVersion, [event], {
         actor: context.actor,
         correlationId: context.correlationId,
         ...(context.clientIp ? { clientIp: context.clientIp } : {}),
