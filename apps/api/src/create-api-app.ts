@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { Environment, logLevels } from '@hld/config';
+import { PROBLEM_CONTENT_TYPE, problemType } from '@hld/http';
 import { ApiModule } from './api.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -19,6 +20,8 @@ export function createHttpAdapter(env: Environment): FastifyAdapter {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // while closing, new requests get our own problem+json 503 (below) instead of Fastify's plain one
+    return503OnClosing: false,
   });
 }
 
@@ -49,6 +52,23 @@ export async function configureApiApp(
     app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'], maxAge: 600 });
   }
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!draining.has(fastify)) return;
+    await reply
+      .code(503)
+      .header('Retry-After', '5')
+      .header('Connection', 'close')
+      .type(PROBLEM_CONTENT_TYPE)
+      .send({
+        type: problemType('SHUTTING_DOWN'),
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'This instance is shutting down; retry shortly.',
+        code: 'SHUTTING_DOWN',
+        instance: request.url,
+        requestId: String(request.id),
+      });
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
     // while draining, answers close their connection: keep-alive sockets would otherwise hold the server open
