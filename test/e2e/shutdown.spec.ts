@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { aCommitment, aFreshAgency } from '../helpers/factories.js';
 import { eventually, SmtpSink } from '../helpers/smtp-sink.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
-import { TEST_DATABASE_URL } from '../test-environment.js';
+import { exited, startBuilt } from '../helpers/child-process.js';
 
 /** Reliability scenario 12: SIGTERM under load drains HTTP and lets in-flight deliveries finish; nothing is sent twice. */
 describe('Graceful shutdown', () => {
@@ -12,17 +12,8 @@ describe('Graceful shutdown', () => {
   const prefix = `hld-test-stop-${randomUUID().slice(0, 8)}`;
   let api: TestApi;
 
-  const env = () => ({
-    ...process.env,
-    NODE_OPTIONS: '',
-    NODE_ENV: 'test',
-    DATABASE_URL: TEST_DATABASE_URL,
-    QUEUE_PREFIX: prefix,
-    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-    POLL_INTERVAL_MS: '100',
-    LOG_LEVEL: 'log',
-  });
-  const exit = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const env = () => ({ QUEUE_PREFIX: prefix, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, POLL_INTERVAL_MS: '100', LOG_LEVEL: 'log' });
+  const exit = async (child: ChildProcess) => (await exited(child)).code;
   const printed = (child: ChildProcess, pattern: RegExp) =>
     new Promise<void>((resolve) => {
       let out = '';
@@ -45,7 +36,7 @@ describe('Graceful shutdown', () => {
 
   it('the API answers every request it accepted before SIGTERM, then exits 0', async () => {
     const port = 3700 + Math.floor(Math.random() * 90);
-    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { ...env(), PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = startBuilt('api', { ...env(), PORT: String(port) });
     await printed(child, /listening on/);
     const requests = Array.from({ length: 40 }, () =>
       fetch(`http://127.0.0.1:${port}/api/v1/commitments`, {
@@ -77,14 +68,14 @@ describe('Graceful shutdown', () => {
       .send({ year: 2073, opensAt: now.toISOString(), deadline: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10) })
       .expect(201);
 
-    const first = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const first = startBuilt('worker', env());
     await eventually(() => expect(sink.messages.length).toBeGreaterThan(0), 20_000, 5);
     first.kill('SIGTERM');
     expect(await exit(first)).toBe(0);
     // drained: nothing was left half-sent, waiting for its lease to lapse
     const [{ sending }] = await api.db.query(`SELECT count(*)::int AS sending FROM notifications WHERE status = 'sending'`);
     expect(sending).toBe(0);
-    const second = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const second = startBuilt('worker', env());
     try {
       for (const focal of focals) await eventually(() => expect(sink.to(focal.user.email).filter((m) => m.subject.includes('2073'))).toHaveLength(1), 20_000);
       const [{ open }] = await api.db.query(`SELECT count(*)::int AS open FROM notifications WHERE dedupe_key LIKE 'cycle-2073-%' AND status <> 'sent'`);

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { aCommitment, aFreshAgency } from '../helpers/factories.js';
 import { eventually, SmtpSink } from '../helpers/smtp-sink.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
-import { TEST_DATABASE_URL } from '../test-environment.js';
+import { exited, startBuilt } from '../helpers/child-process.js';
 
 /**
  * Reliability scenario 1: the worker process is SIGKILLed in the middle of a delivery, before and after the SMTP
@@ -15,23 +15,19 @@ describe('Worker killed mid-delivery', () => {
   const prefix = `hld-test-crash-${randomUUID().slice(0, 8)}`;
 
   const startWorker = (fault?: string): ChildProcess =>
-    spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        NODE_ENV: 'test',
-        DATABASE_URL: TEST_DATABASE_URL,
+    startBuilt(
+      'worker',
+      {
         QUEUE_PREFIX: prefix,
         SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
         POLL_INTERVAL_MS: '200',
         NOTIFICATION_LEASE_SECONDS: '2',
         NOTIFICATION_CONCURRENCY: '1',
         LOG_LEVEL: 'error',
-        ...(fault ? { FAULT_INJECTION: fault } : { FAULT_INJECTION: '' }),
+        FAULT_INJECTION: fault ?? '',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-  const exited = (child: ChildProcess) => new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      'ignore',
+    );
 
   beforeAll(async () => {
     await sink.start();
@@ -56,7 +52,7 @@ describe('Worker killed mid-delivery', () => {
       .expect(201);
 
     const crashing = startWorker(fault);
-    expect(await exited(crashing)).toBe('SIGKILL'); // it died at the injected point
+    expect((await exited(crashing)).signal).toBe('SIGKILL'); // it died at the injected point
     const worker = startWorker();
     try {
       const mine = async () =>
