@@ -10,10 +10,14 @@ export interface ReceivedMail {
   body: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives; `failing` makes it refuse every message. */
+/**
+ * A real SMTP server on loopback that keeps what it receives; `failing` makes it refuse every message, and
+ * `beforeAccept` holds each message until it resolves (to act while a sender waits on the server).
+ */
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   failing = false;
+  beforeAccept: ((mail: ReceivedMail) => Promise<void>) | null = null;
   private server: SMTPServer;
   port = 0;
 
@@ -30,8 +34,10 @@ export class SmtpSink {
           if (this.failing) return callback(new Error('451 mailbox temporarily unavailable'));
           const to = session.envelope.rcptTo.map((r) => r.address);
           simpleParser(Buffer.concat(chunks)).then(
-            (mail) => {
-              this.messages.push({ to, subject: mail.subject ?? '', messageId: mail.messageId ?? '', body: `${mail.text ?? ''}\n${mail.html || ''}` });
+            async (mail) => {
+              const received = { to, subject: mail.subject ?? '', messageId: mail.messageId ?? '', body: `${mail.text ?? ''}\n${mail.html || ''}` };
+              await this.beforeAccept?.(received);
+              this.messages.push(received);
               callback();
             },
             (error: Error) => callback(error),

@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { TestingModule } from '@nestjs/testing';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { ReminderTicker, REMINDERS_QUEUE } from '@hld/reminders';
+import { DeliverNotification, ReminderTicker, REMINDERS_QUEUE } from '@hld/reminders';
 import { aCommitment, aFreshAgency } from '../helpers/factories.js';
 import { eventually, SmtpSink } from '../helpers/smtp-sink.js';
 import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.js';
@@ -210,5 +210,41 @@ describe('Reminders and escalation', () => {
     } finally {
       await second.close();
     }
+  });
+
+  describe('a delivery batch', () => {
+    /** Due notifications for focal point B, already marked queued so that the poll leaves them to the test. */
+    const pending = async (n: number): Promise<string[]> => {
+      const ids = Array.from({ length: n }, () => randomUUID());
+      await api.db.query(
+        `INSERT INTO notifications (id, recipient_id, recipient_email, kind, subject, body_text, body_html, dedupe_key, dispatched_for)
+         SELECT id, $2, $3, 'due_date_reminder', 'Batch ' || id, 'text', '<p>html</p>', 'batch-' || id, now() FROM unnest($1::uuid[]) id`,
+        [ids, focalB.user.id, focalB.user.email],
+      );
+      return ids;
+    };
+    const sent = (id: string) => sink.messages.filter((m) => m.messageId === `<${id}@hld-follow-up>`).length;
+    const statusOf = async (id: string) => (await api.db.query('SELECT status FROM notifications WHERE id = $1', [id]))[0].status;
+
+    it('skips a message another worker took over while this one was busy, and sends the rest', async () => {
+      const [first, takenOver, last] = await pending(3);
+      sink.beforeAccept = async () => {
+        sink.beforeAccept = null;
+        // while the first message is with the SMTP server, another worker claims the second (its lease lapsed)
+        await api.db.query(`UPDATE notifications SET attempts = attempts + 1, lease_until = now() + interval '1 minute' WHERE id = $1`, [takenOver]);
+      };
+      const outcomes = await worker.get(DeliverNotification).deliverBatch([first, takenOver, last]);
+      expect(outcomes).toEqual(['sent', 'nothing-to-do', 'sent']);
+      expect([sent(first), sent(takenOver), sent(last)]).toEqual([1, 0, 1]);
+      expect([await statusOf(first), await statusOf(takenOver), await statusOf(last)]).toEqual(['sent', 'sending', 'sent']);
+    });
+
+    it('two batches over the same messages, at once, send each message once', async () => {
+      const ids = await pending(6);
+      const delivery = worker.get(DeliverNotification);
+      await Promise.all([delivery.deliverBatch(ids), delivery.deliverBatch([...ids].reverse()), delivery.deliverBatch(ids.slice(2, 4))]);
+      expect(ids.map(sent)).toEqual([1, 1, 1, 1, 1, 1]);
+      for (const id of ids) expect(await statusOf(id)).toBe('sent');
+    });
   });
 });

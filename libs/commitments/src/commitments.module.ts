@@ -21,6 +21,7 @@ import { GetCommitmentHandler } from './application/get-commitment.js';
 import { GetCommitmentHistoryHandler } from './application/get-commitment-history.js';
 import { GetStatusStatisticsHandler } from './application/get-status-statistics.js';
 import { GetReportingComplianceHandler } from './application/get-reporting-compliance.js';
+import { GetOverdueBreakdownHandler } from './application/get-overdue-breakdown.js';
 import { CommitmentsController } from './http/commitments.controller.js';
 import { StatisticsController } from './http/statistics.controller.js';
 
@@ -47,6 +48,7 @@ import { StatisticsController } from './http/statistics.controller.js';
     GetCommitmentHistoryHandler,
     GetStatusStatisticsHandler,
     GetReportingComplianceHandler,
+    GetOverdueBreakdownHandler,
   ],
 })
 export class CommitmentsModule {}

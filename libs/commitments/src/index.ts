@@ -28,6 +28,8 @@ export { GetCommitmentHistory } from './application/get-commitment-history.js';
 export { GetStatusStatistics } from './application/get-status-statistics.js';
 export { GetReportingCompliance } from './application/get-reporting-compliance.js';
 export type { AgencyCompliance } from './application/get-reporting-compliance.js';
+export { GetOverdueBreakdown } from './application/get-overdue-breakdown.js';
+export type { OverdueBreakdown } from './application/get-overdue-breakdown.js';
 export type { CommitmentView } from './application/commitment-view.js';
 // the input contract of the commands, reused by other ways in (the catalogue load)
 export { RegisterCommitmentRequest, ReportProgressRequest } from './http/commitment-requests.js';

@@ -6,5 +6,7 @@ export { ReminderScheduler } from './reminder-scheduler.js';
 export { ReminderTicker } from './reminder-ticker.js';
 export { EventRelay } from './event-relay.js';
 export { NotificationDispatcher } from './notification-dispatcher.js';
+export { DeliverNotification } from './deliver-notification.js';
+export type { DeliveryOutcome } from './deliver-notification.js';
 export { REMINDERS_QUEUE, NOTIFICATIONS_QUEUE } from './queues.js';
 export { planCycle, planDueDate } from './reminder-plan.js';

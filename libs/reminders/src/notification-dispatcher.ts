@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { Environment } from '@hld/config';
 import { UnitOfWork } from '@hld/persistence';
 import { NOTIFICATIONS_QUEUE } from './queues.js';
 
 /**
- * Hands due notifications to the delivery queue. Job ids are `deliver-<id>-<attempts>-<due time>`: the same
- * attempt is queued once however often this runs, and a later attempt (a backoff, an admin's retry) gets a job
- * of its own. Runs right after reminders
+ * Hands due notifications to the delivery queue. Job ids follow each row's `<id>-<attempts>-<due time>`: the
+ * same attempt is queued once however often this runs, and a later attempt (a backoff, an admin's retry) gets a
+ * job of its own. Runs right after reminders
  * record notifications, and on every poll, so what Redis lost (or never got) is queued again from PostgreSQL.
  */
 @Injectable()
@@ -15,6 +17,7 @@ export class NotificationDispatcher {
   constructor(
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue,
     private readonly unitOfWork: UnitOfWork,
+    private readonly env: Environment,
   ) {}
 
   /**
@@ -35,13 +38,21 @@ export class NotificationDispatcher {
     return rows.length;
   }
 
+  /**
+   * Queues the rows in batches, one job per batch, spread over the workers' concurrency: a job per message
+   * would cost BullMQ's overhead for each. A batch's job id is derived from its rows' attempts, so polling
+   * again queues nothing new; a notification in two jobs (regrouped after a restart) is still sent once, since
+   * each message is claimed before it is sent.
+   */
   async enqueue(rows: Array<{ id: string; attempts: number; due: string }>): Promise<void> {
     if (rows.length === 0) return;
+    const size = Math.min(MAX_BATCH, Math.ceil(rows.length / this.env.NOTIFICATION_CONCURRENCY));
+    const batches = Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
     await this.queue.addBulk(
-      rows.map((r) => ({
+      batches.map((batch) => ({
         name: 'deliver',
-        data: { id: r.id },
-        opts: { jobId: `deliver-${r.id}-${r.attempts}-${r.due}`, attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+        data: { ids: batch.map((r) => r.id) },
+        opts: { jobId: `deliver-${batchKey(batch)}`, attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
       })),
     );
     await this.unitOfWork.manager.query(`UPDATE notifications SET dispatched_for = next_attempt_at WHERE id = ANY($1::uuid[])`, [
@@ -49,3 +60,13 @@ export class NotificationDispatcher {
     ]);
   }
 }
+
+/** At most this many messages per delivery job, so one slow batch does not hold up the rest for long. */
+const MAX_BATCH = 25;
+
+const batchKey = (rows: Array<{ id: string; attempts: number; due: string }>): string =>
+  rows.length === 1
+    ? `${rows[0].id}-${rows[0].attempts}-${rows[0].due}`
+    : createHash('sha256')
+        .update(rows.map((r) => `${r.id}-${r.attempts}-${r.due}`).join(','))
+        .digest('base64url');

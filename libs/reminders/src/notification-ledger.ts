@@ -73,19 +73,22 @@ export class NotificationNotFound extends DomainError {
 export class NotificationLedger {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  /** Records the drafts (rendered now) in `tx`; returns the ids of those that were new. */
+  /** Records the drafts (rendered now) in `tx`, in one statement; returns the ids of those that were new. */
   async record(tx: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {
-    const ids: string[] = [];
+    if (drafts.length === 0) return [];
+    const columns: unknown[][] = [[], [], [], [], [], [], [], []];
     for (const d of drafts) {
       const message = renderNotification(d.kind, { name: d.recipient.name, ...d.model });
-      const rows: Array<{ id: string }> = await tx.query(
-        `INSERT INTO notifications (id, recipient_id, recipient_email, kind, subject, body_text, body_html, dedupe_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [randomUUID(), d.recipient.id, d.recipient.email, d.kind, message.subject, message.text, message.html, d.dedupeKey],
-      );
-      ids.push(...rows.map((r) => r.id));
+      const row = [randomUUID(), d.recipient.id, d.recipient.email, d.kind, message.subject, message.text, message.html, d.dedupeKey];
+      row.forEach((value, i) => columns[i].push(value));
     }
-    return ids;
+    const rows: Array<{ id: string }> = await tx.query(
+      `INSERT INTO notifications (id, recipient_id, recipient_email, kind, subject, body_text, body_html, dedupe_key)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      columns,
+    );
+    return rows.map((r) => r.id);
   }
 
   async inbox(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<{ items: Notification[]; unread: number }> {

@@ -6,7 +6,7 @@ import type { Job } from 'bullmq';
 import { DeliverNotification } from './deliver-notification.js';
 import { NOTIFICATIONS_QUEUE } from './queues.js';
 
-/** Delivers notifications, one job per notification and attempt. */
+/** Delivers notifications, a batch of them per job (see NotificationDispatcher). */
 @Processor(NOTIFICATIONS_QUEUE)
 export class NotificationsProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
   constructor(
@@ -20,8 +20,8 @@ export class NotificationsProcessor extends DrainingWorkerHost implements OnAppl
     this.worker.concurrency = this.env.NOTIFICATION_CONCURRENCY;
   }
 
-  async process(job: Job<{ id: string }>): Promise<string> {
+  async process(job: Job<{ ids: string[] }>): Promise<string> {
     if (job.name !== 'deliver') throw new Error(`No handler for notification job "${job.name}"`);
-    return this.delivery.deliver(job.data.id);
+    return (await this.delivery.deliverBatch(job.data.ids)).join(',');
   }
 }

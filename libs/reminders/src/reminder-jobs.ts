@@ -6,7 +6,7 @@ import { Clock } from '@hld/kernel';
 import { UnitOfWork } from '@hld/persistence';
 import { ReferenceData } from '@hld/agencies';
 import { UserDirectory } from '@hld/identity';
-import { GetCommitment, GetReportingCompliance, ListCommitments, CommitmentNotFound, type CommitmentView } from '@hld/commitments';
+import { GetCommitment, GetOverdueBreakdown, GetReportingCompliance, CommitmentNotFound, type CommitmentView } from '@hld/commitments';
 import { ReportingCycleStore, type ReportingCycleState } from '@hld/reporting-cycles';
 import { NotificationLedger, type NotificationDraft } from './notification-ledger.js';
 import { planCycle, type ReminderJobName } from './reminder-plan.js';
@@ -19,6 +19,8 @@ export interface ReminderJobData {
   commitmentId?: string;
   dueDate?: string;
 }
+
+const DIGEST_CODES_PER_AGENCY = 10;
 
 type Recipient = { id: string; email: string; name: string; agency: string | null };
 
@@ -83,10 +85,11 @@ export class ReminderJobs {
   private async agencyNotices(kind: 'call_for_inputs' | 'deadline_reminder' | 'report_overdue', cycle: ReportingCycleState, data: ReminderJobData) {
     const { agencies } = await this.queries.execute(new GetReportingCompliance(cycle.year));
     const owing = agencies.filter((a) => a.missing.length > 0);
-    const recipients = await this.users.recipients('focal_point', owing.map((a) => a.agency));
+    const byAgency = new Map(owing.map((a) => [a.agency, a]));
+    const recipients = await this.users.recipients('focal_point', [...byAgency.keys()]);
     const deadline = cycle.deadline.toLocaleString('en-GB', { timeZone: cycle.timeZone, dateStyle: 'long', timeStyle: 'short' });
     return recipients.map((r): NotificationDraft => {
-      const agency = owing.find((a) => a.agency === r.agency)!;
+      const agency = byAgency.get(r.agency!)!;
       return {
         recipient: r,
         kind,
@@ -125,24 +128,22 @@ export class ReminderJobs {
 
   /** Every coordinator gets the overdue commitments, grouped by lead agency and by agenda item. */
   private async digest(data: ReminderJobData, year: number | null): Promise<NotificationDraft[]> {
-    const overdue: CommitmentView[] = [];
-    for (let cursor: string | undefined, page; (page = await this.queries.execute(new ListCommitments({ overdue: true }, 200, cursor))); ) {
-      overdue.push(...page.items);
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
-    }
     const coordinators = await this.users.recipients('coordinator');
     if (coordinators.length === 0) return [];
-    const byAgency = new Map<string, string[]>();
-    for (const c of overdue) byAgency.set(c.leadAgency, [...(byAgency.get(c.leadAgency) ?? []), c.code]);
-    const items = await this.referenceData.listAgendaItems();
+    // a digest lists a few codes per agency and links to the rest: it is read, not searched
+    const [overdue, items] = await Promise.all([this.queries.execute(new GetOverdueBreakdown(DIGEST_CODES_PER_AGENCY)), this.referenceData.listAgendaItems()]);
+    const counted = new Map(overdue.byAgendaItem.map((i) => [i.number, i.count]));
     const model = {
       year,
-      total: overdue.length,
+      total: overdue.total,
       asOf: this.clock.now().toISOString().slice(0, 10),
       listLink: `${this.env.PUBLIC_URL}/api/v1/commitments?overdue=true`,
-      byAgency: [...byAgency].sort(([a], [b]) => a.localeCompare(b)).map(([agency, codes]) => ({ agency, count: codes.length, codes })),
-      byAgendaItem: items.map((i) => ({ number: i.number, title: i.title, count: overdue.filter((c) => c.agendaItems.includes(i.number)).length })),
+      byAgency: overdue.byAgency.map((a) => ({
+        ...a,
+        more: a.count - a.codes.length,
+        link: `${this.env.PUBLIC_URL}/api/v1/commitments?overdue=true&agency=${encodeURIComponent(a.agency)}`,
+      })),
+      byAgendaItem: items.map((i) => ({ number: i.number, title: i.title, count: counted.get(i.number) ?? 0 })),
     };
     return coordinators.map((r: Recipient) => ({ recipient: r, kind: 'coordinator_digest', dedupeKey: `${data.key}|digest|${r.id}`, model }));
   }
