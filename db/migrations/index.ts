@@ -5,6 +5,8 @@ import { IdempotencyKeys1763900000300 } from './1763900000300-idempotency-keys.j
 import { Identity1763900000400 } from './1763900000400-identity.js';
 import { ReportingCyclesAndReminders1763900000500 } from './1763900000500-reporting-cycles-and-reminders.js';
 import { AnnualSummaries1763900001000 } from './1763900001000-annual-summaries.js';
+import { ProgressReportWords1763900001100 } from './1763900001100-progress-report-words.js';
+import { CommitmentSearchOnWrite1763900001200 } from './1763900001200-commitment-search-on-write.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   Identity1763900000400,
   ReportingCyclesAndReminders1763900000500,
   AnnualSummaries1763900001000,
+  ProgressReportWords1763900001100,
+  CommitmentSearchOnWrite1763900001200,
 ];

@@ -172,6 +172,15 @@ describe('Commitments API', () => {
       expect((await list({ agency, q: 'nothingmatchesthis' })).body.total).toBe(0);
     });
 
+    it('keeps the search current: a revised title is found by its new words only, a status change leaves it as it was', async () => {
+      const own = await aFreshAgency(api.db); // not this block's agency, whose counts the other tests check
+      const c = await register({ leadAgency: own, supportingAgencies: [], agendaItems: [7], title: 'Remittance corridors' });
+      await api.http.patch(`/api/v1/commitments/${c.code}`).set('If-Match', '"1"').send({ title: 'Recruitment fees' }).expect(200);
+      await api.http.post(`/api/v1/commitments/${c.code}/transitions`).set('If-Match', '"2"').send({ to: 'accepted' }).expect(200);
+      expect(codesOf(await list({ agency: own, q: 'recruitment fees' }))).toEqual([c.code]);
+      expect(codesOf(await list({ agency: own, q: 'remittance corridors' }))).toEqual([]);
+    });
+
     it('pages with a cursor in a stable order, with the total on every page', async () => {
       const seen: string[] = [];
       let cursor: string | undefined;

@@ -1,4 +1,4 @@
-import { EXCERPT_MAX_CHARS, excerpt, sameTextKey, splitSource } from './progress-text.js';
+import { EXCERPT_MAX_CHARS, excerpt, splitSource } from './progress-text.js';
 
 describe('Progress texts in the summary', () => {
   it('separates the catalogue\'s source note and cites its document symbol', () => {
@@ -32,10 +32,5 @@ describe('Progress texts in the summary', () => {
     const { excerpt: cut } = excerpt(text);
     expect(cut).toMatch(/word …$/);
     expect(text.startsWith(cut.slice(0, -2))).toBe(true);
-  });
-
-  it('compares texts by their words, whatever the spacing or source note', () => {
-    expect(sameTextKey('A  text\nhere. [Source: X]')).toBe(sameTextKey('A text here.'));
-    expect(sameTextKey('A text here.')).not.toBe(sameTextKey('A text there.'));
   });
 });

@@ -48,11 +48,3 @@ function lastSentenceEnd(text: string): number {
   }
   return -1;
 }
-
-/**
- * The words of a report, for "unchanged since the previous year": the same words in the same order, whatever
- * the spacing or the source note at the end.
- */
-export function sameTextKey(summary: string): string {
-  return splitSource(summary).text.replace(/\s+/g, ' ').trim();
-}

@@ -5,50 +5,94 @@ import { TextOutput, type ByteSink } from './byte-sink.js';
 /**
  * Writes the JSON edition, the source of every other format, and returns its checksum.
  *
- * The bytes are exactly `JSON.stringify` of the document (compact, keys in the model's order), written a section
- * and an annex row at a time. The checksum is the SHA-256 of the document without its `checksum` member, which
- * comes last: a reader checks it with `sha256(JSON.stringify({ ...doc, checksum: undefined }))`.
+ * The bytes are exactly `JSON.stringify` of the document (compact, keys in the model's order), written a piece
+ * at a time: large arrays (and the objects holding them) element by element, everything else stringified whole,
+ * so no string of more than a few kilobytes is ever built. The checksum is the SHA-256 of the document without
+ * its `checksum` member, which comes last: a reader checks it with
+ * `sha256(JSON.stringify({ ...doc, checksum: undefined }))`.
  */
 export async function writeJson({ body, annex }: CompiledSummary, sink: ByteSink): Promise<string> {
   const hash = createHash('sha256');
   const out = new TextOutput(sink, 256 * 1024, (bytes) => hash.update(bytes));
-  // elements are written in batches of about 256 KB: one write per few hundred annex rows, not one per row
-  const array = async (items: Iterable<unknown>) => {
-    let batch: string[] = [];
-    let batchLength = 0;
-    let first = true;
-    const flush = async () => {
-      await out.write(first ? batch.join(',') : `,${batch.join(',')}`);
-      batch = [];
-      batchLength = 0;
-      first = false;
-    };
-    await out.write('[');
-    for (const item of items) {
-      const json = JSON.stringify(item);
-      batch.push(json);
-      batchLength += json.length;
-      if (batchLength >= 256 * 1024) await flush();
-    }
-    if (batch.length) await flush();
-    await out.write(']');
-  };
+  const json = new JsonStream(out);
 
+  await out.write('{');
   let first = true;
   for (const [key, value] of Object.entries(body)) {
-    await out.write(`${first ? '{' : ','}${JSON.stringify(key)}:`);
+    if (value === undefined) continue;
+    await out.write(`${first ? '' : ','}${JSON.stringify(key)}:`);
     first = false;
-    if (Array.isArray(value)) await array(value);
-    else await out.write(JSON.stringify(value));
+    await json.value(value);
   }
   await out.write(',"annex":{"commitments":');
-  await array(annex.commitments());
+  await json.elements(annex.commitments());
   await out.write(',"progressReports":');
-  await array(annex.progressReports());
+  await json.elements(annex.progressReports());
   await out.write('}');
   await out.flush();
 
   const checksum = `sha256:${hash.update('}').digest('hex')}`;
   await sink.write(Buffer.from(`,"checksum":${JSON.stringify(checksum)}}`, 'utf8'));
   return checksum;
+}
+
+/** Arrays longer than this are written element by element. */
+const STREAM_ARRAYS_LONGER_THAN = 16;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * JSON.stringify's output, produced in pieces. Synchronous but for the flushes: an await per piece would cost
+ * more than the piece.
+ */
+class JsonStream {
+  constructor(private readonly out: TextOutput) {}
+
+  async value(value: unknown): Promise<void> {
+    if (Array.isArray(value) && value.length > STREAM_ARRAYS_LONGER_THAN) return this.elements(value);
+    if (isLarge(value)) return this.members(value as Record<string, unknown>);
+    await this.write(JSON.stringify(value) ?? 'null');
+  }
+
+  async elements(items: Iterable<unknown>): Promise<void> {
+    await this.write('[');
+    let first = true;
+    for (const item of items) {
+      if (!first) await this.write(',');
+      first = false;
+      // as JSON.stringify writes them in arrays: undefined and functions become null
+      if (item === undefined || typeof item === 'function') await this.write('null');
+      else if (isLarge(item)) await this.value(item);
+      else if (this.out.add(JSON.stringify(item))) await this.out.flush();
+    }
+    await this.write(']');
+  }
+
+  private async members(object: Record<string, unknown>): Promise<void> {
+    await this.write('{');
+    let first = true;
+    for (const [key, value] of Object.entries(object)) {
+      if (value === undefined || typeof value === 'function') continue; // as JSON.stringify omits them
+      await this.write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      await this.value(value);
+    }
+    await this.write('}');
+  }
+
+  private write(text: string): Promise<void> | undefined {
+    return this.out.add(text) ? this.out.flush() : undefined;
+  }
+}
+
+/** Worth writing in pieces: a large array, or an object holding one. */
+function isLarge(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > STREAM_ARRAYS_LONGER_THAN;
+  if (!isPlainObject(value)) return false;
+  for (const key in value) {
+    const v = value[key];
+    if (Array.isArray(v) && v.length > STREAM_ARRAYS_LONGER_THAN) return true;
+  }
+  return false;
 }

@@ -165,6 +165,11 @@ export class Commitment {
     return new Commitment(state, state);
   }
 
+  /** The commitment at a state its events folded to before (a snapshot kept by the repository). */
+  static fromSnapshot(state: Readonly<CommitmentState>): Commitment {
+    return new Commitment(state, state);
+  }
+
   get snapshot(): Readonly<CommitmentState> {
     return this.state;
   }

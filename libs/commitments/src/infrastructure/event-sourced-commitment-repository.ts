@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { EventBus } from '@nestjs/cqrs';
 import { EventStore, isUniqueViolation, UnitOfWork } from '@hld/persistence';
-import type { ChangeContext } from '@hld/kernel';
-import { Commitment } from '../domain/commitment.js';
+import { DomainError, type ChangeContext } from '@hld/kernel';
+import { Commitment, type CommitmentState } from '../domain/commitment.js';
 import { CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
 import { commitmentEventFrom } from '../domain/commitment-events.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
@@ -10,9 +11,23 @@ import { COMMITMENT_STREAM, CommitmentProjection } from './commitment-projection
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Commitments kept as event streams, with their read models written in the same transaction. */
+/** How many commitments' latest states a process keeps: the working set of a busy reporting season, a few MB. */
+const RECENT_STATES = 20_000;
+
+/**
+ * Commitments kept as event streams, with their read models written in the same transaction.
+ *
+ * It keeps the latest state it saw of recently used commitments. A command that names the version it expects
+ * and finds that version here skips reading the stream: a state at a given version never changes, since
+ * events are never altered. If another process has appended since, the append itself refuses (the stream
+ * version is taken), so a stale entry can only turn into the 409 the caller's stale version deserves.
+ */
 @Injectable()
 export class EventSourcedCommitmentRepository extends CommitmentRepository {
+  private readonly recent = new LRUCache<string, Readonly<CommitmentState>>({ max: RECENT_STATES });
+  /** Codes already resolved to ids: a code is never reassigned (it is unique, and commitments are never deleted). */
+  private readonly ids = new LRUCache<string, string>({ max: RECENT_STATES });
+
   constructor(
     private readonly eventStore: EventStore,
     private readonly projection: CommitmentProjection,
@@ -28,15 +43,43 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
    */
   async resolveId(idOrCode: string): Promise<string> {
     if (UUID.test(idOrCode)) return idOrCode.toLowerCase();
+    const known = this.ids.get(idOrCode);
+    if (known) return known;
     const [row] = await this.unitOfWork.manager.query('SELECT id FROM commitment_view WHERE code = $1', [idOrCode]);
     if (!row) throw new CommitmentNotFound(idOrCode);
-    return row.id;
+    const id: string = row.id;
+    this.unitOfWork.afterCommit(() => this.ids.set(idOrCode, id));
+    return id;
   }
 
   async load(idOrCode: string): Promise<Commitment> {
     const events = (await this.eventStore.readStream(await this.resolveId(idOrCode))).filter((e) => e.streamType === COMMITMENT_STREAM);
     if (events.length === 0) throw new CommitmentNotFound(idOrCode);
-    return Commitment.fromHistory(events.map(commitmentEventFrom));
+    const commitment = Commitment.fromHistory(events.map(commitmentEventFrom));
+    const loaded = commitment.snapshot;
+    // (read inside a transaction, the state may include its own uncommitted events: kept only once they commit)
+    this.unitOfWork.afterCommit(() => this.recent.set(loaded.id, loaded));
+    return commitment;
+  }
+
+  override async update(
+    idOrCode: string,
+    expectedVersion: number | undefined,
+    context: ChangeContext,
+    change: (commitment: Commitment) => void,
+  ): Promise<Commitment> {
+    const known = expectedVersion === undefined ? undefined : this.recent.get(UUID.test(idOrCode) ? idOrCode.toLowerCase() : (this.ids.get(idOrCode) ?? ''));
+    if (!known || known.version !== expectedVersion) return super.update(idOrCode, expectedVersion, context, change);
+    const commitment = Commitment.fromSnapshot(known);
+    try {
+      change(commitment);
+    } catch (error) {
+      // a refusal is decided again on the stored stream, so that it never rests on a state the store has left behind
+      if (error instanceof DomainError) return super.update(idOrCode, expectedVersion, context, change);
+      throw error;
+    }
+    await this.save(commitment, context);
+    return commitment;
   }
 
   async loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null> {
@@ -72,7 +115,11 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
       if (isUniqueViolation(error, 'commitment_view_code_unique')) throw new CommitmentCodeTaken(commitment.snapshot.code);
       throw error;
     }
-    // Only after the commit: in-process subscribers never see an event that was rolled back.
-    this.unitOfWork.afterCommit(() => this.eventBus.publishAll(events));
+    // Only after the commit: in-process subscribers never see an event that was rolled back, nor this cache a state.
+    const saved = commitment.snapshot;
+    this.unitOfWork.afterCommit(() => {
+      this.recent.set(saved.id, saved);
+      this.eventBus.publishAll(events);
+    });
   }
 }
