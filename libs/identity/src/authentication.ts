@@ -88,7 +88,8 @@ export class Authentication {
     } catch {
       throw new InvalidToken();
     }
-    const [row] = await this.unitOfWork.manager.query(
+    // on every signed-in request: a prepared statement
+    const [row] = await this.unitOfWork.queryPrepared<PrincipalRow>(
       `SELECT u.id, u.email, u.display_name, u.role, u.agency FROM users u
        JOIN sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()
        WHERE u.id = $1 AND u.active`,
@@ -136,6 +137,8 @@ export class Authentication {
   }
 }
 
-function principalOf(row: Pick<UserRow, 'id' | 'email' | 'display_name' | 'role' | 'agency'>, sessionId: string | null): Principal {
+type PrincipalRow = Pick<UserRow, 'id' | 'email' | 'display_name' | 'role' | 'agency'>;
+
+function principalOf(row: PrincipalRow, sessionId: string | null): Principal {
   return { id: row.id, email: row.email, name: row.display_name, role: row.role, agency: row.agency, sessionId };
 }

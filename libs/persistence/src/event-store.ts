@@ -103,10 +103,7 @@ export class EventStore {
       params.push(...statement.params);
     });
     try {
-      const rows: EventRow[] = await this.unitOfWork.manager.query(
-        `WITH ${ctes.join(',\n')} SELECT ${COLUMNS} FROM appended ORDER BY stream_version`,
-        params,
-      );
+      const rows = await this.unitOfWork.queryPrepared<EventRow>(`WITH ${ctes.join(',\n')} SELECT ${COLUMNS} FROM appended ORDER BY stream_version`, params);
       return rows.map(toStoredEvent);
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_version_unique')) {
