@@ -7,6 +7,7 @@ import { ReportingCyclesAndReminders1763900000500 } from './1763900000500-report
 import { AnnualSummaries1763900001000 } from './1763900001000-annual-summaries.js';
 import { ProgressReportWords1763900001100 } from './1763900001100-progress-report-words.js';
 import { CommitmentSearchOnWrite1763900001200 } from './1763900001200-commitment-search-on-write.js';
+import { CommitmentViewHotUpdates1763900001300 } from './1763900001300-commitment-view-hot-updates.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AnnualSummaries1763900001000,
   ProgressReportWords1763900001100,
   CommitmentSearchOnWrite1763900001200,
+  CommitmentViewHotUpdates1763900001300,
 ];
