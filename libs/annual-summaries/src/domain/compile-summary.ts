@@ -68,7 +68,19 @@ export const OTHER_RECOMMENDATIONS = 'Other recommendations';
 
 /** Code-point order: the same on every machine, unlike locale collation (SQL ORDER BY or localeCompare). */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+const isoDates = new Map<number, string>();
+/** The UTC day of an instant, as YYYY-MM-DD; memoised per day, since a summary has few days and many dates. */
+const isoDate = (d: Date): string => {
+  const day = Math.floor(d.getTime() / DAY_MS);
+  let text = isoDates.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDates.size > 100_000) isoDates.clear();
+    isoDates.set(day, text);
+  }
+  return text;
+};
 
 const zeroCounts = (): StatusCounts => Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
@@ -133,9 +145,12 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
     .map((fact) => {
       const commitmentCode = code(fact.commitmentId);
       const date = isoDate(fact.reportedAt);
-      return { fact, commitmentCode, date, sortKey: `${commitmentCode}\u0000${fact.agency}\u0000${date}\u0000${fact.id}` };
+      return { fact, commitmentCode, date };
     })
-    .sort((a, b) => byText(a.sortKey, b.sortKey))
+    .sort(
+      (a, b) =>
+        byText(a.commitmentCode, b.commitmentCode) || byText(a.fact.agency, b.fact.agency) || byText(a.date, b.date) || byText(a.fact.id, b.fact.id),
+    )
     .map(({ fact, commitmentCode, date }) => {
       const parts = splitSource(fact.summary);
       const cut = excerpt(parts.text);
