@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { Environment, logLevels } from '@hld/config';
 import { PROBLEM_CONTENT_TYPE, problemType } from '@hld/http';
 import { ApiModule } from './api.module.js';
@@ -35,7 +35,8 @@ export async function configureApiApp(
 ): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
   const env = app.get(Environment);
-  await app.register(helmet, {
+  // security headers: helmet's middleware, built once (a per-request build re-parses the CSP on every request)
+  const securityHeaders = helmet({
     // the API answers JSON; the relaxations are for the OpenAPI explorer page at /api/docs
     contentSecurityPolicy: {
       directives: {
@@ -46,6 +47,10 @@ export async function configureApiApp(
       },
     },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   // closed unless CORS_ORIGINS names the browser origins allowed to call the API
   const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length > 0) {

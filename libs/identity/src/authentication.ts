@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
 import { Environment } from '@hld/config';
 import { UnitOfWork } from '@hld/persistence';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hasher.js';
@@ -30,6 +31,12 @@ export const sha256 = (secret: string): string => createHash('sha256').update(se
  */
 @Injectable()
 export class Authentication {
+  /**
+   * Access tokens whose signature and claims were checked, until they expire: a token is verified once per
+   * process rather than on every request. The session and the user are still read on every request.
+   */
+  private readonly verified = new LRUCache<string, AccessClaims & { exp: number }>({ max: 10_000 });
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly jwt: JwtService,
@@ -81,13 +88,7 @@ export class Authentication {
   }
 
   private async byAccessToken(token: string): Promise<Principal> {
-    let claims: AccessClaims;
-    try {
-      // HS256 only: tokens signed with another algorithm, or none, are refused
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw new InvalidToken();
-    }
+    const claims = await this.verifyAccessToken(token);
     // on every signed-in request: a prepared statement
     const [row] = await this.unitOfWork.queryPrepared<PrincipalRow>(
       `SELECT u.id, u.email, u.display_name, u.role, u.agency FROM users u
@@ -97,6 +98,20 @@ export class Authentication {
     );
     if (!row) throw new InvalidToken();
     return principalOf(row, claims.sid);
+  }
+
+  private async verifyAccessToken(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
+    let claims: AccessClaims & { exp: number };
+    try {
+      // HS256 only: tokens signed with another algorithm, or none, are refused
+      claims = await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new InvalidToken();
+    }
+    if (typeof claims.exp === 'number') this.verified.set(token, claims);
+    return claims;
   }
 
   private async byApiToken(token: string): Promise<Principal> {
