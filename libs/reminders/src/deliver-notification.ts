@@ -29,8 +29,9 @@ const SENT = `status = 'sent', sent_at = now(), lease_until = NULL, last_error =
  * SMTP call and marked `sent` right after, so a re-delivered job finds it sent and skips it, and one killed
  * before sending is taken over when its lease lapses. A batch is claimed in one statement and sent one message
  * at a time; marking one sent confirms the next in the same statement: about one round trip to PostgreSQL per
- * message, and the window in which a crash could repeat a message stays one message wide. Failures are retried with exponential backoff, driven
- * by the row (next_attempt_at), until NOTIFICATION_MAX_ATTEMPTS; then the row is `failed` for an admin to see.
+ * message, and the window in which a crash could repeat a message stays one message wide. Failures are retried
+ * with exponential backoff, driven by the row (next_attempt_at), until NOTIFICATION_MAX_ATTEMPTS; then the row
+ * is `failed` for an admin to see.
  */
 @Injectable()
 export class DeliverNotification {
@@ -41,10 +42,6 @@ export class DeliverNotification {
     private readonly mailer: Mailer,
     private readonly env: Environment,
   ) {}
-
-  async deliver(id: string): Promise<DeliveryOutcome> {
-    return (await this.deliverBatch([id]))[0];
-  }
 
   /**
    * Claims the batch, then sends each message in turn. A message is confirmed as still ours right before it is

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@hld/kernel';
-import { overdueSql, ReportingObligations } from './reporting-obligations.js';
+import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
 
 export interface OverdueBreakdown {
   total: number;
@@ -20,7 +20,7 @@ export interface OverdueBreakdown {
 export class GetOverdueBreakdown extends Query<OverdueBreakdown> {
   constructor(
     /** At most this many codes per agency (the counts stay whole). */
-    readonly codesPerAgency = 10,
+    readonly codesPerAgency: number,
   ) {
     super();
   }
@@ -35,7 +35,7 @@ export class GetOverdueBreakdownHandler implements IQueryHandler<GetOverdueBreak
   ) {}
 
   async execute({ codesPerAgency }: GetOverdueBreakdown): Promise<OverdueBreakdown> {
-    const sql = overdueSql({ today: this.clock.today(), cycle: (await this.obligations?.latestPassedDeadline(this.clock.now())) ?? null });
+    const sql = overdueSql(await currentOverdueContext(this.clock, this.obligations));
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `WITH overdue AS (SELECT c.code, c.lead_agency, c.agenda_items FROM commitment_view c WHERE ${sql.dueDatePassed} OR ${sql.reportMissing})
        SELECT (SELECT count(*)::int FROM overdue) AS total,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../domain/lifecycle.js';
-import { overdueSql, ReportingObligations } from './reporting-obligations.js';
+import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
 
 export type StatisticsDimension = 'agency' | 'agendaItem';
 
@@ -36,7 +36,7 @@ export class GetStatusStatisticsHandler implements IQueryHandler<GetStatusStatis
       [by],
     );
     // Overdue depends on today's date and the reporting cycles, so it is counted at read time rather than stored.
-    const sql = overdueSql({ today: this.clock.today(), cycle: (await this.obligations?.latestPassedDeadline(this.clock.now())) ?? null });
+    const sql = overdueSql(await currentOverdueContext(this.clock, this.obligations));
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       by === 'agency'
         ? `SELECT c.lead_agency AS key, count(*)::int AS overdue FROM commitment_view c

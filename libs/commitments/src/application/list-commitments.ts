@@ -6,7 +6,7 @@ import { Clock } from '@hld/kernel';
 import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
-import { overdueSql, ReportingObligations, type OverdueContext } from './reporting-obligations.js';
+import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
 
 export interface CommitmentFilters {
   /** Commitments this agency leads or supports. */
@@ -50,8 +50,7 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
   ) {}
 
   async execute({ filters, limit, cursor }: ListCommitments): Promise<CommitmentPage> {
-    const now = this.clock.now();
-    const ctx: OverdueContext = { today: this.clock.today(), cycle: (await this.obligations?.latestPassedDeadline(now)) ?? null };
+    const ctx = await currentOverdueContext(this.clock, this.obligations);
     const sql = overdueSql(ctx);
     const filtered = () => this.applyFilters(this.views.createQueryBuilder('c'), filters, sql);
     const page = filtered().addSelect(sql.reportMissing, 'report_missing').orderBy('c.code', 'ASC').limit(limit + 1);

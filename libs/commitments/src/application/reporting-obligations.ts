@@ -1,3 +1,5 @@
+import type { Clock } from '@hld/kernel';
+
 /**
  * What the commitments context needs to know about reporting cycles, and no more: the latest cycle whose
  * deadline has passed. From that deadline on, an open commitment whose lead agency has not reported for the
@@ -15,6 +17,11 @@ export type OverdueReason = (typeof OVERDUE_REASONS)[number];
 export interface OverdueContext {
   today: string;
   cycle: { year: number; deadline: Date } | null;
+}
+
+/** What "overdue" means right now: today's date and the latest cycle whose deadline has passed (if cycles exist). */
+export async function currentOverdueContext(clock: Clock, obligations?: ReportingObligations): Promise<OverdueContext> {
+  return { today: clock.today(), cycle: (await obligations?.latestPassedDeadline(clock.now())) ?? null };
 }
 
 /**

@@ -68,8 +68,8 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     context: ChangeContext,
     change: (commitment: Commitment) => void,
   ): Promise<Commitment> {
-    const known = expectedVersion === undefined ? undefined : this.recent.get(UUID.test(idOrCode) ? idOrCode.toLowerCase() : (this.ids.get(idOrCode) ?? ''));
-    if (!known || known.version !== expectedVersion) return super.update(idOrCode, expectedVersion, context, change);
+    const known = this.kept(idOrCode);
+    if (expectedVersion === undefined || known?.version !== expectedVersion) return super.update(idOrCode, expectedVersion, context, change);
     const commitment = Commitment.fromSnapshot(known);
     try {
       change(commitment);
@@ -80,6 +80,12 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     }
     await this.save(commitment, context);
     return commitment;
+  }
+
+  /** The state kept of this commitment, if any (a code counts only once it has been resolved here). */
+  private kept(idOrCode: string): Readonly<CommitmentState> | undefined {
+    const id = UUID.test(idOrCode) ? idOrCode.toLowerCase() : this.ids.get(idOrCode);
+    return id === undefined ? undefined : this.recent.get(id);
   }
 
   async loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null> {
