@@ -58,6 +58,13 @@ describe('Graceful shutdown', () => {
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(0);
   });
 
+  it('a SIGTERM during start-up stops the worker once it has started, with exit 0, not a kill mid-sweep', async () => {
+    const child = startBuilt('worker', env());
+    await printed(child, /Starting Nest application/);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toEqual({ code: 0, signal: null });
+  });
+
   it('the worker lets in-flight deliveries finish on SIGTERM; a restart sends the rest, each once', async () => {
     const agency = await aFreshAgency(api.db);
     const focals = await Promise.all(Array.from({ length: 20 }, () => api.signIn('focal_point', agency)));

@@ -10,10 +10,11 @@ async function main(): Promise<void> {
     for (const problem of problems) console.error(problem);
     process.exit(1);
   }
+  const shutdown = closeOnSignals('Api');
   const app = await createApiApp(env);
   await app.get(FirstAdmin).ensure();
   await app.listen({ port: env.PORT, host: '0.0.0.0' });
-  closeOnSignals('Api', () => stopApiApp(app));
+  shutdown.started(() => stopApiApp(app));
   console.log(`HLD follow-up tracker API listening on ${env.PUBLIC_URL}/api/v1 (docs: ${env.PUBLIC_URL}/api/docs)`);
 }
 

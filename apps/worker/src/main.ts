@@ -10,10 +10,11 @@ async function main(): Promise<void> {
     for (const problem of problems) console.error(problem);
     process.exit(1);
   }
+  const shutdown = closeOnSignals('Worker');
   // An application context, not an HTTP server: the worker only consumes queues.
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(env) });
   // BullMQ workers close by letting their active jobs finish; the timers stop; then the connections
-  closeOnSignals('Worker', () => app.close());
+  shutdown.started(() => app.close());
 }
 
 main().catch((error: unknown) => {
