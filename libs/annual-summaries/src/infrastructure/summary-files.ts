@@ -17,10 +17,10 @@ export interface StoredFile {
   chunkCount: number;
 }
 
-/** Writes one format's bytes into chunk rows of the caller's transaction. */
+/** Writes one format's bytes into chunk rows of the caller's transaction, through one reused chunk-sized buffer. */
 class ChunkWriter implements ByteSink {
-  private buffered: Buffer[] = [];
-  private bufferedBytes = 0;
+  private readonly chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private filled = 0;
   private seq = 0;
   private size = 0;
   private readonly hash = createHash('sha256');
@@ -31,17 +31,21 @@ class ChunkWriter implements ByteSink {
     private readonly format: SummaryFormat,
   ) {}
 
-  async write(chunk: Uint8Array): Promise<void> {
-    if (chunk.byteLength === 0) return;
-    this.buffered.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    this.bufferedBytes += chunk.byteLength;
-    this.hash.update(chunk);
-    this.size += chunk.byteLength;
-    while (this.bufferedBytes >= CHUNK_BYTES) await this.flush(CHUNK_BYTES);
+  async write(bytes: Uint8Array): Promise<void> {
+    this.hash.update(bytes);
+    this.size += bytes.byteLength;
+    // copied: the writer lends its buffer only until this promise settles
+    for (let offset = 0; offset < bytes.byteLength; ) {
+      const taken = Math.min(bytes.byteLength - offset, CHUNK_BYTES - this.filled);
+      this.chunk.set(bytes.subarray(offset, offset + taken), this.filled);
+      this.filled += taken;
+      offset += taken;
+      if (this.filled === CHUNK_BYTES) await this.flush();
+    }
   }
 
   async finish(): Promise<StoredFile> {
-    if (this.bufferedBytes > 0 || this.seq === 0) await this.flush(this.bufferedBytes);
+    if (this.filled > 0 || this.seq === 0) await this.flush();
     const file: StoredFile = {
       format: this.format,
       mediaType: MEDIA_TYPES[this.format],
@@ -56,19 +60,16 @@ class ChunkWriter implements ByteSink {
     return file;
   }
 
-  private async flush(bytes: number): Promise<void> {
-    const all = Buffer.concat(this.buffered);
-    const data = all.subarray(0, bytes);
-    const rest = all.subarray(bytes);
-    this.buffered = rest.length ? [Buffer.from(rest)] : [];
-    this.bufferedBytes = rest.length;
+  /** Stores what the buffer holds as the next chunk row; the buffer is free again once the INSERT has returned. */
+  private async flush(): Promise<void> {
     await this.tx.query(`INSERT INTO annual_summary_chunks (summary_id, format, seq, data) VALUES ($1, $2, $3, $4)`, [
       this.summaryId,
       this.format,
       this.seq,
-      data,
+      this.chunk.subarray(0, this.filled),
     ]);
     this.seq += 1;
+    this.filled = 0;
   }
 }
 
