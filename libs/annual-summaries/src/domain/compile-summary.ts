@@ -104,9 +104,31 @@ export function classifyChange(from: CommitmentStatus, to: CommitmentStatus): ke
   return null;
 }
 
+/** `items` in `order`: as given when already in order (the snapshot reads them sorted), otherwise a sorted copy. */
+function inOrder<T>(items: readonly T[], order: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < items.length; i += 1) if (order(items[i - 1], items[i]) > 0) return [...items].sort(order);
+  return items;
+}
+
+/** What the compilation works out per commitment, at the commitment's position in code order. */
+interface CommitmentYear {
+  fact: CommitmentFact;
+  /** Its status on 1 January, when a status change since then says so. */
+  statusAtYearStart?: CommitmentStatus;
+  /** Moved to an open status during the year, even if closed again since. */
+  openedDuringYear: boolean;
+  statusChanges?: StatusChangeEntry[];
+  /** Agencies that reported on it for the year. */
+  reportedBy?: string[];
+  overdue?: string[];
+}
+
 /**
  * Compiles the summary of `facts.year` from the facts of one snapshot. Pure and deterministic: every list is
  * sorted by code-point order of codes and ids, and the only instant in the output is the one given.
+ *
+ * Each input is walked once; commitments are found by their position in code order (one id lookup per report
+ * and per status change), since a year of 100,000 commitments makes every extra lookup or pass count.
  */
 export function compileSummary(facts: SummaryFacts): CompiledSummary {
   const { year } = facts;
@@ -115,64 +137,70 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
   const yearEnd = Date.UTC(year + 1, 0, 1);
   const inYear = (d: Date) => d.getTime() >= yearStart && d.getTime() < yearEnd;
 
-  const commitments = [...facts.commitments].sort((a, b) => byText(a.code, b.code));
-  const byId = new Map(commitments.map((c) => [c.id, c]));
-  const code = (commitmentId: string) => byId.get(commitmentId)?.code ?? commitmentId;
+  const commitments = inOrder(facts.commitments, (a, b) => byText(a.code, b.code));
+  const position = new Map<string, number>();
+  const years: CommitmentYear[] = commitments.map((fact, i) => {
+    position.set(fact.id, i);
+    return { fact, openedDuringYear: false };
+  });
 
-  // status changes: those of the year, and per commitment the status it had when the year began
-  const changes = [...facts.statusChanges].sort((a, b) => a.position - b.position);
-  const changesOfYear = changes.filter((c) => inYear(c.occurredAt));
-  const statusAtYearStart = new Map<string, CommitmentStatus>();
-  for (const change of changes) if (!statusAtYearStart.has(change.commitmentId)) statusAtYearStart.set(change.commitmentId, change.from);
-  // reopened (or otherwise moved to an open status) during the year, even if closed again since
-  const openedDuringYear = new Set(changesOfYear.filter((change) => !isTerminal(change.to)).map((change) => change.commitmentId));
-  // The tracker's registration time is when a record was entered (the catalogue was loaded years after 2013),
-  // so it does not decide whether a commitment was open during the year; its status changes do.
-  const openDuringYear = (c: CommitmentFact): boolean => !isTerminal(statusAtYearStart.get(c.id) ?? c.status) || openedDuringYear.has(c.id);
-  const changesByCommitment = new Map<string, StatusChangeEntry[]>();
+  // status changes since the year began, in log order: the year's own, and what each commitment was on 1 January
   const yearChanges: YearChanges = { newlyAccepted: 0, started: 0, completed: 0, discontinued: 0, reopened: 0 };
-  for (const change of changesOfYear) {
+  const completions: Array<{ at: CommitmentYear; change: StatusChangeFact }> = [];
+  for (const change of inOrder(facts.statusChanges, (a, b) => a.position - b.position)) {
+    const i = position.get(change.commitmentId);
+    const at = i === undefined ? undefined : years[i];
+    if (at && at.statusAtYearStart === undefined) at.statusAtYearStart = change.from;
+    if (!inYear(change.occurredAt)) continue;
     const kind = classifyChange(change.from, change.to);
     if (kind) yearChanges[kind] += 1;
-    const list = changesByCommitment.get(change.commitmentId) ?? [];
-    list.push({ from: change.from, to: change.to, citation: eventCitation(code(change.commitmentId), change) });
-    changesByCommitment.set(change.commitmentId, list);
+    if (!at) continue;
+    if (!isTerminal(change.to)) at.openedDuringYear = true;
+    (at.statusChanges ??= []).push({ from: change.from, to: change.to, citation: eventCitation(at.fact.code, change) });
+    if (change.to === 'completed') completions.push({ at, change });
   }
+  // The tracker's registration time is when a record was entered (the catalogue was loaded years after 2013),
+  // so it does not decide whether a commitment was open during the year; its status changes do.
+  const openDuringYear = (c: CommitmentYear): boolean => !isTerminal(c.statusAtYearStart ?? c.fact.status) || c.openedDuringYear;
 
-  // progress reports of the year, in citation order; each statement is built once, however many sections cite it
-  const reports = facts.reports
-    .filter((r) => byId.has(r.commitmentId))
-    .map((fact) => {
-      const commitmentCode = code(fact.commitmentId);
-      const date = isoDate(fact.reportedAt);
-      return { fact, commitmentCode, date };
-    })
-    .sort(
-      (a, b) =>
-        byText(a.commitmentCode, b.commitmentCode) || byText(a.fact.agency, b.fact.agency) || byText(a.date, b.date) || byText(a.fact.id, b.fact.id),
-    )
-    .map(({ fact, commitmentCode, date }) => {
-      const parts = splitSource(fact.summary);
-      const cut = excerpt(parts.text);
-      const statement: ProgressStatement = {
-        citation: { commitmentCode, reportId: fact.id, agency: fact.agency, date, document: parts.document },
-        period: fact.period,
-        kind: fact.kind,
-        excerpt: cut.excerpt,
-        excerptIsWholeText: cut.whole,
-        unchangedSincePreviousYear: fact.unchangedSincePreviousYear,
-      };
-      return { fact, text: parts.text, statement };
-    });
+  // progress reports of the year (of known commitments), in citation order; each statement is built once,
+  // however many sections cite it
+  const known: Array<{ fact: ReportFact; at: CommitmentYear; date: string }> = [];
+  for (const fact of facts.reports) {
+    const i = position.get(fact.commitmentId);
+    if (i !== undefined) known.push({ fact, at: years[i], date: isoDate(fact.reportedAt) });
+  }
+  const reports = inOrder(
+    known,
+    (a, b) => byText(a.at.fact.code, b.at.fact.code) || byText(a.fact.agency, b.fact.agency) || byText(a.date, b.date) || byText(a.fact.id, b.fact.id),
+  ).map(({ fact, at, date }) => {
+    const parts = splitSource(fact.summary);
+    const cut = excerpt(parts.text);
+    const statement: ProgressStatement = {
+      citation: { commitmentCode: at.fact.code, reportId: fact.id, agency: fact.agency, date, document: parts.document },
+      period: fact.period,
+      kind: fact.kind,
+      excerpt: cut.excerpt,
+      excerptIsWholeText: cut.whole,
+      unchangedSincePreviousYear: fact.unchangedSincePreviousYear,
+    };
+    const reportedBy = (at.reportedBy ??= []);
+    if (!reportedBy.includes(fact.agency)) reportedBy.push(fact.agency);
+    return { fact, at, text: parts.text, statement };
+  });
   const reportedAgencies = new Set(reports.map((r) => r.fact.agency));
-  const reportedOn = new Set(reports.map((r) => `${r.fact.commitmentId}|${r.fact.agency}`));
 
-  const overdue = new Map(
-    commitments.map((c) => [c.id, overdueReasons(c, asOfDate)] as const).filter(([, reasons]) => reasons.length > 0),
-  );
-
-  // reporting rate: agencies that lead a commitment open during the year owed a report
-  const owed = new Set(commitments.filter(openDuringYear).map((c) => c.leadAgency));
+  let overdueCount = 0;
+  const owed = new Set<string>();
+  for (const c of years) {
+    const reasons = overdueReasons(c.fact, asOfDate);
+    if (reasons.length > 0) {
+      c.overdue = reasons;
+      overdueCount += 1;
+    }
+    // reporting rate: agencies that lead a commitment open during the year owed a report
+    if (openDuringYear(c)) owed.add(c.fact.leadAgency);
+  }
   const reporting: ReportingRate = {
     owed: owed.size,
     reported: [...owed].filter((a) => reportedAgencies.has(a)).length,
@@ -182,55 +210,58 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
   };
   if (reporting.owed > 0) reporting.percent = Math.round((1000 * reporting.reported) / reporting.owed) / 10;
 
-  // one pass over the reports: each goes to the section of every agenda item of its commitment, by agency
-  const progressBySection = new Map<number | null, Map<string, ProgressStatement[]>>();
+  // the sections: one per agenda item, in number order, then the commitments linked to none
+  const agendaItems = [...facts.agendaItems].sort((a, b) => a.number - b.number);
+  const sections = new Map<number | null, SectionParts>();
+  for (const item of agendaItems) sections.set(item.number, { title: item.title, members: [], progress: new Map(), completed: [] });
+  sections.set(null, { title: OTHER_RECOMMENDATIONS, members: [], progress: new Map(), completed: [] });
+  /** The sections a commitment belongs to: those of its agenda items, or "other" when it has none. */
+  const sectionsOf = (c: CommitmentFact): SectionParts[] => {
+    if (c.agendaItems.length === 0) return [sections.get(null)!];
+    const found: SectionParts[] = [];
+    for (const number of c.agendaItems) {
+      const section = sections.get(number);
+      if (section && !found.includes(section)) found.push(section);
+    }
+    return found;
+  };
+  for (const c of years) for (const section of sectionsOf(c.fact)) section.members.push(c);
   for (const r of reports) {
-    const items = byId.get(r.fact.commitmentId)!.agendaItems;
-    for (const item of items.length ? items : [null]) {
-      let byAgency = progressBySection.get(item);
-      if (!byAgency) progressBySection.set(item, (byAgency = new Map()));
-      const statements = byAgency.get(r.fact.agency);
+    for (const section of sectionsOf(r.at.fact)) {
+      const statements = section.progress.get(r.fact.agency);
       if (statements) statements.push(r.statement);
-      else byAgency.set(r.fact.agency, [r.statement]);
+      else section.progress.set(r.fact.agency, [r.statement]);
     }
   }
-  const progressOf = (number: number | null) =>
-    [...(progressBySection.get(number) ?? [])].sort(([a], [b]) => byText(a, b)).map(([agency, statements]) => ({ agency, statements }));
+  for (const completion of completions) for (const section of sectionsOf(completion.at.fact)) section.completed.push(completion);
 
-  const section = (number: number | null, title: string, members: CommitmentFact[]): AgendaItemSection => {
-    const ids = new Set(members.map((c) => c.id));
-    const { total, byStatus } = countStatuses(members);
+  const section = (number: number | null, parts: SectionParts): AgendaItemSection => {
+    const { total, byStatus } = countStatuses(parts.members.map((c) => c.fact));
     return {
       number,
-      title,
+      title: parts.title,
       commitments: total,
       byStatus,
-      progress: progressOf(number),
-      completed: changesOfYear
-        .filter((change) => change.to === 'completed' && ids.has(change.commitmentId))
-        .map((change) => {
-          const c = byId.get(change.commitmentId)!;
-          return { commitmentCode: c.code, title: c.title, leadAgency: c.leadAgency, statusNow: c.status, citation: eventCitation(c.code, change) };
-        })
+      progress: [...parts.progress].sort(([a], [b]) => byText(a, b)).map(([agency, statements]) => ({ agency, statements })),
+      completed: parts.completed
+        .map(({ at: { fact: c }, change }) => ({
+          commitmentCode: c.code,
+          title: c.title,
+          leadAgency: c.leadAgency,
+          statusNow: c.status,
+          citation: eventCitation(c.code, change),
+        }))
         .sort((a, b) => byText(a.commitmentCode, b.commitmentCode) || a.citation.eventPosition - b.citation.eventPosition),
-      overdue: members
-        .filter((c) => overdue.has(c.id))
-        .map((c) => ({ commitmentCode: c.code, title: c.title, leadAgency: c.leadAgency, dueDate: c.dueDate!, status: c.status, reasons: overdue.get(c.id)! })),
+      overdue: parts.members
+        .filter((c) => c.overdue)
+        .map(({ fact: c, overdue }) => ({ commitmentCode: c.code, title: c.title, leadAgency: c.leadAgency, dueDate: c.dueDate!, status: c.status, reasons: overdue! })),
     };
   };
 
-  const agendaItems = [...facts.agendaItems].sort((a, b) => a.number - b.number);
-  const sections = [
-    ...agendaItems.map((item) => section(item.number, item.title, commitments.filter((c) => c.agendaItems.includes(item.number)))),
-    section(null, OTHER_RECOMMENDATIONS, commitments.filter((c) => c.agendaItems.length === 0)),
-  ];
-
-  const agencies = agencyTables(facts.agencies, commitments, { owed, reports: reports.map((r) => r.fact), reportedOn, changesByCommitment });
-
   const annex = {
     *commitments(): Iterable<AnnexCommitment> {
-      for (const c of commitments) {
-        yield { code: c.code, title: c.title, leadAgency: c.leadAgency, status: c.status, lastReportPeriod: c.lastReportPeriod, overdue: overdue.has(c.id) };
+      for (const { fact: c, overdue } of years) {
+        yield { code: c.code, title: c.title, leadAgency: c.leadAgency, status: c.status, lastReportPeriod: c.lastReportPeriod, overdue: overdue !== undefined };
       }
     },
     *progressReports(): Iterable<AnnexProgressReport> {
@@ -257,12 +288,21 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
       title: `Annual progress summary ${year}: follow-up to the 2013 High-level Dialogue on International Migration and Development`,
       year,
       provenance: { compiledAsOf: facts.asOf.toISOString(), eventPosition: facts.eventPosition, generator: GENERATOR_VERSION },
-      overview: { commitments: total, byStatus, changesDuringYear: yearChanges, overdue: overdue.size, reporting, progressReports: reports.length },
-      agendaItems: sections,
-      agencies,
+      overview: { commitments: total, byStatus, changesDuringYear: yearChanges, overdue: overdueCount, reporting, progressReports: reports.length },
+      agendaItems: [...sections].map(([number, parts]) => section(number, parts)),
+      agencies: agencyTables(facts.agencies, years, { owed, reports: reports.map((r) => r.fact) }),
     },
     annex,
   };
+}
+
+/** A section as it is gathered, before it is counted and sorted. */
+interface SectionParts {
+  title: string;
+  members: CommitmentYear[];
+  /** Statements by agency, in citation order. */
+  progress: Map<string, ProgressStatement[]>;
+  completed: Array<{ at: CommitmentYear; change: StatusChangeFact }>;
 }
 
 type StatusChangeEntry = AgencyCommitmentRow['statusChanges'][number];
@@ -272,16 +312,7 @@ function eventCitation(commitmentCode: string, change: StatusChangeFact): EventC
 }
 
 /** One table per agency that leads, supports or reported: every commitment it owns, and what happened to it. */
-function agencyTables(
-  agencies: SummaryFacts['agencies'],
-  commitments: CommitmentFact[],
-  year: {
-    owed: ReadonlySet<string>;
-    reports: ReportFact[];
-    reportedOn: ReadonlySet<string>;
-    changesByCommitment: ReadonlyMap<string, StatusChangeEntry[]>;
-  },
-): AgencyTable[] {
+function agencyTables(agencies: SummaryFacts['agencies'], commitments: CommitmentYear[], year: { owed: ReadonlySet<string>; reports: ReportFact[] }): AgencyTable[] {
   const tables = new Map<string, AgencyTable>();
   const names = new Map(agencies.map((a) => [a.code, a.name]));
   const table = (agency: string): AgencyTable => {
@@ -292,19 +323,22 @@ function agencyTables(
     }
     return t;
   };
+  const noChanges: StatusChangeEntry[] = [];
+  const row = (c: CommitmentYear, agency: string, role: 'lead' | 'supporting'): AgencyCommitmentRow => ({
+    commitmentCode: c.fact.code,
+    role,
+    status: c.fact.status,
+    reported: c.reportedBy?.includes(agency) ?? false,
+    statusChanges: c.statusChanges ?? noChanges,
+  });
   for (const c of commitments) {
-    const owners: Array<[string, 'lead' | 'supporting']> = [[c.leadAgency, 'lead'], ...c.supportingAgencies.map((a) => [a, 'supporting'] as [string, 'supporting'])];
-    for (const [agency, role] of owners) {
+    const lead = table(c.fact.leadAgency);
+    lead.led += 1;
+    lead.commitments.push(row(c, c.fact.leadAgency, 'lead'));
+    for (const agency of c.fact.supportingAgencies) {
       const t = table(agency);
-      if (role === 'lead') t.led += 1;
-      else t.supported += 1;
-      t.commitments.push({
-        commitmentCode: c.code,
-        role,
-        status: c.status,
-        reported: year.reportedOn.has(`${c.id}|${agency}`),
-        statusChanges: year.changesByCommitment.get(c.id) ?? [],
-      });
+      t.supported += 1;
+      t.commitments.push(row(c, agency, 'supporting'));
     }
   }
   for (const report of year.reports) table(report.agency).reports += 1;
