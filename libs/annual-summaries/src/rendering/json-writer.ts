@@ -50,7 +50,7 @@ class JsonStream {
   constructor(private readonly out: TextOutput) {}
 
   async value(value: unknown): Promise<void> {
-    if (Array.isArray(value) && value.length > STREAM_ARRAYS_LONGER_THAN) return this.elements(value);
+    if (Array.isArray(value) && isLarge(value)) return this.elements(value);
     if (isLarge(value)) return this.members(value as Record<string, unknown>);
     await this.write(JSON.stringify(value) ?? 'null');
   }
@@ -86,13 +86,21 @@ class JsonStream {
   }
 }
 
-/** Worth writing in pieces: a large array, or an object holding one. */
-function isLarge(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > STREAM_ARRAYS_LONGER_THAN;
-  if (!isPlainObject(value)) return false;
-  for (const key in value) {
-    const v = value[key];
-    if (Array.isArray(v) && v.length > STREAM_ARRAYS_LONGER_THAN) return true;
+/**
+ * Worth writing in pieces: a large array, or an array or object holding one at any depth (the agenda-item
+ * sections are nine, but each holds thousands of statements).
+ */
+export function isLarge(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    if (value.length > STREAM_ARRAYS_LONGER_THAN) return true;
+    for (const item of value) if (isLarge(item, depth + 1)) return true;
+    return false;
   }
+  if (!isPlainObject(value)) return false;
+  for (const key in value) if (isLarge(value[key], depth + 1)) return true;
   return false;
 }
+
+/** How deep isLarge looks: deeper than the summary's own nesting, shallow enough to stay cheap. */
+const MAX_DEPTH = 6;

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { CompiledSummary } from '../domain/summary-document.js';
+import { MemorySink } from './byte-sink.js';
+import { isLarge, writeJson } from './json-writer.js';
+
+describe('The JSON writer', () => {
+  const statements = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `C-${i}`, text: `“quoted” \\ ${'é'.repeat(i % 7)} 😀`, gone: undefined }));
+  const body = {
+    title: 'A summary',
+    // few sections, each holding many statements: large only one level down
+    agendaItems: Array.from({ length: 9 }, (_, n) => ({ number: n + 1, progress: [{ agency: 'ILO', statements: statements(200) }], none: null })),
+    small: [1, 2, { three: [3] }],
+  };
+
+  it('writes exactly JSON.stringify of the document, with a checksum over everything before it', async () => {
+    const annex = { commitments: () => statements(50), progressReports: () => statements(40) };
+    const sink = new MemorySink();
+    const checksum = await writeJson({ body, annex } as unknown as CompiledSummary, sink);
+    const expected = { ...body, annex: { commitments: statements(50), progressReports: statements(40) } };
+    const withoutChecksum = JSON.stringify(expected);
+    expect(sink.bytes().toString('utf8')).toBe(JSON.stringify({ ...expected, checksum }));
+    expect(checksum).toBe(`sha256:${createHash('sha256').update(withoutChecksum).digest('hex')}`);
+  });
+
+  it('writes in pieces whatever holds a large array at any depth, and stringifies the rest whole', () => {
+    expect(isLarge(body.agendaItems)).toBe(true); // nine sections, but thousands of statements inside
+    expect(isLarge(body.agendaItems[0])).toBe(true);
+    expect(isLarge(body.small)).toBe(false);
+    expect(isLarge({ statements: statements(16) })).toBe(false);
+    expect(isLarge({ statements: statements(17) })).toBe(true);
+  });
+});
