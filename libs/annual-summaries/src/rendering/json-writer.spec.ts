@@ -1,7 +1,8 @@
+import { jest } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import type { CompiledSummary } from '../domain/summary-document.js';
 import { MemorySink } from './byte-sink.js';
-import { isLarge, writeJson } from './json-writer.js';
+import { writeJson } from './json-writer.js';
 
 describe('The JSON writer', () => {
   const statements = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `C-${i}`, text: `“quoted” \\ ${'é'.repeat(i % 7)} 😀`, gone: undefined }));
@@ -22,11 +23,18 @@ describe('The JSON writer', () => {
     expect(checksum).toBe(`sha256:${createHash('sha256').update(withoutChecksum).digest('hex')}`);
   });
 
-  it('writes in pieces whatever holds a large array at any depth, and stringifies the rest whole', () => {
-    expect(isLarge(body.agendaItems)).toBe(true); // nine sections, but thousands of statements inside
-    expect(isLarge(body.agendaItems[0])).toBe(true);
-    expect(isLarge(body.small)).toBe(false);
-    expect(isLarge({ statements: statements(16) })).toBe(false);
-    expect(isLarge({ statements: statements(17) })).toBe(true);
+  it('writes the long lists a piece at a time, never the nine sections as one string', async () => {
+    const pieces: number[] = [];
+    const sink = { write: async (chunk: Uint8Array) => void pieces.push(chunk.byteLength) };
+    const many = { agendaItems: Array.from({ length: 9 }, () => ({ progress: [{ agency: 'ILO', statements: statements(4_000) }] })) };
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      await writeJson({ body: many, annex: { commitments: () => [], progressReports: () => [] } } as unknown as CompiledSummary, sink);
+      const longest = Math.max(...stringify.mock.results.map((r) => (typeof r.value === 'string' ? r.value.length : 0)));
+      expect(longest).toBeLessThan(1_000); // a statement at a time
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(pieces.length).toBeGreaterThan(5);
   });
 });

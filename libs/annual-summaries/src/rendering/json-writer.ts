@@ -6,10 +6,10 @@ import { TextOutput, type ByteSink } from './byte-sink.js';
  * Writes the JSON edition, the source of every other format, and returns its checksum.
  *
  * The bytes are exactly `JSON.stringify` of the document (compact, keys in the model's order), written a piece
- * at a time: large arrays (and the objects holding them) element by element, everything else stringified whole,
- * so no string of more than a few kilobytes is ever built. The checksum is the SHA-256 of the document without
- * its `checksum` member, which comes last: a reader checks it with
- * `sha256(JSON.stringify({ ...doc, checksum: undefined }))`.
+ * at a time: the document's long lists element by element, everything else stringified whole, so no string of
+ * more than a few kilobytes is ever built (stringifying the nine agenda-item sections at once would build one of
+ * about 90 MB for a year of 100,000 commitments). The checksum is the SHA-256 of the document without its
+ * `checksum` member, which comes last: a reader checks it with `sha256(JSON.stringify({ ...doc, checksum: undefined }))`.
  */
 export async function writeJson({ body, annex }: CompiledSummary, sink: ByteSink): Promise<string> {
   const hash = createHash('sha256');
@@ -17,17 +17,11 @@ export async function writeJson({ body, annex }: CompiledSummary, sink: ByteSink
   const json = new JsonStream(out);
 
   await out.write('{');
-  let first = true;
-  for (const [key, value] of Object.entries(body)) {
-    if (value === undefined) continue;
-    await out.write(`${first ? '' : ','}${JSON.stringify(key)}:`);
-    first = false;
-    await json.value(value);
-  }
+  await json.members(body, false);
   await out.write(',"annex":{"commitments":');
-  await json.elements(annex.commitments());
+  await json.elements(annex.commitments(), false);
   await out.write(',"progressReports":');
-  await json.elements(annex.progressReports());
+  await json.elements(annex.progressReports(), false);
   await out.write('}');
   await out.flush();
 
@@ -36,11 +30,14 @@ export async function writeJson({ body, annex }: CompiledSummary, sink: ByteSink
   return checksum;
 }
 
-/** Arrays longer than this are written element by element. */
-const STREAM_ARRAYS_LONGER_THAN = 16;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+/**
+ * The members of the summary that hold long lists (see summary-document.ts), by name: written element by
+ * element. The elements of those in `HOLDING_LISTS` (sections, agencies' progress, agency tables) hold long lists
+ * in turn and are written member by member. A long list added to the document belongs here: left out, it is
+ * still written correctly, only as one large string.
+ */
+const LONG_LISTS = new Set(['agendaItems', 'progress', 'statements', 'completed', 'overdue', 'agencies', 'commitments']);
+const HOLDING_LISTS = new Set(['agendaItems', 'progress', 'agencies']);
 
 /**
  * JSON.stringify's output, produced in pieces. Synchronous but for the flushes: an await per piece would cost
@@ -49,36 +46,32 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 class JsonStream {
   constructor(private readonly out: TextOutput) {}
 
-  async value(value: unknown): Promise<void> {
-    if (Array.isArray(value) && isLarge(value)) return this.elements(value);
-    if (isLarge(value)) return this.members(value as Record<string, unknown>);
-    await this.write(JSON.stringify(value) ?? 'null');
+  /** The members of `object`, without its braces when `braces` is false (the caller writes them). */
+  async members(object: object, braces = true): Promise<void> {
+    if (braces) await this.write('{');
+    let first = true;
+    for (const [key, value] of Object.entries(object)) {
+      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue; // as JSON.stringify omits them
+      await this.write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (LONG_LISTS.has(key) && Array.isArray(value)) await this.elements(value, HOLDING_LISTS.has(key));
+      else await this.write(JSON.stringify(value));
+    }
+    if (braces) await this.write('}');
   }
 
-  async elements(items: Iterable<unknown>): Promise<void> {
+  async elements(items: Iterable<unknown>, holdingLists: boolean): Promise<void> {
     await this.write('[');
     let first = true;
     for (const item of items) {
       if (!first) await this.write(',');
       first = false;
-      // as JSON.stringify writes them in arrays: undefined and functions become null
-      if (item === undefined || typeof item === 'function') await this.write('null');
-      else if (isLarge(item)) await this.value(item);
+      // as JSON.stringify writes them in arrays: undefined, functions and symbols become null
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') await this.write('null');
+      else if (holdingLists && isPlainObject(item)) await this.members(item);
       else if (this.out.add(JSON.stringify(item))) await this.out.flush();
     }
     await this.write(']');
-  }
-
-  private async members(object: Record<string, unknown>): Promise<void> {
-    await this.write('{');
-    let first = true;
-    for (const [key, value] of Object.entries(object)) {
-      if (value === undefined || typeof value === 'function') continue; // as JSON.stringify omits them
-      await this.write(`${first ? '' : ','}${JSON.stringify(key)}:`);
-      first = false;
-      await this.value(value);
-    }
-    await this.write('}');
   }
 
   private write(text: string): Promise<void> | undefined {
@@ -86,21 +79,5 @@ class JsonStream {
   }
 }
 
-/**
- * Worth writing in pieces: a large array, or an array or object holding one at any depth (the agenda-item
- * sections are nine, but each holds thousands of statements).
- */
-export function isLarge(value: unknown, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
-  if (Array.isArray(value)) {
-    if (value.length > STREAM_ARRAYS_LONGER_THAN) return true;
-    for (const item of value) if (isLarge(item, depth + 1)) return true;
-    return false;
-  }
-  if (!isPlainObject(value)) return false;
-  for (const key in value) if (isLarge(value[key], depth + 1)) return true;
-  return false;
-}
-
-/** How deep isLarge looks: deeper than the summary's own nesting, shallow enough to stay cheap. */
-const MAX_DEPTH = 6;
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
