@@ -4,13 +4,14 @@ import { checkBackingServices, closeOnSignals, loadEnvironment, logLevels, Inval
 import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
+  // first of all: a signal at any point of start-up stops the process cleanly once it has started
+  const shutdown = closeOnSignals('Worker');
   const env = loadEnvironment();
   const problems = await checkBackingServices(env, { database: true, redis: true });
   if (problems.length > 0) {
     for (const problem of problems) console.error(problem);
     process.exit(1);
   }
-  const shutdown = closeOnSignals('Worker');
   // An application context, not an HTTP server: the worker only consumes queues.
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(env) });
   // BullMQ workers close by letting their active jobs finish; the timers stop; then the connections
