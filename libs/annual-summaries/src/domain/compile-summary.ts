@@ -110,7 +110,7 @@ function inOrder<T>(items: readonly T[], order: (a: T, b: T) => number): readonl
   return items;
 }
 
-/** What the compilation works out per commitment, at the commitment's position in code order. */
+/** What the compilation works out per commitment, gathered on one record (found by id once per report and change). */
 interface CommitmentYear {
   fact: CommitmentFact;
   /** Its status on 1 January, when a status change since then says so. */
@@ -127,8 +127,8 @@ interface CommitmentYear {
  * Compiles the summary of `facts.year` from the facts of one snapshot. Pure and deterministic: every list is
  * sorted by code-point order of codes and ids, and the only instant in the output is the one given.
  *
- * Each input is walked once; commitments are found by their position in code order (one id lookup per report
- * and per status change), since a year of 100,000 commitments makes every extra lookup or pass count.
+ * Each input is walked once, with one id lookup per report and per status change: a year of 100,000
+ * commitments makes every extra lookup or pass count.
  */
 export function compileSummary(facts: SummaryFacts): CompiledSummary {
   const { year } = facts;
@@ -138,18 +138,14 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
   const inYear = (d: Date) => d.getTime() >= yearStart && d.getTime() < yearEnd;
 
   const commitments = inOrder(facts.commitments, (a, b) => byText(a.code, b.code));
-  const position = new Map<string, number>();
-  const years: CommitmentYear[] = commitments.map((fact, i) => {
-    position.set(fact.id, i);
-    return { fact, openedDuringYear: false };
-  });
+  const years: CommitmentYear[] = commitments.map((fact) => ({ fact, openedDuringYear: false }));
+  const byId = new Map(years.map((c) => [c.fact.id, c]));
 
   // status changes since the year began, in log order: the year's own, and what each commitment was on 1 January
   const yearChanges: YearChanges = { newlyAccepted: 0, started: 0, completed: 0, discontinued: 0, reopened: 0 };
   const completions: Array<{ at: CommitmentYear; change: StatusChangeFact }> = [];
   for (const change of inOrder(facts.statusChanges, (a, b) => a.position - b.position)) {
-    const i = position.get(change.commitmentId);
-    const at = i === undefined ? undefined : years[i];
+    const at = byId.get(change.commitmentId);
     if (at && at.statusAtYearStart === undefined) at.statusAtYearStart = change.from;
     if (!inYear(change.occurredAt)) continue;
     const kind = classifyChange(change.from, change.to);
@@ -167,8 +163,8 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
   // however many sections cite it
   const known: Array<{ fact: ReportFact; at: CommitmentYear; date: string }> = [];
   for (const fact of facts.reports) {
-    const i = position.get(fact.commitmentId);
-    if (i !== undefined) known.push({ fact, at: years[i], date: isoDate(fact.reportedAt) });
+    const at = byId.get(fact.commitmentId);
+    if (at) known.push({ fact, at, date: isoDate(fact.reportedAt) });
   }
   const reports = inOrder(
     known,

@@ -23,7 +23,7 @@ const list = (joined: string): string[] => (joined ? joined.split(',') : []);
  * into its fact as it arrives (the driver's own list of rows would double the memory at the peak), as an array
  * (no object per row to build and throw away), already in the order the summary lists them
  * (`COLLATE "C"` is code-point order, as the compilation's; it checks the order and sorts only if it differs),
- * and with PostgreSQL's JIT off: compiling these plain scans costs more than it saves.
+ * and with PostgreSQL's JIT off (compiling these plain scans costs more than it saves) and no parallel workers.
  */
 @Injectable()
 export class SummarySnapshotReader {
@@ -99,15 +99,15 @@ export class SummarySnapshotReader {
        FROM commitment_view ORDER BY code COLLATE "C"`,
       [],
       (c) => ({
-      id: c[0] as string,
-      code: c[1] as string,
-      title: c[2] as string,
-      leadAgency: c[3] as string,
-      supportingAgencies: list(c[4] as string),
-      agendaItems: list(c[5] as string).map(Number),
-      status: c[6] as CommitmentStatus,
-      dueDate: (c[7] as string | null) ?? null,
-      lastReportPeriod: (c[8] as number | null) ?? null,
+        id: c[0] as string,
+        code: c[1] as string,
+        title: c[2] as string,
+        leadAgency: c[3] as string,
+        supportingAgencies: list(c[4] as string),
+        agendaItems: list(c[5] as string).map(Number),
+        status: c[6] as CommitmentStatus,
+        dueDate: (c[7] as string | null) ?? null,
+        lastReportPeriod: (c[8] as number | null) ?? null,
       }),
     );
   }
@@ -130,14 +130,14 @@ export class SummarySnapshotReader {
        ORDER BY c.code COLLATE "C", p.agency COLLATE "C", (p.reported_at AT TIME ZONE 'UTC')::date, p.id`,
       [year],
       (r) => ({
-      id: r[0] as string,
-      commitmentId: r[1] as string,
-      agency: r[2] as string,
-      period: year,
-      kind: r[3] as string,
-      summary: r[4] as string,
-      reportedAt: new Date(r[5] as number),
-      unchangedSincePreviousYear: r[6] as boolean,
+        id: r[0] as string,
+        commitmentId: r[1] as string,
+        agency: r[2] as string,
+        period: year,
+        kind: r[3] as string,
+        summary: r[4] as string,
+        reportedAt: new Date(r[5] as number),
+        unchangedSincePreviousYear: r[6] as boolean,
       }),
     );
   }
@@ -152,11 +152,11 @@ export class SummarySnapshotReader {
        ORDER BY events.position`,
       [new Date(Date.UTC(year, 0, 1))],
       (c) => ({
-      position: Number(c[0]),
-      commitmentId: c[1] as string,
-      occurredAt: new Date(c[2] as number),
-      from: c[3] as CommitmentStatus,
-      to: c[4] as CommitmentStatus,
+        position: Number(c[0]),
+        commitmentId: c[1] as string,
+        occurredAt: new Date(c[2] as number),
+        from: c[3] as CommitmentStatus,
+        to: c[4] as CommitmentStatus,
       }),
     );
   }
