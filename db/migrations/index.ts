@@ -8,6 +8,7 @@ import { AnnualSummaries1763900001000 } from './1763900001000-annual-summaries.j
 import { ProgressReportWords1763900001100 } from './1763900001100-progress-report-words.js';
 import { CommitmentSearchOnWrite1763900001200 } from './1763900001200-commitment-search-on-write.js';
 import { CommitmentViewHotUpdates1763900001300 } from './1763900001300-commitment-view-hot-updates.js';
+import { IdentityChangeNotifications1763900001400 } from './1763900001400-identity-change-notifications.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ProgressReportWords1763900001100,
   CommitmentSearchOnWrite1763900001200,
   CommitmentViewHotUpdates1763900001300,
+  IdentityChangeNotifications1763900001400,
 ];

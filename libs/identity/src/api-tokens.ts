@@ -4,6 +4,7 @@ import { UnitOfWork } from '@hld/persistence';
 import { DomainError } from '@hld/kernel';
 import { API_TOKEN_PREFIX, sha256 } from './authentication.js';
 import { ApiTokenNotFound } from './identity-errors.js';
+import { KnownPrincipals } from './known-principals.js';
 
 export interface ApiToken {
   id: string;
@@ -39,7 +40,10 @@ const toApiToken = (r: ApiTokenRow): ApiToken => ({
 /** Named, revocable tokens a user creates for scripts; stored as SHA-256 hashes (they are long random secrets). */
 @Injectable()
 export class ApiTokens {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly known: KnownPrincipals,
+  ) {}
 
   async create(userId: string, name: string, expiresAt: Date | null): Promise<ApiToken & { token: string }> {
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
@@ -71,5 +75,6 @@ export class ApiTokens {
       [id, userId],
     );
     if (rows.length === 0) throw new ApiTokenNotFound(id);
+    this.unitOfWork.afterCommit(() => this.known.forget(userId));
   }
 }

@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { Environment } from '@hld/config';
-import { UnitOfWork } from '@hld/persistence';
+import { DatabaseNotifications, UnitOfWork } from '@hld/persistence';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hasher.js';
 import { InvalidCredentials, InvalidToken } from './identity-errors.js';
+import { IDENTITY_CHANNEL, KnownPrincipals, type Authenticated } from './known-principals.js';
 import type { Principal, UserRow } from './principal.js';
 
 export interface Tokens {
@@ -26,8 +27,10 @@ export const sha256 = (secret: string): string => createHash('sha256').update(se
 
 /**
  * Sign-in: short-lived JWT access tokens (HS256) tied to a session whose refresh token rotates on every use;
- * API tokens for scripts. Every request re-reads the user and the session, so logout, revocation and
- * deactivation take effect on the very next request.
+ * API tokens for scripts. Who is behind a credential is read from the user and the session (or token) rows,
+ * and then kept by KnownPrincipals until PostgreSQL announces a change to that user: logout, revocation,
+ * deactivation and role changes take effect on this process's very next request, and on other processes'
+ * within milliseconds.
  */
 @Injectable()
 export class Authentication {
@@ -36,11 +39,16 @@ export class Authentication {
    * process rather than on every request. The session and the user are still read on every request.
    */
   private readonly verified = new LRUCache<string, AccessClaims & { exp: number }>({ max: 10_000 });
+  /** API tokens whose last use was recorded in the past minute: a busy script must not turn every read into a write. */
+  private readonly touched = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
+  private hearing = false;
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly jwt: JwtService,
     private readonly env: Environment,
+    private readonly known: KnownPrincipals,
+    private readonly notifications: DatabaseNotifications,
   ) {}
 
   async login(email: string, password: string, client: { ip?: string; userAgent?: string }): Promise<Tokens> {
@@ -73,6 +81,7 @@ export class Authentication {
         [sha256(refreshToken)],
       );
       if (!session) throw new InvalidToken();
+      this.unitOfWork.afterCommit(() => this.known.forget(session.user_id));
       return this.openSession(session.user_id, { ip: session.client_ip, userAgent: session.user_agent });
     });
   }
@@ -80,24 +89,32 @@ export class Authentication {
   async logout(principal: Principal): Promise<void> {
     if (!principal.sessionId) return;
     await this.unitOfWork.manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [principal.sessionId]);
+    this.unitOfWork.afterCommit(() => this.known.forget(principal.id));
   }
 
   /** The principal behind a bearer token, or InvalidToken. */
   async authenticate(token: string): Promise<Principal> {
+    if (!this.hearing) {
+      // first use: only a process that authenticates (the API) holds the extra connection
+      this.hearing = true;
+      this.notifications.listen(IDENTITY_CHANNEL, this.known);
+    }
     return token.startsWith(API_TOKEN_PREFIX) ? this.byApiToken(token) : this.byAccessToken(token);
   }
 
   private async byAccessToken(token: string): Promise<Principal> {
     const claims = await this.verifyAccessToken(token);
-    // on every signed-in request: a prepared statement
-    const [row] = await this.unitOfWork.queryPrepared<PrincipalRow>(
-      `SELECT u.id, u.email, u.display_name, u.role, u.agency FROM users u
-       JOIN sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()
-       WHERE u.id = $1 AND u.active`,
-      [claims.sub, claims.sid],
-    );
-    if (!row) throw new InvalidToken();
-    return principalOf(row, claims.sid);
+    const found = await this.known.authenticated(`session:${claims.sub}:${claims.sid}`, async () => {
+      const [row] = await this.unitOfWork.queryPrepared<PrincipalRow & { expires_at: Date }>(
+        `SELECT u.id, u.email, u.display_name, u.role, u.agency, s.expires_at FROM users u
+         JOIN sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()
+         WHERE u.id = $1 AND u.active`,
+        [claims.sub, claims.sid],
+      );
+      if (!row) throw new InvalidToken();
+      return { principal: principalOf(row, claims.sid), userId: row.id, validUntil: row.expires_at.getTime() };
+    });
+    return found.principal;
   }
 
   private async verifyAccessToken(token: string): Promise<AccessClaims> {
@@ -115,19 +132,28 @@ export class Authentication {
   }
 
   private async byApiToken(token: string): Promise<Principal> {
-    const [row] = await this.unitOfWork.manager.query(
-      `SELECT t.id AS token_id, u.id, u.email, u.display_name, u.role, u.agency FROM api_tokens t
-       JOIN users u ON u.id = t.user_id AND u.active
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
-      [sha256(token)],
-    );
-    if (!row) throw new InvalidToken();
-    // at most one write a minute per token: a busy script must not turn every read into a write
-    await this.unitOfWork.manager.query(
-      `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [row.token_id],
-    );
-    return principalOf(row, null);
+    const hash = sha256(token);
+    const found = await this.known.authenticated(`api-token:${hash}`, async (): Promise<Authenticated> => {
+      const [row] = await this.unitOfWork.manager.query(
+        `SELECT t.id AS token_id, t.expires_at, u.id, u.email, u.display_name, u.role, u.agency FROM api_tokens t
+         JOIN users u ON u.id = t.user_id AND u.active
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
+        [hash],
+      );
+      if (!row) throw new InvalidToken();
+      const validUntil = row.expires_at ? (row.expires_at as Date).getTime() : Infinity;
+      return { principal: principalOf(row, null), userId: row.id, validUntil, apiTokenId: row.token_id };
+    });
+    const tokenId = found.apiTokenId!;
+    if (!this.touched.has(tokenId)) {
+      // the condition keeps it to one write a minute across processes too
+      await this.unitOfWork.manager.query(
+        `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [tokenId],
+      );
+      this.touched.set(tokenId, true);
+    }
+    return found.principal;
   }
 
   private async openSession(userId: string, client: { ip?: string; userAgent?: string }): Promise<Tokens> {

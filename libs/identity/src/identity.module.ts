@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { Environment } from '@hld/config';
 import { AgenciesModule } from '@hld/agencies';
 import { Authentication } from './authentication.js';
+import { KnownPrincipals } from './known-principals.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { ApiTokens } from './api-tokens.js';
 import { UserDirectory } from './user-directory.js';
@@ -27,7 +28,7 @@ import { MeController } from './me.controller.js';
     }),
   ],
   controllers: [AuthController, UsersController, MeController],
-  providers: [Authentication, LoginThrottle, ApiTokens, UserDirectory, FirstAdmin, DemoUsers, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  providers: [Authentication, KnownPrincipals, LoginThrottle, ApiTokens, UserDirectory, FirstAdmin, DemoUsers, { provide: APP_GUARD, useClass: AuthenticationGuard }],
   exports: [UserDirectory, FirstAdmin, DemoUsers],
 })
 export class IdentityModule {}

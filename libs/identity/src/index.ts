@@ -1,6 +1,7 @@
 export { IdentityModule } from './identity.module.js';
 export { Public, Roles } from './access.decorators.js';
 export { UserDirectory } from './user-directory.js';
+export { KnownPrincipals } from './known-principals.js';
 export type { NewUser } from './user-directory.js';
 export { FirstAdmin } from './first-admin.js';
 export { DemoUsers, DEMO_PASSWORD, DEMO_DOMAIN } from './demo-users.js';

@@ -5,6 +5,7 @@ import { isUniqueViolation, UnitOfWork } from '@hld/persistence';
 import { DomainError, type Role } from '@hld/kernel';
 import { hashPassword } from './password-hasher.js';
 import { EmailTaken, InvalidUserAgency, UserNotFound } from './identity-errors.js';
+import { KnownPrincipals } from './known-principals.js';
 import { toUser, USER_COLUMNS, type User, type UserRow } from './principal.js';
 
 export interface NewUser {
@@ -28,6 +29,7 @@ export class UserDirectory {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly referenceData: ReferenceData,
+    private readonly known: KnownPrincipals,
   ) {}
 
   async create(user: NewUser): Promise<User> {
@@ -79,6 +81,8 @@ export class UserDirectory {
         // deactivation ends every session now; API tokens are refused through the active flag
         await tx.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
       }
+      // this process's next request sees the change; the others hear of it from PostgreSQL
+      this.unitOfWork.afterCommit(() => this.known.forget(id));
       return toUser(row);
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 import { VersionConflict, type ChangeContext } from '@hld/kernel';
 import { UnitOfWork } from './unit-of-work.js';
@@ -22,6 +23,12 @@ export interface EventMetadata {
 export interface SqlStatement {
   sql: string;
   params: unknown[];
+}
+
+/** Where an appended event landed. */
+export interface AppendedEvent {
+  position: number;
+  streamVersion: number;
 }
 
 export interface StoredEvent {
@@ -65,6 +72,9 @@ const COLUMNS = 'position, stream_id, stream_type, stream_version, type, payload
  */
 @Injectable()
 export class EventStore {
+  /** Composed append statements by shape (see appendSql); a handful in practice, bounded all the same. */
+  private readonly shapes = new LRUCache<string, string>({ max: 500 });
+
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   /** Runs `work` in the unit of work's transaction (joining one already in progress). */
@@ -85,32 +95,49 @@ export class EventStore {
     events: NewEvent[],
     metadata: EventMetadata,
     alongside: SqlStatement[] = [],
-  ): Promise<StoredEvent[]> {
+  ): Promise<AppendedEvent[]> {
     if (events.length === 0) return [];
     const params: unknown[] = [stream.id, stream.type, JSON.stringify(metadata)];
-    const values = events.map((event, i) => {
-      params.push(expectedVersion + i + 1, event.type, JSON.stringify(event.payload), event.occurredAt);
-      const p = 4 + i * 4;
-      return `($1, $2, $${p}, $${p + 1}, $${p + 2}::jsonb, $3::jsonb, $${p + 3})`;
-    });
-    const ctes = [
-      `appended AS (INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
-         VALUES ${values.join(', ')} RETURNING ${COLUMNS})`,
-    ];
-    alongside.forEach((statement, i) => {
-      const offset = params.length;
-      ctes.push(`alongside_${i} AS (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
-      params.push(...statement.params);
-    });
+    events.forEach((event, i) => params.push(expectedVersion + i + 1, event.type, JSON.stringify(event.payload), event.occurredAt.toISOString()));
+    for (const statement of alongside) params.push(...statement.params);
     try {
-      const rows = await this.unitOfWork.queryPrepared<EventRow>(`WITH ${ctes.join(',\n')} SELECT ${COLUMNS} FROM appended ORDER BY stream_version`, params);
-      return rows.map(toStoredEvent);
+      const rows = await this.unitOfWork.queryPrepared<{ position: string; stream_version: number }>(this.appendSql(events.length, alongside), params);
+      return rows.map((row) => ({ position: Number(row.position), streamVersion: row.stream_version }));
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_version_unique')) {
         throw new VersionConflict(expectedVersion, await this.currentVersion(stream.id));
       }
       throw error;
     }
+  }
+
+  /**
+   * The text of an append of `count` events with these statements alongside, composed once per shape: the same
+   * few shapes recur on every command, and reusing the very same string lets the prepared-statement lookup skip
+   * hashing it again.
+   */
+  private appendSql(count: number, alongside: SqlStatement[]): string {
+    let shape = String(count);
+    for (const statement of alongside) shape += `\u0000${statement.params.length}\u0000${statement.sql}`;
+    const known = this.shapes.get(shape);
+    if (known) return known;
+    const values = Array.from({ length: count }, (_, i) => {
+      const p = 4 + i * 4;
+      return `($1, $2, $${p}, $${p + 1}, $${p + 2}::jsonb, $3::jsonb, $${p + 3}::timestamptz)`;
+    });
+    const ctes = [
+      `appended AS (INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
+         VALUES ${values.join(', ')} RETURNING position, stream_version)`,
+    ];
+    let offset = 3 + count * 4;
+    alongside.forEach((statement, i) => {
+      const shift = offset;
+      ctes.push(`alongside_${i} AS (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)})`);
+      offset += statement.params.length;
+    });
+    const sql = `WITH ${ctes.join(',\n')} SELECT position, stream_version FROM appended ORDER BY stream_version`;
+    this.shapes.set(shape, sql);
+    return sql;
   }
 
   /** The events of one stream, oldest first; with `until`, only those that occurred at or before it. */

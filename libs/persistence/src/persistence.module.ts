@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@hld/config';
+import { DatabaseNotifications } from './database-notifications.js';
 import { EventStore } from './event-store.js';
 import { RedisConnection } from './redis-connection.js';
 import { UnitOfWork } from './unit-of-work.js';
 
-/** The PostgreSQL connection (TypeORM, migrations only, never synchronize), the event store and Redis. */
+/** The PostgreSQL connection (TypeORM, migrations only, never synchronize), its notifications, the event store and Redis. */
 @Global()
 @Module({
   imports: [
@@ -24,7 +25,7 @@ import { UnitOfWork } from './unit-of-work.js';
       }),
     }),
   ],
-  providers: [UnitOfWork, EventStore, RedisConnection],
-  exports: [UnitOfWork, EventStore, RedisConnection],
+  providers: [UnitOfWork, EventStore, RedisConnection, DatabaseNotifications],
+  exports: [UnitOfWork, EventStore, RedisConnection, DatabaseNotifications],
 })
 export class PersistenceModule {}

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -19,6 +20,9 @@ const ambient = new AsyncLocalStorage<Ambient>();
  */
 @Injectable()
 export class UnitOfWork {
+  /** Prepared statements' names by text: hashed once, not on every call. */
+  private readonly statementNames = new LRUCache<string, string>({ max: 500 });
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The manager of the transaction in progress, or the pool's when there is none. */
@@ -43,7 +47,12 @@ export class UnitOfWork {
    * built differently is prepared anew.
    */
   async queryPrepared<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const config = { name: `hld_${createHash('sha1').update(sql).digest('base64url')}`, text: sql, values: params };
+    let name = this.statementNames.get(sql);
+    if (name === undefined) {
+      name = `hld_${createHash('sha1').update(sql).digest('base64url')}`;
+      this.statementNames.set(sql, name);
+    }
+    const config = { name, text: sql, values: params };
     const runner = ambient.getStore()?.manager.queryRunner;
     if (runner) {
       // the transaction's own connection (the pg client under TypeORM's query runner)

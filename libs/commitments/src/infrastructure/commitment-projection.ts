@@ -17,6 +17,63 @@ function contributions(state: CommitmentState | null): CountKey[] {
   ];
 }
 
+/** A column of commitment_view: the state field it holds, as sent to PostgreSQL. */
+interface ViewColumn {
+  name: string;
+  value: (s: CommitmentState) => unknown;
+  cast?: string;
+  /** The row's identity: inserted, never updated. */
+  key?: true;
+}
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+
+const VIEW_COLUMNS: readonly ViewColumn[] = [
+  { name: 'id', value: (s) => s.id, key: true },
+  { name: 'code', value: (s) => s.code },
+  { name: 'title', value: (s) => s.title },
+  { name: 'text', value: (s) => s.text },
+  { name: 'source', value: (s) => s.source },
+  { name: 'kind', value: (s) => s.kind },
+  { name: 'lead_agency', value: (s) => s.leadAgency },
+  { name: 'supporting_agencies', value: (s) => s.supportingAgencies, cast: 'text[]' },
+  { name: 'agenda_items', value: (s) => s.agendaItems, cast: 'smallint[]' },
+  { name: 'sdg_targets', value: (s) => s.sdgTargets, cast: 'text[]' },
+  { name: 'due_date', value: (s) => s.dueDate, cast: 'date' },
+  { name: 'status', value: (s) => s.status },
+  { name: 'version', value: (s) => s.version, cast: 'int' },
+  { name: 'registered_at', value: (s) => iso(s.registeredAt), cast: 'timestamptz' },
+  { name: 'updated_at', value: (s) => iso(s.updatedAt), cast: 'timestamptz' },
+  { name: 'last_report_period', value: (s) => s.lastReportPeriod, cast: 'int' },
+  { name: 'last_reported_at', value: (s) => iso(s.lastReportedAt), cast: 'timestamptz' },
+  { name: 'original_due_date', value: (s) => s.originalDueDate, cast: 'date' },
+  { name: 'pending_extension', value: (s) => (s.pendingExtension ? JSON.stringify(s.pendingExtension) : null), cast: 'jsonb' },
+];
+
+const placeholder = (column: ViewColumn, n: number): string => (column.cast ? `$${n}::${column.cast}` : `$${n}`);
+
+const VIEW_INSERT = `INSERT INTO commitment_view (${VIEW_COLUMNS.map((c) => c.name).join(', ')})
+  VALUES (${VIEW_COLUMNS.map((c, i) => placeholder(c, i + 1)).join(', ')})`;
+
+/** UPDATE statements by the columns they set, each text built once (the event store prepares it by its text). */
+const viewUpdates = new Map<string, string>();
+
+function viewUpdateSql(changed: readonly ViewColumn[]): string {
+  const key = changed.map((column) => column.name).join(',');
+  let sql = viewUpdates.get(key);
+  if (sql === undefined) {
+    sql = `UPDATE commitment_view SET ${changed.map((c, i) => `${c.name} = ${placeholder(c, i + 2)}`).join(', ')} WHERE id = $1`;
+    viewUpdates.set(key, sql);
+  }
+  return sql;
+}
+
+/** Equal as column values: lists element by element, everything else (strings, numbers, null) by identity. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}
+
 /** Where a progress report's event sits: its position when known (rebuild), else its version in `appended`. */
 type EventAt = { event: CommitmentEvent; actorId: string } & ({ position: number } | { version: number });
 
@@ -30,7 +87,7 @@ export class CommitmentProjection {
   constructor(private readonly eventStore: EventStore) {}
 
   statements(before: CommitmentState | null, after: CommitmentState, events: readonly EventAt[]): SqlStatement[] {
-    const statements = [this.viewUpsert(after)];
+    const statements = [this.viewWrite(before, after)];
     const counts = this.countsDelta(before, after);
     if (counts) statements.push(counts);
     for (const at of events) {
@@ -69,24 +126,21 @@ export class CommitmentProjection {
     return { events, commitments: states.size };
   }
 
-  private viewUpsert(s: CommitmentState): SqlStatement {
+  /**
+   * A new commitment's row, or the columns an event changed in an existing one (usually status, version and
+   * updated_at): less to send, to parse and to check than the whole row, and the same few statement texts recur.
+   */
+  private viewWrite(before: CommitmentState | null, after: CommitmentState): SqlStatement {
+    if (!before) {
+      return {
+        sql: VIEW_INSERT,
+        params: VIEW_COLUMNS.map((column) => column.value(after)),
+      };
+    }
+    const changed = VIEW_COLUMNS.filter((column) => !column.key && !sameValue(column.value(before), column.value(after)));
     return {
-      sql: `INSERT INTO commitment_view (id, code, title, text, source, kind, lead_agency, supporting_agencies, agenda_items,
-              sdg_targets, due_date, status, version, registered_at, updated_at, last_report_period, last_reported_at,
-              original_due_date, pending_extension)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb)
-            ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, title = EXCLUDED.title, text = EXCLUDED.text,
-              source = EXCLUDED.source, kind = EXCLUDED.kind, lead_agency = EXCLUDED.lead_agency,
-              supporting_agencies = EXCLUDED.supporting_agencies, agenda_items = EXCLUDED.agenda_items,
-              sdg_targets = EXCLUDED.sdg_targets, due_date = EXCLUDED.due_date, status = EXCLUDED.status,
-              version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
-              last_report_period = EXCLUDED.last_report_period, last_reported_at = EXCLUDED.last_reported_at,
-              original_due_date = EXCLUDED.original_due_date, pending_extension = EXCLUDED.pending_extension`,
-      params: [
-        s.id, s.code, s.title, s.text, s.source, s.kind, s.leadAgency, s.supportingAgencies, s.agendaItems,
-        s.sdgTargets, s.dueDate, s.status, s.version, s.registeredAt, s.updatedAt, s.lastReportPeriod, s.lastReportedAt,
-        s.originalDueDate, s.pendingExtension ? JSON.stringify(s.pendingExtension) : null,
-      ],
+      sql: viewUpdateSql(changed),
+      params: [after.id, ...changed.map((column) => column.value(after))],
     };
   }
 
