@@ -11,9 +11,11 @@ import {
   AssignCommitmentOwners,
   ChangeCommitmentStatus,
   CommitmentsModule,
+  DecideDueDateExtension,
   RebuildCommitmentReadModels,
   RegisterCommitment,
   ReportProgress,
+  RequestDueDateExtension,
   ReviseCommitmentDetails,
   SetCommitmentDueDate,
 } from '@hld/commitments';
@@ -91,13 +93,19 @@ describe('Event store and read models (real PostgreSQL)', () => {
       await commands.execute(new ChangeCommitmentStatus(state.id, 1, 'accepted', {}, context));
       if (i % 2) await commands.execute(new ChangeCommitmentStatus(state.id, 2, 'in_progress', {}, context));
       if (i % 3 === 0) await commands.execute(new AssignCommitmentOwners(state.code, undefined, 'UNDP', ['IOM'], context));
-      if (i % 4 === 0) await commands.execute(new SetCommitmentDueDate(state.code, undefined, '2015-01-15', context));
+      if (i % 4 === 0) {
+        await commands.execute(new SetCommitmentDueDate(state.code, undefined, '2015-01-15', context));
+        // a pending extension on some, an approved one (the original due date kept) on others
+        const requested = await commands.execute(new RequestDueDateExtension(state.code, '2015-06-30', 'Data arrive late', context));
+        if (i % 8 === 0) await commands.execute(new DecideDueDateExtension(state.code, requested.pendingExtension!.requestId, true, null, context));
+      }
       if (i % 5 === 0) await commands.execute(new ReviseCommitmentDetails(state.code, undefined, { agendaItems: [3] }, context));
       const reporter = i % 3 === 0 ? 'IOM' : 'UNHCR';
       if (i % 2) await commands.execute(new ReportProgress(state.id, { period: 2014, agency: reporter, summary: `Report ${i}` }, context));
       if (i % 6 === 1) await commands.execute(new ChangeCommitmentStatus(state.id, undefined, 'discontinued', { reason: 'obsolete', category: 'overtaken_by_events' }, context));
     }
     const kept = await dumpReadModels(db);
+    expect((kept as { views: Array<{ pending_extension: unknown }> }).views.some((v) => v.pending_extension !== null)).toBe(true);
     const result = await commands.execute(new RebuildCommitmentReadModels());
     expect(result.events).toBeGreaterThan(40);
     expect(await dumpReadModels(db)).toEqual(kept);

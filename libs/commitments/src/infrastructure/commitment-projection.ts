@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventStore, type SqlStatement, type StoredEvent } from '@hld/persistence';
-import { evolve, type CommitmentState } from '../domain/commitment.js';
+import { evolve, type CommitmentState, type PendingExtension } from '../domain/commitment.js';
 import { commitmentEventFrom, type CommitmentEvent } from '../domain/commitment-events.js';
 
 export const COMMITMENT_STREAM = 'commitment';
@@ -17,49 +17,60 @@ function contributions(state: CommitmentState | null): CountKey[] {
   ];
 }
 
-/** A column of commitment_view: the state field it holds, as sent to PostgreSQL. */
+/** A column of commitment_view: the state field it holds, and how that is sent to PostgreSQL. */
 interface ViewColumn {
   name: string;
-  value: (s: CommitmentState) => unknown;
+  field: (s: CommitmentState) => unknown;
+  /** Turns the field into a parameter, when the driver's own conversion would not do (or would be slower). */
+  send?: (value: never) => unknown;
   cast?: string;
-  /** The row's identity: inserted, never updated. */
-  key?: true;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
+const ID_COLUMN: ViewColumn = { name: 'id', field: (s) => s.id };
+
+/** Every column but the id, which is inserted and never updated. */
 const VIEW_COLUMNS: readonly ViewColumn[] = [
-  { name: 'id', value: (s) => s.id, key: true },
-  { name: 'code', value: (s) => s.code },
-  { name: 'title', value: (s) => s.title },
-  { name: 'text', value: (s) => s.text },
-  { name: 'source', value: (s) => s.source },
-  { name: 'kind', value: (s) => s.kind },
-  { name: 'lead_agency', value: (s) => s.leadAgency },
-  { name: 'supporting_agencies', value: (s) => s.supportingAgencies, cast: 'text[]' },
-  { name: 'agenda_items', value: (s) => s.agendaItems, cast: 'smallint[]' },
-  { name: 'sdg_targets', value: (s) => s.sdgTargets, cast: 'text[]' },
-  { name: 'due_date', value: (s) => s.dueDate, cast: 'date' },
-  { name: 'status', value: (s) => s.status },
-  { name: 'version', value: (s) => s.version, cast: 'int' },
-  { name: 'registered_at', value: (s) => iso(s.registeredAt), cast: 'timestamptz' },
-  { name: 'updated_at', value: (s) => iso(s.updatedAt), cast: 'timestamptz' },
-  { name: 'last_report_period', value: (s) => s.lastReportPeriod, cast: 'int' },
-  { name: 'last_reported_at', value: (s) => iso(s.lastReportedAt), cast: 'timestamptz' },
-  { name: 'original_due_date', value: (s) => s.originalDueDate, cast: 'date' },
-  { name: 'pending_extension', value: (s) => (s.pendingExtension ? JSON.stringify(s.pendingExtension) : null), cast: 'jsonb' },
+  { name: 'code', field: (s) => s.code },
+  { name: 'title', field: (s) => s.title },
+  { name: 'text', field: (s) => s.text },
+  { name: 'source', field: (s) => s.source },
+  { name: 'kind', field: (s) => s.kind },
+  { name: 'lead_agency', field: (s) => s.leadAgency },
+  { name: 'supporting_agencies', field: (s) => s.supportingAgencies, cast: 'text[]' },
+  { name: 'agenda_items', field: (s) => s.agendaItems, cast: 'smallint[]' },
+  { name: 'sdg_targets', field: (s) => s.sdgTargets, cast: 'text[]' },
+  { name: 'due_date', field: (s) => s.dueDate, cast: 'date' },
+  { name: 'status', field: (s) => s.status },
+  { name: 'version', field: (s) => s.version, cast: 'int' },
+  { name: 'registered_at', field: (s) => s.registeredAt, send: iso, cast: 'timestamptz' },
+  { name: 'updated_at', field: (s) => s.updatedAt, send: iso, cast: 'timestamptz' },
+  { name: 'last_report_period', field: (s) => s.lastReportPeriod, cast: 'int' },
+  { name: 'last_reported_at', field: (s) => s.lastReportedAt, send: iso, cast: 'timestamptz' },
+  { name: 'original_due_date', field: (s) => s.originalDueDate, cast: 'date' },
+  {
+    name: 'pending_extension',
+    field: (s) => s.pendingExtension,
+    send: (value: PendingExtension | null) => (value ? JSON.stringify(value) : null),
+    cast: 'jsonb',
+  },
 ];
+
+const parameter = (column: ViewColumn, state: CommitmentState): unknown => {
+  const value = column.field(state);
+  return column.send ? column.send(value as never) : value;
+};
 
 const placeholder = (column: ViewColumn, n: number): string => (column.cast ? `$${n}::${column.cast}` : `$${n}`);
 
-const VIEW_INSERT = `INSERT INTO commitment_view (${VIEW_COLUMNS.map((c) => c.name).join(', ')})
-  VALUES (${VIEW_COLUMNS.map((c, i) => placeholder(c, i + 1)).join(', ')})`;
+const VIEW_INSERT = `INSERT INTO commitment_view (${[ID_COLUMN, ...VIEW_COLUMNS].map((c) => c.name).join(', ')})
+  VALUES (${[ID_COLUMN, ...VIEW_COLUMNS].map((c, i) => placeholder(c, i + 1)).join(', ')})`;
 
 /** UPDATE statements by the columns they set, each text built once (the event store prepares it by its text). */
 const viewUpdates = new Map<string, string>();
 
-function viewUpdateSql(changed: readonly ViewColumn[]): string {
-  const key = changed.map((column) => column.name).join(',');
+function viewUpdateSql(key: string, changed: readonly ViewColumn[]): string {
   let sql = viewUpdates.get(key);
   if (sql === undefined) {
     sql = `UPDATE commitment_view SET ${changed.map((c, i) => `${c.name} = ${placeholder(c, i + 2)}`).join(', ')} WHERE id = $1`;
@@ -68,10 +79,16 @@ function viewUpdateSql(changed: readonly ViewColumn[]): string {
   return sql;
 }
 
-/** Equal as column values: lists element by element, everything else (strings, numbers, null) by identity. */
-function sameValue(a: unknown, b: unknown): boolean {
+/**
+ * Whether a field kept its value from one state to the next. Evolving a state copies the fields an event leaves
+ * alone, so most are the very same value; lists, dates and the pending extension are compared by content.
+ */
+function unchanged(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
-  return a === b;
+  if (a && b && typeof a === 'object' && typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return false;
 }
 
 /** Where a progress report's event sits: its position when known (rebuild), else its version in `appended`. */
@@ -132,16 +149,18 @@ export class CommitmentProjection {
    */
   private viewWrite(before: CommitmentState | null, after: CommitmentState): SqlStatement {
     if (!before) {
-      return {
-        sql: VIEW_INSERT,
-        params: VIEW_COLUMNS.map((column) => column.value(after)),
-      };
+      return { sql: VIEW_INSERT, params: [after.id, ...VIEW_COLUMNS.map((column) => parameter(column, after))] };
     }
-    const changed = VIEW_COLUMNS.filter((column) => !column.key && !sameValue(column.value(before), column.value(after)));
-    return {
-      sql: viewUpdateSql(changed),
-      params: [after.id, ...changed.map((column) => column.value(after))],
-    };
+    const changed: ViewColumn[] = [];
+    const params: unknown[] = [after.id];
+    let key = '';
+    for (const column of VIEW_COLUMNS) {
+      if (unchanged(column.field(before), column.field(after))) continue;
+      changed.push(column);
+      params.push(parameter(column, after));
+      key += `${column.name},`;
+    }
+    return { sql: viewUpdateSql(key, changed), params };
   }
 
   /** The counter changes between two states, or null when there are none. */
