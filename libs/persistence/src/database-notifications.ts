@@ -89,9 +89,9 @@ export class DatabaseNotifications implements OnApplicationShutdown {
     this.connected = false;
     client.end().catch(() => undefined);
     if (this.stopped) return;
-    if (wasConnected || this.retryMs === FIRST_RETRY_MS) {
-      this.logger.warn(`Lost the PostgreSQL notifications connection (${error.message}); retrying`);
-    }
+    // one line per outage, not one per attempt
+    if (wasConnected) this.logger.warn(`Lost the PostgreSQL notifications connection (${error.message}); retrying`);
+    else if (this.retryMs === FIRST_RETRY_MS) this.logger.warn(`Cannot listen to PostgreSQL notifications (${error.message}); retrying`);
     if (wasConnected) for (const listeners of this.channels.values()) for (const listener of listeners) listener.interrupted();
     this.retry = setTimeout(() => void this.connect(), this.retryMs);
     this.retry.unref();
