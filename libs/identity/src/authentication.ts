@@ -36,7 +36,7 @@ export const sha256 = (secret: string): string => createHash('sha256').update(se
 export class Authentication {
   /**
    * Access tokens whose signature and claims were checked, until they expire: a token is verified once per
-   * process rather than on every request. The session and the user are still read on every request.
+   * process rather than on every request (who is behind it is KnownPrincipals' business).
    */
   private readonly verified = new LRUCache<string, AccessClaims & { exp: number }>({ max: 10_000 });
   /** API tokens whose last use was recorded in the past minute: a busy script must not turn every read into a write. */
