@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { KnownPrincipals } from '@hld/identity';
 import { eventually } from '../helpers/smtp-sink.js';
-import { TcpProxy } from '../helpers/tcp-proxy.js';
-import { startTestApi, type TestApi } from '../helpers/test-api.js';
+import type { TcpProxy } from '../helpers/tcp-proxy.js';
+import { startTestApi, startTestApiBehindDatabaseProxy, type TestApi } from '../helpers/test-api.js';
 import { TEST_DATABASE_URL } from '../test-environment.js';
 
 /** How long another process may go on accepting a credential after its revocation commits: the announcement's delivery. */
@@ -100,22 +100,18 @@ describe('Principals kept by an API process', () => {
 
 /** While the announcements cannot be heard, nothing may be answered from memory: a change made meanwhile is not heard of. */
 describe('Principals kept by an API process, while PostgreSQL is unreachable', () => {
-  const proxy = new TcpProxy('127.0.0.1', Number(new URL(TEST_DATABASE_URL).port || 5432));
+  let proxy: TcpProxy;
   let api: TestApi;
+  let close: () => Promise<void>;
+  /** Straight to PostgreSQL, not through the proxy: where an operator's change comes from. */
   const direct = new pg.Client({ connectionString: TEST_DATABASE_URL });
 
   beforeAll(async () => {
-    await proxy.start();
-    const url = new URL(TEST_DATABASE_URL);
-    url.port = String(proxy.port);
-    process.env.DATABASE_URL = url.toString();
-    api = await startTestApi();
+    ({ api, proxy, close } = await startTestApiBehindDatabaseProxy());
     await direct.connect();
   });
   afterAll(async () => {
-    process.env.DATABASE_URL = TEST_DATABASE_URL;
-    await api?.close();
-    await proxy.cut();
+    await close();
     await direct.end();
   });
 

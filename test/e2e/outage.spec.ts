@@ -2,26 +2,18 @@ import { aCommitment } from '../helpers/factories.js';
 import { countEvents } from '../helpers/db.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { eventually } from '../helpers/smtp-sink.js';
-import { startTestApi, type TestApi } from '../helpers/test-api.js';
-import { TEST_DATABASE_URL } from '../test-environment.js';
+import { startTestApi, startTestApiBehindDatabaseProxy, type TestApi } from '../helpers/test-api.js';
 
 /** PostgreSQL goes away under the API (reliability scenario 3): 503 problem+json with Retry-After, then recovery. */
 describe('PostgreSQL outage', () => {
-  const proxy = new TcpProxy('127.0.0.1', Number(new URL(TEST_DATABASE_URL).port || 5432));
+  let proxy: TcpProxy;
   let api: TestApi;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    await proxy.start();
-    const url = new URL(TEST_DATABASE_URL);
-    url.port = String(proxy.port);
-    process.env.DATABASE_URL = url.toString();
-    api = await startTestApi();
+    ({ api, proxy, close } = await startTestApiBehindDatabaseProxy());
   });
-  afterAll(async () => {
-    process.env.DATABASE_URL = TEST_DATABASE_URL;
-    await api.close();
-    await proxy.cut();
-  });
+  afterAll(() => close());
 
   it('answers 503 with Retry-After while the database is unreachable, writes nothing twice, and recovers unaided', async () => {
     const created = await api.http.post('/api/v1/commitments').send(aCommitment()).expect(201);

@@ -9,7 +9,9 @@ import { Clock, type Role } from '@hld/kernel';
 import { UserDirectory, type User } from '@hld/identity';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { configureApiApp, createHttpAdapter } from '../../apps/api/src/create-api-app.js';
+import { TcpProxy } from './tcp-proxy.js';
 import { TestClock } from './test-clock.js';
+import { TEST_DATABASE_URL } from '../test-environment.js';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -73,4 +75,32 @@ export async function startTestApi(clock = new TestClock()): Promise<TestApi> {
     signIn,
     close: () => app.close(),
   };
+}
+
+/**
+ * The API booted with PostgreSQL behind a proxy the test can cut and restore (an outage, a restart). `close`
+ * stops the API, then the proxy, and gives the other tests their usual DATABASE_URL back.
+ */
+export async function startTestApiBehindDatabaseProxy(): Promise<{ api: TestApi; proxy: TcpProxy; close(): Promise<void> }> {
+  const proxy = new TcpProxy('127.0.0.1', Number(new URL(TEST_DATABASE_URL).port || 5432));
+  await proxy.start();
+  const url = new URL(TEST_DATABASE_URL);
+  url.port = String(proxy.port);
+  process.env.DATABASE_URL = url.toString();
+  try {
+    const api = await startTestApi();
+    return {
+      api,
+      proxy,
+      close: async () => {
+        process.env.DATABASE_URL = TEST_DATABASE_URL;
+        await api.close();
+        await proxy.cut();
+      },
+    };
+  } catch (error) {
+    process.env.DATABASE_URL = TEST_DATABASE_URL;
+    await proxy.cut();
+    throw error;
+  }
 }
