@@ -40,12 +40,13 @@ export class DatabaseNotifications implements OnApplicationShutdown {
     const listeners = this.channels.get(channel);
     if (listeners) listeners.push(listener);
     else this.channels.set(channel, [listener]);
-    if (!this.client) {
+    const client = this.client;
+    if (!client) {
       void this.connect();
     } else if (this.connected) {
-      this.client.query(`LISTEN ${channel}`).then(
+      client.query(`LISTEN ${channel}`).then(
         () => listener.listening(),
-        (error: Error) => this.lost(this.client!, error),
+        (error: Error) => this.lost(client, error),
       );
     }
   }

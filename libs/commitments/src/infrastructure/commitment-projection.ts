@@ -28,8 +28,6 @@ interface ViewColumn {
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
-const ID_COLUMN: ViewColumn = { name: 'id', field: (s) => s.id };
-
 /** Every column but the id, which is inserted and never updated. */
 const VIEW_COLUMNS: readonly ViewColumn[] = [
   { name: 'code', field: (s) => s.code },
@@ -64,8 +62,10 @@ const parameter = (column: ViewColumn, state: CommitmentState): unknown => {
 
 const placeholder = (column: ViewColumn, n: number): string => (column.cast ? `$${n}::${column.cast}` : `$${n}`);
 
-const VIEW_INSERT = `INSERT INTO commitment_view (${[ID_COLUMN, ...VIEW_COLUMNS].map((c) => c.name).join(', ')})
-  VALUES (${[ID_COLUMN, ...VIEW_COLUMNS].map((c, i) => placeholder(c, i + 1)).join(', ')})`;
+const INSERTED_COLUMNS: readonly ViewColumn[] = [{ name: 'id', field: (s) => s.id }, ...VIEW_COLUMNS];
+
+const VIEW_INSERT = `INSERT INTO commitment_view (${INSERTED_COLUMNS.map((c) => c.name).join(', ')})
+  VALUES (${INSERTED_COLUMNS.map((c, i) => placeholder(c, i + 1)).join(', ')})`;
 
 /** UPDATE statements by the columns they set, each text built once (the event store prepares it by its text). */
 const viewUpdates = new Map<string, string>();
@@ -149,7 +149,7 @@ export class CommitmentProjection {
    */
   private viewWrite(before: CommitmentState | null, after: CommitmentState): SqlStatement {
     if (!before) {
-      return { sql: VIEW_INSERT, params: [after.id, ...VIEW_COLUMNS.map((column) => parameter(column, after))] };
+      return { sql: VIEW_INSERT, params: INSERTED_COLUMNS.map((column) => parameter(column, after)) };
     }
     const changed: ViewColumn[] = [];
     const params: unknown[] = [after.id];
