@@ -87,6 +87,35 @@ describe('Principals kept by an API process', () => {
     await timeUntil(on(b, user.token), 401);
   });
 
+  it('a password change through one process ends the other sessions and the API tokens on both; its own session goes on', async () => {
+    const user = await a.signIn('focal_point', 'ILO');
+    const other = (await a.anonymous.post('/api/v1/auth/login').send({ email: user.user.email, password: user.password }).expect(200)).body;
+    const apiToken = (await user.http.post('/api/v1/me/tokens').send({ name: 'script' }).expect(201)).body.token;
+    for (const api of [a, b]) {
+      await eventually(async () => {
+        expect(await on(api, other.accessToken)()).toBe(200);
+        expect(await on(api, apiToken)()).toBe(200);
+      });
+    }
+
+    await user.http.put('/api/v1/me/password').send({ currentPassword: user.password, newPassword: 'a-brand-new-password' }).expect(204);
+    expect(await on(a, other.accessToken)()).toBe(401); // the process that made the change: at once
+    expect(await on(a, apiToken)()).toBe(401);
+    expect(await timeUntil(on(b, other.accessToken), 401)).toBeLessThan(PROPAGATION_BOUND_MS);
+    expect(await timeUntil(on(b, apiToken), 401)).toBeLessThan(PROPAGATION_BOUND_MS);
+    expect(await on(b, user.token)()).toBe(200);
+  });
+
+  it('a reused refresh token ends its session family on the other process too', async () => {
+    const user = await a.signIn('viewer');
+    const rotated = (await a.anonymous.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200)).body;
+    await eventually(async () => expect(await on(b, rotated.accessToken)()).toBe(200));
+
+    await a.anonymous.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    expect(await on(a, rotated.accessToken)()).toBe(401);
+    expect(await timeUntil(on(b, rotated.accessToken), 401)).toBeLessThan(PROPAGATION_BOUND_MS);
+  });
+
   it('a change made straight in the database (an operator at a psql prompt) reaches every process', async () => {
     const user = await a.signIn('viewer');
     expect(await on(a, user.token)()).toBe(200);

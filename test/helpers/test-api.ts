@@ -38,13 +38,34 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** Boots the real API in this process, on the test database and Redis, with a clock the test controls. */
-export async function startTestApi(clock = new TestClock()): Promise<TestApi> {
-  const env = loadEnvironment();
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+type Settings = Record<string, string | undefined>;
+
+/** Runs `work` with these environment variables (undefined: unset), then puts back what was there. */
+async function withSettings<T>(settings: Settings, work: () => Promise<T>): Promise<T> {
+  const apply = (values: Settings) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  const saved = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
+  apply(settings);
+  try {
+    return await work();
+  } finally {
+    apply(saved);
+  }
+}
+
+/**
+ * Boots the real API in this process, on the test database and Redis, with a clock the test controls. `settings`
+ * are environment variables for this instance only (undefined: unset, so the default applies).
+ */
+export async function startTestApi(clock = new TestClock(), settings: Settings = {}): Promise<TestApi> {
+  const { env, moduleRef } = await withSettings(settings, async () => ({
+    env: loadEnvironment(),
+    moduleRef: await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(Clock).useValue(clock).compile(),
+  }));
   const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }), {
     swaggerUi: false,
   });

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Environment, logLevels } from '@hld/config';
+import { Environment, logLevels, proxyTrust } from '@hld/config';
 import { PROBLEM_CONTENT_TYPE, problemType } from '@hld/http';
 import { ApiModule } from './api.module.js';
 
@@ -13,7 +13,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 export function createHttpAdapter(env: Environment): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For counts only from the proxies TRUST_PROXY names: otherwise any client could name any address
+    // (walking around the sign-in throttle and forging the address kept on sessions and events)
+    trustProxy: proxyTrust(env.TRUST_PROXY),
     // the caller's X-Request-Id when it is sane, so a request can be followed across systems
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];

@@ -1,4 +1,5 @@
 import { loadEnvironment } from './environment.js';
+import { proxyTrust } from './trusted-proxies.js';
 
 describe('loadEnvironment', () => {
   it('gives the documented defaults', () => {
@@ -21,5 +22,35 @@ describe('loadEnvironment', () => {
     [{ REDIS_URL: 'localhost:6379' }, /^Invalid setting REDIS_URL/],
   ])('stops with one line naming the bad setting: %o', (source, message) => {
     expect(() => loadEnvironment(source)).toThrow(message);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const trust = (setting: string) => {
+    const fn = proxyTrust(loadEnvironment({ TRUST_PROXY: setting }).TRUST_PROXY);
+    if (!fn) throw new Error('trusts nobody');
+    return fn;
+  };
+
+  it('trusts no proxy by default: the client is the connection', () => {
+    expect(proxyTrust(loadEnvironment({}).TRUST_PROXY)).toBe(false);
+    expect(proxyTrust('0')).toBe(false);
+  });
+
+  it('a hop count trusts that many peers, whatever their addresses', () => {
+    const two = trust('2');
+    expect([two('203.0.113.1', 0), two('203.0.113.2', 1), two('203.0.113.3', 2)]).toEqual([true, true, false]);
+  });
+
+  it('a list trusts exactly those addresses and networks', () => {
+    const list = trust(' 10.0.0.0/8 , 192.0.2.7,loopback');
+    expect(['10.1.2.3', '192.0.2.7', '127.0.0.1', '::1', '::ffff:127.0.0.1'].map((a) => list(a, 0))).toEqual([true, true, true, true, true]);
+    expect(['11.0.0.1', '192.0.2.8', '2001:db8::1'].map((a) => list(a, 0))).toEqual([false, false, false]);
+  });
+
+  it.each(['true', 'yes', '10.0.0.0/33', '1.2.3', '10.0.0.1,,10.0.0.2', '-1', '1000'])('stops with one line naming it: %s', (setting) => {
+    expect(() => loadEnvironment({ TRUST_PROXY: setting })).toThrow(
+      new RegExp(`^Invalid setting TRUST_PROXY="${setting.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}": must be empty \\(trust no proxy\\), a number of proxy hops`),
+    );
   });
 });

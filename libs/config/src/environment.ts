@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { proxyTrust, TRUST_PROXY_FORMAT } from './trusted-proxies.js';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 
@@ -66,7 +67,10 @@ export class Environment {
   @IsString()
   ADMIN_PASSWORD = '';
 
-  /** Sign-in attempts allowed per email and client address within LOGIN_THROTTLE_TTL_SECONDS (429 beyond). */
+  /**
+   * Failed sign-ins allowed per email and client address within LOGIN_THROTTLE_TTL_SECONDS (429 beyond); also
+   * the wrong current passwords allowed per account when changing a password.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -76,6 +80,24 @@ export class Environment {
   @IsInt()
   @Min(1)
   LOGIN_THROTTLE_TTL_SECONDS = 60;
+
+  /** Failed sign-ins allowed per client address, whatever the emails, within LOGIN_THROTTLE_ADDRESS_TTL_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_ADDRESS_LIMIT = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_ADDRESS_TTL_SECONDS = 15 * 60;
+
+  /**
+   * The proxies whose X-Forwarded-For names the client (see proxyTrust): a hop count or a list of addresses and
+   * CIDRs. Empty: no proxy is trusted and the client is the connection's peer.
+   */
+  @IsString()
+  TRUST_PROXY = '';
 
   /** Where notification email goes out. */
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -163,6 +185,13 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   if (!env.JWT_SECRET) {
     if (env.NODE_ENV === 'production') throw new InvalidConfigurationError('Missing setting JWT_SECRET: required in production');
     env.JWT_SECRET = randomBytes(32).toString('base64url');
+  }
+  try {
+    proxyTrust(env.TRUST_PROXY);
+  } catch (error) {
+    throw new InvalidConfigurationError(
+      `Invalid setting TRUST_PROXY=${JSON.stringify(env.TRUST_PROXY)}: ${TRUST_PROXY_FORMAT} (${(error as Error).message})`,
+    );
   }
   if (env.ADMIN_PASSWORD && env.ADMIN_PASSWORD.length < 12) {
     throw new InvalidConfigurationError('Invalid setting ADMIN_PASSWORD: must be at least 12 characters');

@@ -1,4 +1,4 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, Header, SetMetadata } from '@nestjs/common';
 import type { Role } from '@hld/kernel';
 
 export const PUBLIC_ROUTE = 'hld:public';
@@ -9,3 +9,6 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** Only these roles may call the route (function-level rule); object-level rules live in the domain policy. */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** For answers that carry credentials: no cache, shared or private, may keep them (RFC 6749 §5.1). */
+export const NoStore = () => applyDecorators(Header('Cache-Control', 'no-store'), Header('Pragma', 'no-cache'));

@@ -2,9 +2,8 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authentication, type Tokens } from './authentication.js';
-import { LoginThrottle } from './login-throttle.js';
-import { InvalidCredentials } from './identity-errors.js';
-import { Public } from './access.decorators.js';
+import { CredentialThrottle } from './credential-throttle.js';
+import { NoStore, Public } from './access.decorators.js';
 import { LoginRequest, RefreshRequest } from './identity-requests.js';
 
 @ApiTags('auth')
@@ -12,28 +11,24 @@ import { LoginRequest, RefreshRequest } from './identity-requests.js';
 export class AuthController {
   constructor(
     private readonly authentication: Authentication,
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: CredentialThrottle,
   ) {}
 
-  /** Repeated failures for one email from one address get 429 with Retry-After; the answer never says whether the email exists. */
+  /** Repeated failures get 429 with Retry-After (see CredentialThrottle); the answer never says whether the email exists. */
   @Post('login')
   @Public()
   @HttpCode(200)
-  async login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<Tokens> {
-    await this.throttle.assertMayTry(body.email, request.ip);
-    try {
-      const tokens = await this.authentication.login(body.email, body.password, { ip: request.ip, userAgent: request.headers['user-agent'] });
-      await this.throttle.recordSuccess(body.email, request.ip);
-      return tokens;
-    } catch (error) {
-      if (error instanceof InvalidCredentials) await this.throttle.recordFailure(body.email, request.ip);
-      throw error;
-    }
+  @NoStore()
+  login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<Tokens> {
+    return this.throttle.signIn(body.email, request.ip, () =>
+      this.authentication.login(body.email, body.password, { ip: request.ip, userAgent: request.headers['user-agent'] }),
+    );
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
+  @NoStore()
   refresh(@Body() body: RefreshRequest): Promise<Tokens> {
     return this.authentication.refresh(body.refreshToken);
   }

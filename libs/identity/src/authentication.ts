@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { Environment } from '@hld/config';
 import { DatabaseNotifications, UnitOfWork } from '@hld/persistence';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hasher.js';
-import { InvalidCredentials, InvalidToken } from './identity-errors.js';
+import { ApiTokenCannotLogOut, InvalidCredentials, InvalidToken } from './identity-errors.js';
 import { IDENTITY_CHANNEL, KnownPrincipals, type Authenticated } from './known-principals.js';
 import type { Principal, UserRow } from './principal.js';
 
@@ -34,6 +34,7 @@ export const sha256 = (secret: string): string => createHash('sha256').update(se
  */
 @Injectable()
 export class Authentication {
+  private readonly logger = new Logger(Authentication.name);
   /**
    * Access tokens whose signature and claims were checked, until they expire: a token is verified once per
    * process rather than on every request (who is behind it is KnownPrincipals' business).
@@ -68,26 +69,54 @@ export class Authentication {
     return !!row && verifyPassword(password, row.password_hash);
   }
 
-  /** Exchanges a refresh token for new tokens; the old refresh token stops working. */
+  /**
+   * Exchanges a refresh token for new tokens, in a new session of the same family; the old refresh token stops
+   * working. A refresh token that was already used (or whose session ended) presented again means one of the two
+   * parties that hold it stole it: the whole family ends, so the thief's tokens stop as well as the victim's.
+   */
   async refresh(refreshToken: string): Promise<Tokens> {
-    return this.unitOfWork.run(async (tx) => {
+    const hash = sha256(refreshToken);
+    const tokens = await this.unitOfWork.run(async (tx) => {
       const [session] = await tx.query(
         `WITH used AS (
            UPDATE sessions s SET revoked_at = now()
            FROM users u
            WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.user_id AND u.active
-           RETURNING s.user_id, s.client_ip, s.user_agent
+           RETURNING s.user_id, s.family_id, s.client_ip, s.user_agent
          ) SELECT * FROM used`,
-        [sha256(refreshToken)],
+        [hash],
       );
-      if (!session) throw new InvalidToken();
+      if (!session) return null;
       this.unitOfWork.afterCommit(() => this.known.forget(session.user_id));
-      return this.openSession(session.user_id, { ip: session.client_ip, userAgent: session.user_agent });
+      return this.openSession(session.user_id, { ip: session.client_ip, userAgent: session.user_agent }, session.family_id);
     });
+    if (tokens) return tokens;
+    // after the failed rotation has committed, so that a rotation racing this one is seen and its session ended too
+    await this.endFamilyOfReused(hash);
+    throw new InvalidToken();
   }
 
+  private async endFamilyOfReused(refreshHash: string): Promise<void> {
+    const [reused] = await this.unitOfWork.manager.query(
+      `WITH reused AS (SELECT user_id, family_id FROM sessions WHERE refresh_hash = $1 AND revoked_at IS NOT NULL),
+            ended AS (
+              UPDATE sessions s SET revoked_at = now() FROM reused r
+              WHERE s.family_id = r.family_id AND s.revoked_at IS NULL
+              RETURNING s.id
+            )
+       SELECT r.user_id, r.family_id, (SELECT count(*) FROM ended)::int AS ended FROM reused r`,
+      [refreshHash],
+    );
+    if (!reused) return;
+    this.known.forget(reused.user_id);
+    if (reused.ended > 0) {
+      this.logger.warn(`A used refresh token was presented again: ended session family ${reused.family_id} of user ${reused.user_id}`);
+    }
+  }
+
+  /** Ends the session of the access token used. An API token has no session: it is revoked on its own route. */
   async logout(principal: Principal): Promise<void> {
-    if (!principal.sessionId) return;
+    if (principal.apiTokenId) throw new ApiTokenCannotLogOut(principal.apiTokenId);
     await this.unitOfWork.manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [principal.sessionId]);
     this.unitOfWork.afterCommit(() => this.known.forget(principal.id));
   }
@@ -112,7 +141,7 @@ export class Authentication {
         [claims.sub, claims.sid],
       );
       if (!row) throw new InvalidToken();
-      return { principal: principalOf(row, claims.sid), userId: row.id, validUntil: row.expires_at.getTime() };
+      return { principal: principalOf(row, { sessionId: claims.sid, apiTokenId: null }), userId: row.id, validUntil: row.expires_at.getTime() };
     });
     return found.principal;
   }
@@ -142,9 +171,9 @@ export class Authentication {
       );
       if (!row) throw new InvalidToken();
       const validUntil = row.expires_at ? (row.expires_at as Date).getTime() : Infinity;
-      return { principal: principalOf(row, null), userId: row.id, validUntil, apiTokenId: row.token_id };
+      return { principal: principalOf(row, { sessionId: null, apiTokenId: row.token_id }), userId: row.id, validUntil };
     });
-    const tokenId = found.apiTokenId!;
+    const tokenId = found.principal.apiTokenId!;
     if (!this.touched.has(tokenId)) {
       // the condition keeps it to one write a minute across processes too
       await this.unitOfWork.manager.query(
@@ -156,13 +185,14 @@ export class Authentication {
     return found.principal;
   }
 
-  private async openSession(userId: string, client: { ip?: string; userAgent?: string }): Promise<Tokens> {
+  /** A new session: of a new family at sign-in, of the refreshed session's family at a refresh. */
+  private async openSession(userId: string, client: { ip?: string; userAgent?: string }, familyId?: string): Promise<Tokens> {
     const sessionId = randomUUID();
     const refreshToken = randomBytes(32).toString('base64url');
     await this.unitOfWork.manager.query(
-      `INSERT INTO sessions (id, user_id, refresh_hash, expires_at, client_ip, user_agent)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, $6)`,
-      [sessionId, userId, sha256(refreshToken), this.env.REFRESH_TOKEN_TTL_SECONDS, client.ip ?? null, client.userAgent?.slice(0, 300) ?? null],
+      `INSERT INTO sessions (id, family_id, user_id, refresh_hash, expires_at, client_ip, user_agent)
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5), $6, $7)`,
+      [sessionId, familyId ?? sessionId, userId, sha256(refreshToken), this.env.REFRESH_TOKEN_TTL_SECONDS, client.ip ?? null, client.userAgent?.slice(0, 300) ?? null],
     );
     const accessToken = await this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies AccessClaims, {
       algorithm: 'HS256',
@@ -180,6 +210,6 @@ export class Authentication {
 
 type PrincipalRow = Pick<UserRow, 'id' | 'email' | 'display_name' | 'role' | 'agency'>;
 
-function principalOf(row: PrincipalRow, sessionId: string | null): Principal {
-  return { id: row.id, email: row.email, name: row.display_name, role: row.role, agency: row.agency, sessionId };
+function principalOf(row: PrincipalRow, credential: Pick<Principal, 'sessionId' | 'apiTokenId'>): Principal {
+  return { id: row.id, email: row.email, name: row.display_name, role: row.role, agency: row.agency, ...credential };
 }

@@ -48,3 +48,25 @@ export class InvalidUserAgency extends DomainError {
     super('INVALID_USER_AGENCY', 'unprocessable', message, {}, [{ field: 'agency', message }]);
   }
 }
+
+export class ApiTokenCannotLogOut extends DomainError {
+  constructor(apiTokenId: string) {
+    const revoke = `/api/v1/me/tokens/${apiTokenId}`;
+    super(
+      'API_TOKEN_CANNOT_LOG_OUT',
+      'invalid_input',
+      `Logout ends a sign-in session, and an API token has none; to stop this token, revoke it with DELETE ${revoke}.`,
+      { apiTokenId, revoke },
+    );
+  }
+}
+
+export class LastActiveAdmin extends DomainError {
+  constructor() {
+    super(
+      'LAST_ACTIVE_ADMIN',
+      'conflict',
+      'This is the last active admin: without one nobody could manage users. Make another user an admin first.',
+    );
+  }
+}

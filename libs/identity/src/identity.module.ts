@@ -11,7 +11,8 @@ import { ApiTokens } from './api-tokens.js';
 import { UserDirectory } from './user-directory.js';
 import { FirstAdmin } from './first-admin.js';
 import { DemoUsers } from './demo-users.js';
-import { LoginThrottle } from './login-throttle.js';
+import { CredentialThrottle } from './credential-throttle.js';
+import { ChangePassword } from './change-password.js';
 import { AuthController } from './auth.controller.js';
 import { UsersController } from './users.controller.js';
 import { MeController } from './me.controller.js';
@@ -28,7 +29,7 @@ import { MeController } from './me.controller.js';
     }),
   ],
   controllers: [AuthController, UsersController, MeController],
-  providers: [Authentication, KnownPrincipals, LoginThrottle, ApiTokens, UserDirectory, FirstAdmin, DemoUsers, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  providers: [Authentication, KnownPrincipals, CredentialThrottle, ChangePassword, ApiTokens, UserDirectory, FirstAdmin, DemoUsers, { provide: APP_GUARD, useClass: AuthenticationGuard }],
   exports: [UserDirectory, FirstAdmin, DemoUsers],
 })
 export class IdentityModule {}

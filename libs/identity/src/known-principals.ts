@@ -12,8 +12,6 @@ export interface Authenticated {
   userId: string;
   /** Epoch ms the session or API token expires, or Infinity when it does not. */
   validUntil: number;
-  /** The API token, when the credential is one. */
-  apiTokenId?: string;
 }
 
 /** Credentials (by key) recently read; a bound on the process's memory, not on correctness. */

@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiTokens, type ApiToken } from './api-tokens.js';
-import { Authentication } from './authentication.js';
+import { ChangePassword } from './change-password.js';
+import { NoStore } from './access.decorators.js';
 import { UserDirectory } from './user-directory.js';
 import { ChangePasswordRequest, CreateApiTokenRequest } from './identity-requests.js';
-import { InvalidCredentials } from './identity-errors.js';
 import type { User } from './principal.js';
 
 @ApiTags('me')
@@ -14,7 +14,7 @@ export class MeController {
   constructor(
     private readonly users: UserDirectory,
     private readonly tokens: ApiTokens,
-    private readonly authentication: Authentication,
+    private readonly passwordChange: ChangePassword,
   ) {}
 
   @Get()
@@ -22,17 +22,16 @@ export class MeController {
     return this.users.get(request.principal!.id);
   }
 
+  /** Ends the user's other sessions and all of their API tokens; the session it is sent in goes on. */
   @Put('password')
   @HttpCode(204)
   async changePassword(@Req() request: FastifyRequest, @Body() body: ChangePasswordRequest): Promise<void> {
-    const principal = request.principal!;
-    // re-check the current password: a stolen access token alone must not take over the account
-    if (!(await this.authentication.checkPassword(principal.id, body.currentPassword))) throw new InvalidCredentials();
-    await this.users.setPassword(principal.id, body.newPassword);
+    await this.passwordChange.execute(request.principal!, body.currentPassword, body.newPassword);
   }
 
   /** The token is in this answer only; afterwards only its prefix is shown. */
   @Post('tokens')
+  @NoStore()
   createToken(@Req() request: FastifyRequest, @Body() body: CreateApiTokenRequest): Promise<ApiToken & { token: string }> {
     return this.tokens.create(request.principal!.id, body.name, body.expiresAt ? new Date(body.expiresAt) : null);
   }

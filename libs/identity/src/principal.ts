@@ -1,6 +1,6 @@
 import type { Role } from '@hld/kernel';
 
-/** A signed-in user as every request sees it; read afresh on each request so deactivation bites at once. */
+/** A signed-in user as every request sees it (see KnownPrincipals for how long it is kept). */
 export interface Principal {
   id: string;
   email: string;
@@ -9,6 +9,8 @@ export interface Principal {
   agency: string | null;
   /** The sign-in session behind an access token; null for an API token. */
   sessionId: string | null;
+  /** The API token used; null for an access token. */
+  apiTokenId: string | null;
 }
 
 export interface User {

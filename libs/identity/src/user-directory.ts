@@ -4,7 +4,7 @@ import { ReferenceData } from '@hld/agencies';
 import { isUniqueViolation, UnitOfWork } from '@hld/persistence';
 import { DomainError, type Role } from '@hld/kernel';
 import { hashPassword } from './password-hasher.js';
-import { EmailTaken, InvalidUserAgency, UserNotFound } from './identity-errors.js';
+import { EmailTaken, InvalidUserAgency, LastActiveAdmin, UserNotFound } from './identity-errors.js';
 import { KnownPrincipals } from './known-principals.js';
 import { toUser, USER_COLUMNS, type User, type UserRow } from './principal.js';
 
@@ -64,18 +64,29 @@ export class UserDirectory {
     return toUser(row);
   }
 
+  /** Refuses (409) to leave no active admin: nobody could manage users through the API any more. */
   async update(id: string, changes: UserChanges): Promise<User> {
     return this.unitOfWork.run(async (tx) => {
+      if (changes.role !== undefined || changes.active === false) {
+        // changes that may take away an admin queue up, so two admins demoting each other cannot both see the other
+        // one still there (taken before any row lock: taken after, two such changes would deadlock on the rows)
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('users'), hashtext('admins'))`);
+      }
       const [current] = await tx.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
       if (!current) throw new UserNotFound(id);
       const role = changes.role ?? current.role;
+      const active = changes.active ?? current.active;
+      if (current.role === 'admin' && current.active && (role !== 'admin' || !active)) {
+        const [{ others }] = await tx.query(`SELECT count(*)::int AS others FROM users WHERE role = 'admin' AND active AND id <> $1`, [id]);
+        if (others === 0) throw new LastActiveAdmin();
+      }
       // moving away from focal point drops the agency unless a new one is given explicitly
       const agency = changes.agency !== undefined ? changes.agency : role === 'focal_point' ? current.agency : null;
       await this.assertAgencyFits(role, agency);
       const [row] = await tx.query(
         `WITH updated AS (UPDATE users SET role = $2, agency = $3, active = $4, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS})
          SELECT * FROM updated`,
-        [id, role, agency, changes.active ?? current.active],
+        [id, role, agency, active],
       );
       if (changes.active === false) {
         // deactivation ends every session now; API tokens are refused through the active flag
@@ -85,10 +96,6 @@ export class UserDirectory {
       this.unitOfWork.afterCommit(() => this.known.forget(id));
       return toUser(row);
     });
-  }
-
-  async setPassword(id: string, password: string): Promise<void> {
-    await this.unitOfWork.manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, await hashPassword(password)]);
   }
 
   /** Active users who receive notifications in a role: a given agency's focal points, or all coordinators. */
