@@ -1,11 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@hld/kernel';
 
 export const PUBLIC_ROUTE = 'hld:public';
-export const REQUIRED_ROLES = 'hld:roles';
 
 /** Reachable without signing in (health, docs, sign-in itself). Everything else needs a principal. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
-
-/** Only these roles may call the route (function-level rule); object-level rules live in the domain policy. */
-export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
