@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { COMMITMENT_STATUSES } from '@hld/commitments';
-import { aCommitment, aFreshAgency } from '../helpers/factories.js';
+import { aCommitment } from '../helpers/factories.js';
+import { principalsAroundACommitment, type Principal } from '../helpers/principals.js';
 import { countEvents } from '../helpers/db.js';
 import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.js';
 
@@ -8,7 +9,7 @@ import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.j
  * `allowedActions` is a promise the API keeps: for each principal and state, every action the GET lists is then
  * accepted, and every other one is refused (403 by the rules, 409 by the state), writing nothing.
  */
-type Who = 'lead' | 'supporting' | 'other' | 'coordinator' | 'viewer';
+type Who = Exclude<Principal, 'admin'>;
 const WHO: Who[] = ['lead', 'supporting', 'other', 'coordinator', 'viewer'];
 
 interface Scenario {
@@ -87,29 +88,21 @@ function expectStatus(attempt: string, answer: { status: number; body: unknown }
 
 describe('allowedActions: what the API offers is what it then accepts', () => {
   let api: TestApi;
-  let lead: string;
-  let supporting: string;
-  const as: Partial<Record<Who, SignedIn>> = {};
-
+  /** The principals, and the agencies that lead and support every commitment made here. */
+  let around: Awaited<ReturnType<typeof principalsAroundACommitment>>;
   beforeAll(async () => {
     api = await startTestApi();
-    lead = await aFreshAgency(api.db);
-    supporting = await aFreshAgency(api.db);
-    as.lead = await api.signIn('focal_point', lead);
-    as.supporting = await api.signIn('focal_point', supporting);
-    as.other = await api.signIn('focal_point', await aFreshAgency(api.db));
-    as.coordinator = api.coordinator;
-    as.viewer = await api.signIn('viewer');
+    around = await principalsAroundACommitment(api);
   });
   afterAll(() => api.close());
 
   async function aCommitmentIn(scenario: Scenario): Promise<Fixture> {
-    const body = aCommitment({ leadAgency: lead, supportingAgencies: [supporting], dueDate: scenario.dueDate });
+    const body = aCommitment({ leadAgency: around.lead, supportingAgencies: [around.supporting], dueDate: scenario.dueDate });
     const { id } = (await api.http.post('/api/v1/commitments').send(body).expect(201)).body;
     let version = 1;
     let requestId: string | undefined;
     if (scenario.extension) {
-      const asked = await as.lead!.http.post(`/api/v1/commitments/${id}/extension-requests`).send({ dueDate: '2015-06-30', reason: 'Late data' }).expect(201);
+      const asked = await around.as.lead.http.post(`/api/v1/commitments/${id}/extension-requests`).send({ dueDate: '2015-06-30', reason: 'Late data' }).expect(201);
       requestId = asked.body.pendingExtension.requestId;
       version += 1;
     }
@@ -125,14 +118,14 @@ describe('allowedActions: what the API offers is what it then accepts', () => {
     { name: 'revise', send: (w, c) => w.http.patch(path(c)).set('If-Match', `"${c.version}"`).send({ title: 'Revised' }) },
     {
       name: 'assign_owners',
-      send: (w, c) => w.http.put(path(c, '/owners')).set('If-Match', `"${c.version}"`).send({ lead, supporting: [supporting, 'UNDP'] }),
+      send: (w, c) => w.http.put(path(c, '/owners')).set('If-Match', `"${c.version}"`).send({ lead: around.lead, supporting: [around.supporting, 'UNDP'] }),
     },
     { name: 'set_due_date', send: (w, c) => w.http.put(path(c, '/due-date')).set('If-Match', `"${c.version}"`).send({ dueDate: '2016-03-31' }) },
     {
       name: 'report_progress',
       // a coordinator names the agency; a focal point reports for its own
       send: (w, c) =>
-        w.http.post(path(c, '/progress-reports')).send({ period: 2014, summary: 'Done a thing.', ...(w === as.coordinator ? { agency: lead } : {}) }),
+        w.http.post(path(c, '/progress-reports')).send({ period: 2014, summary: 'Done a thing.', ...(w === around.as.coordinator ? { agency: around.lead } : {}) }),
     },
     { name: 'request_extension', send: (w, c) => w.http.post(path(c, '/extension-requests')).send({ dueDate: '2099-12-31', reason: 'More time' }) },
     {
@@ -153,7 +146,7 @@ describe('allowedActions: what the API offers is what it then accepts', () => {
   const tally = { accepted: 0, refused: 0 };
 
   it.each(cases)('%s, as %s', async (scenario, who) => {
-    const principal = as[who]!;
+    const principal = around.as[who];
     const shown = await aCommitmentIn(SCENARIOS[scenario]);
     const res = await principal.http.get(path(shown)).expect(200);
     const allowed: Array<{ action: string; to?: string }> = res.body.allowedActions;
@@ -190,10 +183,10 @@ describe('allowedActions: what the API offers is what it then accepts', () => {
 
   it('lists them on every commitment of a page too, and none on a past state', async () => {
     const c = await aCommitmentIn(SCENARIOS['proposed, with a due date']);
-    const page = await as.lead!.http.get(`/api/v1/commitments?agency=${lead}&limit=200`).expect(200);
+    const page = await around.as.lead.http.get(`/api/v1/commitments?agency=${around.lead}&limit=200`).expect(200);
     const item = page.body.items.find((i: { id: string }) => i.id === c.id);
     expect(item.allowedActions.map((a: { action: string }) => a.action)).toEqual(EXPECTED['proposed, with a due date'].lead);
-    const past = await as.lead!.http.get(`${path(c)}?asOf=${new Date().toISOString()}`).expect(200);
+    const past = await around.as.lead.http.get(`${path(c)}?asOf=${new Date().toISOString()}`).expect(200);
     expect(past.body.version).toBe(1);
     expect(past.body.allowedActions).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { aCommitment, aFreshAgency } from '../helpers/factories.js';
+import { aCommitment } from '../helpers/factories.js';
+import { principalsAroundACommitment, type Principal } from '../helpers/principals.js';
 import { countEvents } from '../helpers/db.js';
 import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.js';
 
@@ -70,19 +71,11 @@ describe('Authorization matrix', () => {
   let api: TestApi;
   let lead: string;
   let supporting: string;
-  const as: Partial<Record<Who, SignedIn>> = {};
+  let as: Record<Principal, SignedIn>;
 
   beforeAll(async () => {
     api = await startTestApi();
-    lead = await aFreshAgency(api.db);
-    supporting = await aFreshAgency(api.db);
-    const other = await aFreshAgency(api.db);
-    as.admin = await api.signIn('admin');
-    as.coordinator = api.coordinator;
-    as.lead = await api.signIn('focal_point', lead);
-    as.supporting = await api.signIn('focal_point', supporting);
-    as.other = await api.signIn('focal_point', other);
-    as.viewer = await api.signIn('viewer');
+    ({ lead, supporting, as } = await principalsAroundACommitment(api));
   });
   afterAll(() => api.close());
 
@@ -96,7 +89,7 @@ describe('Authorization matrix', () => {
       version += 1;
     }
     const r = c.request(created.body.id, version, lead);
-    const agent = who === 'anonymous' ? api.anonymous : as[who]!.http;
+    const agent = who === 'anonymous' ? api.anonymous : as[who].http;
     let req = agent[r.method](r.path).send(r.body);
     if (r.ifMatch) req = req.set('If-Match', `"${version}"`);
     const before = await countEvents(api.db);
@@ -117,7 +110,7 @@ describe('Authorization matrix', () => {
   it('a focal point cannot report for another agency by naming it in the body', async () => {
     const created = await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: lead, supportingAgencies: [supporting] })).expect(201);
     const before = await countEvents(api.db);
-    const res = await as.supporting!.http
+    const res = await as.supporting.http
       .post(`/api/v1/commitments/${created.body.id}/progress-reports`)
       .send({ period: 2014, summary: 'Pretending.', agency: lead })
       .expect(403);
@@ -128,30 +121,30 @@ describe('Authorization matrix', () => {
   it('user management is for admins; coordinators list focal points only; everyone else is refused', async () => {
     const body = { email: `new-${Date.now()}@test.invalid`, name: 'New', role: 'viewer', password: 'a-long-password-1' };
     for (const who of ['coordinator', 'lead', 'viewer'] as const) {
-      const refused = await as[who]!.http.post('/api/v1/users').send(body).expect(403);
+      const refused = await as[who].http.post('/api/v1/users').send(body).expect(403);
       expect(refused.body).toMatchObject({ code: 'NOT_ALLOWED', action: 'manage_users', rule: 'reserved to admins' });
     }
     await api.anonymous.post('/api/v1/users').send(body).expect(401);
-    const created = await as.admin!.http.post('/api/v1/users').send(body).expect(201);
+    const created = await as.admin.http.post('/api/v1/users').send(body).expect(201);
     for (const who of ['coordinator', 'lead', 'viewer'] as const) {
-      await as[who]!.http.patch(`/api/v1/users/${created.body.id}`).send({ active: false }).expect(403);
+      await as[who].http.patch(`/api/v1/users/${created.body.id}`).send({ active: false }).expect(403);
     }
     type Listed = { id: string; role: string };
     const ids = (items: Listed[]) => items.map((u) => u.id);
-    const focalPoints = [as.lead!, as.supporting!, as.other!].map((f) => f.user.id);
-    const others = [as.admin!, as.coordinator!, as.viewer!].map((u) => u.user.id);
+    const focalPoints = [as.lead, as.supporting, as.other].map((f) => f.user.id);
+    const others = [as.admin, as.coordinator, as.viewer].map((u) => u.user.id);
 
-    const coordinatorView: Listed[] = (await as.coordinator!.http.get('/api/v1/users').expect(200)).body.items;
+    const coordinatorView: Listed[] = (await as.coordinator.http.get('/api/v1/users').expect(200)).body.items;
     expect(ids(coordinatorView)).toEqual(expect.arrayContaining(focalPoints));
     expect(coordinatorView.length).toBeGreaterThanOrEqual(focalPoints.length);
     expect(coordinatorView.filter((u) => u.role !== 'focal_point')).toEqual([]);
     for (const id of [...others, created.body.id]) expect(ids(coordinatorView)).not.toContain(id);
 
-    const adminView: Listed[] = (await as.admin!.http.get('/api/v1/users').expect(200)).body.items;
+    const adminView: Listed[] = (await as.admin.http.get('/api/v1/users').expect(200)).body.items;
     expect(ids(adminView)).toEqual(expect.arrayContaining([...focalPoints, ...others, created.body.id]));
     expect(adminView.length).toBeGreaterThan(coordinatorView.length);
     for (const who of ['lead', 'viewer'] as const) {
-      const refused = await as[who]!.http.get('/api/v1/users').expect(403);
+      const refused = await as[who].http.get('/api/v1/users').expect(403);
       expect(refused.body).toMatchObject({ code: 'NOT_ALLOWED', action: 'list_focal_points', rule: 'reserved to admins and coordinators' });
     }
   });
@@ -163,11 +156,11 @@ describe('Authorization matrix', () => {
     { action: 'review_deliveries', request: { method: 'get', path: '/api/v1/admin/notifications?status=failed', body: {} }, holders: 'admins' },
     { action: 'retry_delivery', request: { method: 'post', path: `/api/v1/admin/notifications/${randomUUID()}/retry`, body: {} }, holders: 'admins' },
   ] as const)('$action: refused to everyone but $holders by the same rules, before anything is read', async ({ action, request, holders }) => {
-    const refusedTo: Who[] = holders === 'admins' ? ['coordinator', 'lead', 'viewer'] : ['lead', 'supporting', 'viewer'];
+    const refusedTo: Principal[] = holders === 'admins' ? ['coordinator', 'lead', 'viewer'] : ['lead', 'supporting', 'viewer'];
     expect(refusedTo).toHaveLength(3);
     const before = await countEvents(api.db);
     for (const who of refusedTo) {
-      const res = await as[who]!.http[request.method](request.path).send(request.body);
+      const res = await as[who].http[request.method](request.path).send(request.body);
       expect({ who, status: res.status, body: res.body }).toMatchObject({
         who,
         status: 403,
@@ -179,7 +172,7 @@ describe('Authorization matrix', () => {
   });
 
   it('everyone signed in reads; nobody anonymous does', async () => {
-    for (const who of ['admin', 'coordinator', 'lead', 'viewer'] as const) await as[who]!.http.get('/api/v1/commitments').expect(200);
+    for (const who of ['admin', 'coordinator', 'lead', 'viewer'] as const) await as[who].http.get('/api/v1/commitments').expect(200);
     await api.anonymous.get('/api/v1/commitments').expect(401);
     await api.anonymous.get('/api/v1/health').expect(200);
   });

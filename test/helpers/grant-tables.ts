@@ -1,4 +1,4 @@
-import type { Actor } from '@hld/kernel';
+import type { AccessPolicy, Actor } from '@hld/kernel';
 
 /**
  * Every kind of actor a grant table must answer for. The tables without a relation to a resource ignore a focal
@@ -16,7 +16,30 @@ export const GRANT_TABLE_ACTORS = {
 
 export type GrantTableActor = keyof typeof GRANT_TABLE_ACTORS;
 
-/** Every actor × every action, with whether the written-out `expected` table allows it. */
-export function grantCases<A extends string>(actions: readonly A[], expected: Record<GrantTableActor, readonly A[]>): Array<[GrantTableActor, A, boolean]> {
-  return (Object.keys(GRANT_TABLE_ACTORS) as GrantTableActor[]).flatMap((who) => actions.map((action): [GrantTableActor, A, boolean] => [who, action, expected[who].includes(action)]));
+/**
+ * The table-driven test of a grant table without relations: every actor × every action against `expected`, written
+ * out in the spec (not derived from the table), and how many cases there are and how many are allowed, so a table
+ * or a list that went empty cannot pass.
+ */
+export function describeGrantTable<A extends string>(
+  name: string,
+  policy: AccessPolicy<A>,
+  expected: Record<GrantTableActor, readonly A[]>,
+  counts: { cases: number; allowed: number },
+): void {
+  describe(name, () => {
+    const cases = (Object.keys(GRANT_TABLE_ACTORS) as GrantTableActor[]).flatMap((who) =>
+      policy.actions.map((action) => [who, action, expected[who].includes(action)] as const),
+    );
+
+    it('covers every actor and every action', () => {
+      expect(cases).toHaveLength(counts.cases);
+      expect(cases.filter(([, , allowed]) => allowed)).toHaveLength(counts.allowed);
+    });
+
+    it.each(cases)('%s, %s → %s', (who, action, allowed) => {
+      expect(policy.may(GRANT_TABLE_ACTORS[who], action).allowed).toBe(allowed);
+      if (!allowed) expect(() => policy.assertMay(GRANT_TABLE_ACTORS[who], action)).toThrow(expect.objectContaining({ code: 'NOT_ALLOWED' }));
+    });
+  });
 }

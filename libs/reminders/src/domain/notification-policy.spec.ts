@@ -1,8 +1,10 @@
-import { GRANT_TABLE_ACTORS, grantCases } from '../../../../test/helpers/grant-tables.js';
-import { NOTIFICATION_ACTIONS, NOTIFICATION_POLICY } from './notification-policy.js';
+import { describeGrantTable } from '../../../../test/helpers/grant-tables.js';
+import { NOTIFICATION_POLICY } from './notification-policy.js';
 
-describe('The notifications grant table', () => {
-  const cases = grantCases(NOTIFICATION_ACTIONS, {
+describeGrantTable(
+  'The notifications grant table',
+  NOTIFICATION_POLICY,
+  {
     admin: ['review_deliveries', 'retry_delivery'],
     coordinator: [],
     system: [],
@@ -10,14 +12,6 @@ describe('The notifications grant table', () => {
     'focal point of IOM': [],
     viewer: [],
     'unknown role': [],
-  });
-
-  it('covers every actor and every action', () => {
-    expect(cases).toHaveLength(7 * 2);
-    expect(cases.filter(([, , allowed]) => allowed)).toHaveLength(2);
-  });
-
-  it.each(cases)('%s, %s → %s', (who, action, allowed) => {
-    expect(NOTIFICATION_POLICY.may(GRANT_TABLE_ACTORS[who], action).allowed).toBe(allowed);
-  });
-});
+  },
+  { cases: 7 * 2, allowed: 2 },
+);
