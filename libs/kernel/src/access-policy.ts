@@ -69,7 +69,12 @@ export interface FunctionLevelPolicy<A extends string> {
  * role ever do it?), the handler asks it again with the loaded resource. Framework-free, like the rest of the kernel.
  */
 export class AccessPolicy<A extends string, R extends string = never, T = never> implements FunctionLevelPolicy<A> {
-  constructor(private readonly definition: PolicyDefinition<A, R, T>) {}
+  /** The refusal of each action to a grantee without it, worked out once from the table. */
+  private readonly reserved: ReadonlyMap<A, string>;
+
+  constructor(private readonly definition: PolicyDefinition<A, R, T>) {
+    this.reserved = new Map(definition.actions.map((action) => [action, reservedTo(definition.grants, action)]));
+  }
 
   get actions(): readonly A[] {
     return this.definition.actions;
@@ -83,7 +88,7 @@ export class AccessPolicy<A extends string, R extends string = never, T = never>
     const row = this.row(actor);
     if (!row) return { allowed: false, rule: 'unknown role' };
     const scope = row[action];
-    if (scope === undefined) return { allowed: false, rule: this.reservedTo(action) };
+    if (scope === undefined) return { allowed: false, rule: this.reserved.get(action) ?? reservedTo(this.definition.grants, action) };
     if (scope === 'any') return { allowed: true, rule: `granted to ${PLURAL[actor.role as Grantee]}` };
     const relation = this.definition.relations[scope as R];
     if (resource === undefined) return { allowed: true, rule: `granted to ${PLURAL[actor.role as Grantee]} where ${scope}, once the resource is known` };
@@ -104,11 +109,11 @@ export class AccessPolicy<A extends string, R extends string = never, T = never>
     const role = actor.role ?? '';
     return (GRANTEES as readonly string[]).includes(role) ? this.definition.grants[role as Grantee] : undefined;
   }
+}
 
-  /** "reserved to admins and coordinators": the user roles that hold the action, read from the table itself. */
-  private reservedTo(action: A): string {
-    const holders = ROLES.filter((role) => this.definition.grants[role][action] !== undefined).map((role) => PLURAL[role]);
-    if (holders.length === 0) return 'reserved to system actors';
-    return `reserved to ${holders.length === 1 ? holders[0] : `${holders.slice(0, -1).join(', ')} and ${holders[holders.length - 1]}`}`;
-  }
+/** "reserved to admins and coordinators": the user roles that hold the action, read from the table itself. */
+function reservedTo<A extends string>(grants: GrantTable<A, string>, action: A): string {
+  const holders = ROLES.filter((role) => grants[role][action] !== undefined).map((role) => PLURAL[role]);
+  if (holders.length === 0) return 'reserved to system actors';
+  return `reserved to ${holders.length === 1 ? holders[0] : `${holders.slice(0, -1).join(', ')} and ${holders[holders.length - 1]}`}`;
 }

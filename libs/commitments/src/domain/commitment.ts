@@ -320,7 +320,7 @@ export class Commitment {
   requestExtension(requestId: string, dueDate: string, reason: string, now: Date): void {
     const s = this.state;
     const refusal = extensionRefusal(s);
-    if (refusal) throw refusal;
+    if (refusal) throw refusal();
     if (dueDate <= s.dueDate!) throw new InvalidExtension(`the new due date must be after the current one (${s.dueDate})`);
     if (!reason.trim()) throw new InvalidExtension('a reason is required');
     this.record(new CommitmentExtensionRequested(this.id, { requestId, dueDate, reason: reason.trim() }, now));
@@ -356,11 +356,12 @@ function assertOwners(lead: string, supporting: readonly string[]): void {
 
 type AvailabilityState = Pick<CommitmentState, 'code' | 'status' | 'dueDate' | 'pendingExtension'>;
 
-/** Why an extension cannot be asked for now, or null when it can. */
-function extensionRefusal(s: AvailabilityState): DomainError | null {
-  if (isTerminal(s.status)) return new IllegalTransition(s.status, s.status, allowedNextStatuses(s.status));
-  if (!s.dueDate) return new NoDueDateToExtend(s.code);
-  if (s.pendingExtension) return new ExtensionAlreadyPending(s.code, s.pendingExtension.requestId);
+/** Why an extension cannot be asked for now, or null when it can (an error made only when it is thrown). */
+function extensionRefusal(s: AvailabilityState): (() => DomainError) | null {
+  if (isTerminal(s.status)) return () => new IllegalTransition(s.status, s.status, allowedNextStatuses(s.status));
+  if (!s.dueDate) return () => new NoDueDateToExtend(s.code);
+  const pending = s.pendingExtension;
+  if (pending) return () => new ExtensionAlreadyPending(s.code, pending.requestId);
   return null;
 }
 
