@@ -321,6 +321,7 @@ export class Commitment {
     const s = this.state;
     const refusal = extensionRefusal(s);
     if (refusal) throw refusal();
+    // there is a due date: no refusal means one is set
     if (dueDate <= s.dueDate!) throw new InvalidExtension(`the new due date must be after the current one (${s.dueDate})`);
     if (!reason.trim()) throw new InvalidExtension('a reason is required');
     this.record(new CommitmentExtensionRequested(this.id, { requestId, dueDate, reason: reason.trim() }, now));
