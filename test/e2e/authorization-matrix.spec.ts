@@ -1,4 +1,6 @@
-import { aCommitment, aFreshAgency } from '../helpers/factories.js';
+import { randomUUID } from 'node:crypto';
+import { aCommitment } from '../helpers/factories.js';
+import { principalsAroundACommitment, type Principal } from '../helpers/principals.js';
 import { countEvents } from '../helpers/db.js';
 import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.js';
 
@@ -69,19 +71,11 @@ describe('Authorization matrix', () => {
   let api: TestApi;
   let lead: string;
   let supporting: string;
-  const as: Partial<Record<Who, SignedIn>> = {};
+  let as: Record<Principal, SignedIn>;
 
   beforeAll(async () => {
     api = await startTestApi();
-    lead = await aFreshAgency(api.db);
-    supporting = await aFreshAgency(api.db);
-    const other = await aFreshAgency(api.db);
-    as.admin = await api.signIn('admin');
-    as.coordinator = api.coordinator;
-    as.lead = await api.signIn('focal_point', lead);
-    as.supporting = await api.signIn('focal_point', supporting);
-    as.other = await api.signIn('focal_point', other);
-    as.viewer = await api.signIn('viewer');
+    ({ lead, supporting, as } = await principalsAroundACommitment(api));
   });
   afterAll(() => api.close());
 
@@ -95,7 +89,7 @@ describe('Authorization matrix', () => {
       version += 1;
     }
     const r = c.request(created.body.id, version, lead);
-    const agent = who === 'anonymous' ? api.anonymous : as[who]!.http;
+    const agent = who === 'anonymous' ? api.anonymous : as[who].http;
     let req = agent[r.method](r.path).send(r.body);
     if (r.ifMatch) req = req.set('If-Match', `"${version}"`);
     const before = await countEvents(api.db);
@@ -104,7 +98,10 @@ describe('Authorization matrix', () => {
     if (expected >= 400) {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(await countEvents(api.db)).toBe(before);
-      if (expected === 403) expect(res.body.detail).toMatch(/may not|needs the role/);
+      if (expected === 403) {
+        expect(res.body).toMatchObject({ code: 'NOT_ALLOWED', action: expect.any(String), rule: expect.any(String) });
+        expect(res.body.detail).toMatch(/may not/);
+      }
     } else {
       expect(await countEvents(api.db)).toBe(before + 1);
     }
@@ -113,7 +110,7 @@ describe('Authorization matrix', () => {
   it('a focal point cannot report for another agency by naming it in the body', async () => {
     const created = await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: lead, supportingAgencies: [supporting] })).expect(201);
     const before = await countEvents(api.db);
-    const res = await as.supporting!.http
+    const res = await as.supporting.http
       .post(`/api/v1/commitments/${created.body.id}/progress-reports`)
       .send({ period: 2014, summary: 'Pretending.', agency: lead })
       .expect(403);
@@ -123,22 +120,59 @@ describe('Authorization matrix', () => {
 
   it('user management is for admins; coordinators list focal points only; everyone else is refused', async () => {
     const body = { email: `new-${Date.now()}@test.invalid`, name: 'New', role: 'viewer', password: 'a-long-password-1' };
-    for (const who of ['coordinator', 'lead', 'viewer'] as const) await as[who]!.http.post('/api/v1/users').send(body).expect(403);
-    await api.anonymous.post('/api/v1/users').send(body).expect(401);
-    const created = await as.admin!.http.post('/api/v1/users').send(body).expect(201);
     for (const who of ['coordinator', 'lead', 'viewer'] as const) {
-      await as[who]!.http.patch(`/api/v1/users/${created.body.id}`).send({ active: false }).expect(403);
+      const refused = await as[who].http.post('/api/v1/users').send(body).expect(403);
+      expect(refused.body).toMatchObject({ code: 'NOT_ALLOWED', action: 'manage_users', rule: 'reserved to admins' });
     }
-    const coordinatorView = await as.coordinator!.http.get('/api/v1/users').expect(200);
-    expect(coordinatorView.body.items.every((u: { role: string }) => u.role === 'focal_point')).toBe(true);
-    const adminView = await as.admin!.http.get('/api/v1/users').expect(200);
-    expect(adminView.body.items.some((u: { role: string }) => u.role === 'admin')).toBe(true);
-    await as.lead!.http.get('/api/v1/users').expect(403);
-    await as.viewer!.http.get('/api/v1/users').expect(403);
+    await api.anonymous.post('/api/v1/users').send(body).expect(401);
+    const created = await as.admin.http.post('/api/v1/users').send(body).expect(201);
+    for (const who of ['coordinator', 'lead', 'viewer'] as const) {
+      await as[who].http.patch(`/api/v1/users/${created.body.id}`).send({ active: false }).expect(403);
+    }
+    type Listed = { id: string; role: string };
+    const ids = (items: Listed[]) => items.map((u) => u.id);
+    const focalPoints = [as.lead, as.supporting, as.other].map((f) => f.user.id);
+    const others = [as.admin, as.coordinator, as.viewer].map((u) => u.user.id);
+
+    const coordinatorView: Listed[] = (await as.coordinator.http.get('/api/v1/users').expect(200)).body.items;
+    expect(ids(coordinatorView)).toEqual(expect.arrayContaining(focalPoints));
+    expect(coordinatorView.length).toBeGreaterThanOrEqual(focalPoints.length);
+    expect(coordinatorView.filter((u) => u.role !== 'focal_point')).toEqual([]);
+    for (const id of [...others, created.body.id]) expect(ids(coordinatorView)).not.toContain(id);
+
+    const adminView: Listed[] = (await as.admin.http.get('/api/v1/users').expect(200)).body.items;
+    expect(ids(adminView)).toEqual(expect.arrayContaining([...focalPoints, ...others, created.body.id]));
+    expect(adminView.length).toBeGreaterThan(coordinatorView.length);
+    for (const who of ['lead', 'viewer'] as const) {
+      const refused = await as[who].http.get('/api/v1/users').expect(403);
+      expect(refused.body).toMatchObject({ code: 'NOT_ALLOWED', action: 'list_focal_points', rule: 'reserved to admins and coordinators' });
+    }
+  });
+
+  it.each([
+    { action: 'open_cycle', request: { method: 'post', path: '/api/v1/reporting-cycles', body: { year: 2093, opensAt: '2093-11-01' } }, holders: 'admins and coordinators' },
+    { action: 'change_cycle', request: { method: 'patch', path: '/api/v1/reporting-cycles/2093', body: { deadline: '2094-02-01' } }, holders: 'admins and coordinators' },
+    { action: 'request_summary', request: { method: 'post', path: '/api/v1/annual-summaries', body: { year: 2014 } }, holders: 'admins and coordinators' },
+    { action: 'review_deliveries', request: { method: 'get', path: '/api/v1/admin/notifications?status=failed', body: {} }, holders: 'admins' },
+    { action: 'retry_delivery', request: { method: 'post', path: `/api/v1/admin/notifications/${randomUUID()}/retry`, body: {} }, holders: 'admins' },
+  ] as const)('$action: refused to everyone but $holders by the same rules, before anything is read', async ({ action, request, holders }) => {
+    const refusedTo: Principal[] = holders === 'admins' ? ['coordinator', 'lead', 'viewer'] : ['lead', 'supporting', 'viewer'];
+    expect(refusedTo).toHaveLength(3);
+    const before = await countEvents(api.db);
+    for (const who of refusedTo) {
+      const res = await as[who].http[request.method](request.path).send(request.body);
+      expect({ who, status: res.status, body: res.body }).toMatchObject({
+        who,
+        status: 403,
+        body: { code: 'NOT_ALLOWED', action, rule: `reserved to ${holders}` },
+      });
+    }
+    expect((await api.anonymous[request.method](request.path).send(request.body)).status).toBe(401);
+    expect(await countEvents(api.db)).toBe(before);
   });
 
   it('everyone signed in reads; nobody anonymous does', async () => {
-    for (const who of ['admin', 'coordinator', 'lead', 'viewer'] as const) await as[who]!.http.get('/api/v1/commitments').expect(200);
+    for (const who of ['admin', 'coordinator', 'lead', 'viewer'] as const) await as[who].http.get('/api/v1/commitments').expect(200);
     await api.anonymous.get('/api/v1/commitments').expect(401);
     await api.anonymous.get('/api/v1/health').expect(200);
   });

@@ -28,8 +28,18 @@ describe('Commitments API', () => {
       supportingAgencies: ['IOM', 'UNDP'],
       agendaItems: [2, 6],
       overdue: false,
-      allowedTransitions: ['accepted', 'in_progress', 'discontinued'],
     });
+    // what the coordinator who registered it may do now (no due date yet: nothing to extend)
+    expect(res.body.allowedActions).toEqual([
+      { action: 'accept', to: 'accepted', reasonRequired: false },
+      { action: 'start', to: 'in_progress', reasonRequired: false },
+      { action: 'discontinue', to: 'discontinued', reasonRequired: true },
+      { action: 'revise' },
+      { action: 'assign_owners' },
+      { action: 'set_due_date' },
+      { action: 'report_progress' },
+    ]);
+    expect(res.body).not.toHaveProperty('allowedTransitions');
     const history = await api.http.get(`/api/v1/commitments/${body.code}/history`).expect(200);
     expect(history.body.items).toHaveLength(1);
     expect(history.body.items[0]).toMatchObject({

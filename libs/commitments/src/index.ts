@@ -1,12 +1,11 @@
 export { CommitmentsModule } from './commitments.module.js';
 // domain
-export { Commitment, evolve, isOverdue, FIRST_REPORTING_PERIOD } from './domain/commitment.js';
-export type { CommitmentState, StatusChangeRequest, PendingExtension } from './domain/commitment.js';
+export { Commitment, evolve, isOverdue, availableActions, COMMITMENT_ACTIONS, FIRST_REPORTING_PERIOD } from './domain/commitment.js';
+export type { AvailableAction, CommitmentAction, CommitmentState, StatusChangeRequest, PendingExtension } from './domain/commitment.js';
 export * from './domain/commitment-events.js';
 export * from './domain/commitment-errors.js';
 export * from './domain/lifecycle.js';
-export { assertMay, mayEver, NotAllowed } from './domain/access-policy.js';
-export type { CommitmentAction } from './domain/access-policy.js';
+export { allowedActions, assertMay, COMMITMENT_GRANTS, COMMITMENT_POLICY, NotAllowed } from './domain/access-policy.js';
 // commands
 export { RegisterCommitment } from './application/register-commitment.js';
 export type { CommitmentDetails } from './application/register-commitment.js';

@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '@hld/kernel';
 import { Authentication } from './authentication.js';
-import { PUBLIC_ROUTE, REQUIRED_ROLES } from './access.decorators.js';
-import { AuthenticationRequired, RoleRequired } from './identity-errors.js';
+import { PUBLIC_ROUTE } from './access.decorators.js';
+import { AuthenticationRequired } from './identity-errors.js';
 import type { Principal } from './principal.js';
 
 declare module 'fastify' {
@@ -15,8 +14,8 @@ declare module 'fastify' {
 
 /**
  * The one place a request gets its principal: `Authorization: Bearer <access token | API token>`. Public routes
- * pass without one; every other route answers 401 without a valid token and 403 when the route needs a role
- * the principal does not have. The principal becomes the actor recorded on events (never the request body).
+ * pass without one; every other route answers 401 without a valid token. What the principal may do is
+ * asked of the grant tables afterwards (`@Performs`, then the handler). The principal becomes the actor recorded on events (never the request body).
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -39,9 +38,6 @@ export class AuthenticationGuard implements CanActivate {
     const principal = await this.authentication.authenticate(token);
     request.principal = principal;
     request.actor = { id: principal.id, role: principal.role, agency: principal.agency };
-
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles && !roles.includes(principal.role)) throw new RoleRequired(roles);
     return true;
   }
 }

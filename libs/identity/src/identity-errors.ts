@@ -19,12 +19,6 @@ export class InvalidToken extends DomainError {
   }
 }
 
-export class RoleRequired extends DomainError {
-  constructor(roles: readonly string[]) {
-    super('ROLE_REQUIRED', 'forbidden', `This needs the role ${roles.join(' or ')}.`, { requiredRoles: roles });
-  }
-}
-
 export class EmailTaken extends DomainError {
   constructor() {
     super('EMAIL_TAKEN', 'conflict', 'A user with this email already exists.', {}, [{ field: 'email', message: 'is already taken' }]);

@@ -1,5 +1,6 @@
 export { IdentityModule } from './identity.module.js';
-export { Public, Roles } from './access.decorators.js';
+export { Public } from './access.decorators.js';
+export { IDENTITY_POLICY } from './domain/identity-policy.js';
 export { UserDirectory } from './user-directory.js';
 export { KnownPrincipals } from './known-principals.js';
 export type { NewUser } from './user-directory.js';

@@ -48,10 +48,9 @@ export class UserDirectory {
     }
   }
 
-  /** Admins see everyone; coordinators see the focal points they work with. */
-  async list(viewerRole: Role): Promise<User[]> {
+  async list(who: 'everyone' | 'focal_points'): Promise<User[]> {
     const rows: UserRow[] = await this.unitOfWork.manager.query(
-      viewerRole === 'admin'
+      who === 'everyone'
         ? `SELECT ${USER_COLUMNS} FROM users ORDER BY lower(email)`
         : `SELECT ${USER_COLUMNS} FROM users WHERE role = 'focal_point' ORDER BY lower(email)`,
     );

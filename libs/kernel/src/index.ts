@@ -5,3 +5,5 @@ export { SYSTEM_ACTOR } from './actor.js';
 export type { Actor, ChangeContext } from './actor.js';
 export { ROLES } from './roles.js';
 export type { Role } from './roles.js';
+export { AccessPolicy, GRANTEES, NotAllowed } from './access-policy.js';
+export type { Decision, FunctionLevelPolicy, Grantee, GrantTable, PolicyDefinition, Relation, Scope } from './access-policy.js';

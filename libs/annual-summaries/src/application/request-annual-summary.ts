@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Clock, type Actor } from '@hld/kernel';
 import { assertSummaryYear } from '../domain/summary-year.js';
+import { SUMMARY_POLICY } from '../domain/summary-policy.js';
 import { SummaryVersions, type SummaryTrigger } from '../infrastructure/summary-versions.js';
 import { SummaryJobs } from '../infrastructure/summary-queue.js';
 import { toSummaryVersionView, type SummaryVersionView } from './summary-version-view.js';
@@ -29,6 +30,7 @@ export class RequestAnnualSummaryHandler implements ICommandHandler<RequestAnnua
   ) {}
 
   async execute({ year, requestedBy, trigger }: RequestAnnualSummary): Promise<{ summary: SummaryVersionView; created: boolean }> {
+    SUMMARY_POLICY.assertMay(requestedBy, 'request_summary');
     assertSummaryYear(year, this.clock.now());
     const { summary, created } = await this.versions.request(year, trigger, requestedBy.id, this.clock.now());
     // every request (re-)adds the version's job: the id makes it one job, and a job lost before it reached

@@ -3,9 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock, type ChangeContext } from '@hld/kernel';
-import { Change } from '@hld/http';
-import { Roles } from '@hld/identity';
+import { Change, Performs } from '@hld/http';
 import { assertSummaryYear } from '../domain/summary-year.js';
+import { SUMMARY_POLICY } from '../domain/summary-policy.js';
 import { SummaryFormatNotFound, SummaryVersionNotFound } from '../domain/summary-errors.js';
 import { RequestAnnualSummary } from '../application/request-annual-summary.js';
 import { ListAnnualSummaryVersions } from '../application/list-summary-versions.js';
@@ -30,7 +30,7 @@ export class AnnualSummariesController {
   ) {}
 
   @Post()
-  @Roles('coordinator', 'admin')
+  @Performs(SUMMARY_POLICY, 'request_summary')
   @HttpCode(202)
   async request(
     @Body() body: RequestAnnualSummaryRequest,

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Clock, type ChangeContext } from '@hld/kernel';
 import type { CommitmentState, StatusChangeRequest } from '../domain/commitment.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
-import { findTransition, type CommitmentStatus } from '../domain/lifecycle.js';
+import type { CommitmentStatus } from '../domain/lifecycle.js';
 import { assertMay } from '../domain/access-policy.js';
 
 /** Moves a commitment to another lifecycle status (the aggregate decides whether it may). */
@@ -27,8 +27,9 @@ export class ChangeCommitmentStatusHandler implements ICommandHandler<ChangeComm
 
   async execute(command: ChangeCommitmentStatus): Promise<CommitmentState> {
     const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) => {
-      // an illegal move is refused by the aggregate (409, with the allowed next states) whoever asks
-      const transition = findTransition(c.snapshot.status, command.to);
+      // an illegal move is refused by the aggregate (409, with the allowed next states) whoever asks; a legal one
+      // is the action the policy rules on (moving to in_progress is starting, returning or reopening)
+      const transition = c.availableTransitions().find((t) => t.to === command.to);
       if (transition) assertMay(command.context.actor, transition.action, c.snapshot);
       c.changeStatus(command.to, command.request, this.clock.now());
     });

@@ -1,8 +1,13 @@
-import { isOverdue, type CommitmentState, type PendingExtension } from '../domain/commitment.js';
-import { allowedNextStatuses, type CommitmentStatus } from '../domain/lifecycle.js';
+import type { Actor } from '@hld/kernel';
+import { isOverdue, type AvailableAction, type CommitmentState, type PendingExtension } from '../domain/commitment.js';
+import { allowedActions } from '../domain/access-policy.js';
+import type { CommitmentStatus } from '../domain/lifecycle.js';
 import type { OverdueReason } from './reporting-obligations.js';
 
-/** A commitment as the API shows it: its state plus what is derived from it (overdue and why, next states). */
+/**
+ * A commitment as the API shows it: its state plus what is derived from it (overdue and why, and what the
+ * principal who asked may do to it now).
+ */
 export interface CommitmentView {
   id: string;
   code: string;
@@ -20,7 +25,8 @@ export interface CommitmentView {
   status: CommitmentStatus;
   overdue: boolean;
   overdueReasons: OverdueReason[];
-  allowedTransitions: CommitmentStatus[];
+  /** For the principal who asked, now; empty for a past state (`asOf`) and when no principal asked. */
+  allowedActions: AvailableAction[];
   version: number;
   registeredAt: string;
   updatedAt: string;
@@ -29,7 +35,7 @@ export interface CommitmentView {
 
 type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt'> & { status: string; kind: string };
 
-export function toCommitmentView(s: ViewSource, today: string, reportMissing = false): CommitmentView {
+export function toCommitmentView(s: ViewSource, today: string, reportMissing = false, viewer?: Actor): CommitmentView {
   const status = s.status as CommitmentStatus;
   const overdueReasons: OverdueReason[] = [
     ...(isOverdue({ dueDate: s.dueDate, status }, today) ? (['due_date_passed'] as const) : []),
@@ -52,7 +58,7 @@ export function toCommitmentView(s: ViewSource, today: string, reportMissing = f
     status,
     overdue: overdueReasons.length > 0,
     overdueReasons,
-    allowedTransitions: allowedNextStatuses(status),
+    allowedActions: viewer ? allowedActions(viewer, { ...s, status }) : [],
     version: s.version,
     registeredAt: new Date(s.registeredAt).toISOString(),
     updatedAt: new Date(s.updatedAt).toISOString(),

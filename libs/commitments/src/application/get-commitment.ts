@@ -1,18 +1,19 @@
 import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { UnitOfWork } from '@hld/persistence';
-import { DomainError, Clock } from '@hld/kernel';
+import { DomainError, Clock, type Actor } from '@hld/kernel';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
 import { ReportingObligations } from './reporting-obligations.js';
 import { isTerminal } from '../domain/lifecycle.js';
 import type { CommitmentState } from '../domain/commitment.js';
 
-/** What does this commitment look like now, or what did it look like at `asOf`? */
+/** What does this commitment look like now (and what may `viewer` do to it), or what did it look like at `asOf`? */
 export class GetCommitment extends Query<CommitmentView> {
   constructor(
     readonly idOrCode: string,
     readonly asOf?: Date,
+    readonly viewer?: Actor,
   ) {
     super();
   }
@@ -27,10 +28,10 @@ export class GetCommitmentHandler implements IQueryHandler<GetCommitment> {
     @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
-  async execute({ idOrCode, asOf }: GetCommitment): Promise<CommitmentView> {
+  async execute({ idOrCode, asOf, viewer }: GetCommitment): Promise<CommitmentView> {
     if (!asOf) {
       const { snapshot } = await this.commitments.load(idOrCode);
-      return toCommitmentView(snapshot, this.clock.today(), await this.reportMissing(snapshot));
+      return toCommitmentView(snapshot, this.clock.today(), await this.reportMissing(snapshot), viewer);
     }
     const past = await this.commitments.loadAsOf(idOrCode, asOf);
     if (!past) {
@@ -38,7 +39,7 @@ export class GetCommitmentHandler implements IQueryHandler<GetCommitment> {
         asOf: asOf.toISOString(),
       });
     }
-    // overdue (by due date) as it stood on that day
+    // overdue (by due date) as it stood on that day; nothing can be done to a past state
     return toCommitmentView(past.snapshot, asOf.toISOString().slice(0, 10));
   }
 

@@ -2,7 +2,7 @@ import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
-import { Clock } from '@hld/kernel';
+import { Clock, type Actor } from '@hld/kernel';
 import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
@@ -26,12 +26,16 @@ export interface CommitmentPage {
   nextCursor: string | null;
 }
 
-/** Which commitments match these filters? One page of them, in code order, and how many in all. */
+/**
+ * Which commitments match these filters? One page of them, in code order, and how many in all; each says what
+ * `viewer` may do to it now.
+ */
 export class ListCommitments extends Query<CommitmentPage> {
   constructor(
     readonly filters: CommitmentFilters,
     readonly limit: number,
     readonly cursor?: string,
+    readonly viewer?: Actor,
   ) {
     super();
   }
@@ -49,7 +53,7 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
     @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
-  async execute({ filters, limit, cursor }: ListCommitments): Promise<CommitmentPage> {
+  async execute({ filters, limit, cursor, viewer }: ListCommitments): Promise<CommitmentPage> {
     const ctx = await currentOverdueContext(this.clock, this.obligations);
     const sql = overdueSql(ctx);
     const filtered = () => this.applyFilters(this.views.createQueryBuilder('c'), filters, sql);
@@ -58,7 +62,7 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
     const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities(), filtered().getCount()]);
     const items = entities.slice(0, limit);
     return {
-      items: items.map((row, i) => toCommitmentView(row, ctx.today, raw[i].report_missing === true)),
+      items: items.map((row, i) => toCommitmentView(row, ctx.today, raw[i].report_missing === true, viewer)),
       total,
       limit,
       nextCursor: entities.length > limit ? encodeCursor(items[items.length - 1].code) : null,

@@ -1,4 +1,5 @@
-import { Commitment, evolve, isOverdue, type CommitmentState } from './commitment.js';
+import { Commitment, evolve, isOverdue, type AvailableAction, type CommitmentState } from './commitment.js';
+import { DomainError } from '@hld/kernel';
 import { COMMITMENT_STATUSES, TRANSITIONS, allowedNextStatuses, type CommitmentStatus } from './lifecycle.js';
 import {
   IllegalTransition,
@@ -176,5 +177,68 @@ describe('Commitment details, owners, due date, progress', () => {
     const registered = aRegisteredCommitment();
     const replayed = history.reduce<CommitmentState>(evolve, registered.snapshot as CommitmentState);
     expect(replayed).toEqual(c.snapshot);
+  });
+});
+
+describe('What a commitment would accept now (availableActions) is what the aggregate then accepts', () => {
+  /** A commitment in `status`, with or without a due date, with or without an extension request waiting. */
+  function aCommitmentWith(status: CommitmentStatus, dueDate: boolean, pending: boolean): Commitment {
+    const c = aRegisteredCommitment();
+    if (!dueDate) c.setDueDate(null, NOW);
+    if (pending) c.requestExtension('00000000-0000-4000-8000-0000000000e1', '2015-06-30', 'Late data', NOW);
+    for (const to of PATH[status]) c.changeStatus(to, { reason: 'because', category: 'other' }, NOW);
+    c.pullPendingEvents();
+    return Commitment.fromSnapshot(c.snapshot);
+  }
+
+  /** Each thing that can be done to an existing commitment, done to `c`; a move is named by where it leads. */
+  const attempts: Record<string, (c: Commitment) => unknown> = {
+    revise: (c) => c.reviseDetails({ title: 'Another title' }, NOW),
+    assign_owners: (c) => c.assignOwners('ILO', ['IOM', 'UNDP'], NOW),
+    set_due_date: (c) => c.setDueDate('2016-01-15', NOW),
+    report_progress: (c) => c.reportProgress({ reportId: 'r', period: 2014, agency: 'ILO', summary: 'Done.' }, NOW),
+    request_extension: (c) => c.requestExtension('00000000-0000-4000-8000-0000000000e2', '2099-01-01', 'More time', NOW),
+    decide_extension: (c) => c.decideExtension(c.snapshot.pendingExtension?.requestId ?? '00000000-0000-4000-8000-0000000000e3', true, null, NOW),
+    ...Object.fromEntries(
+      COMMITMENT_STATUSES.map((to) => [`to ${to}`, (c: Commitment) => c.changeStatus(to, { reason: 'because', category: 'other' }, NOW)]),
+    ),
+  };
+  const key = (a: AvailableAction) => (a.to ? `to ${a.to}` : a.action);
+
+  const states = COMMITMENT_STATUSES.flatMap((status) =>
+    [
+      [false, false],
+      [true, false],
+      [true, true],
+    ].map(([dueDate, pending]) => [status, dueDate, pending] as const),
+  );
+
+  it.each(states)('%s, due date %s, extension pending %s', (status, dueDate, pending) => {
+    const available = aCommitmentWith(status, dueDate, pending).availableActions();
+    const accepted: string[] = [];
+    for (const [name, attempt] of Object.entries(attempts)) {
+      const c = aCommitmentWith(status, dueDate, pending);
+      try {
+        attempt(c);
+        accepted.push(name);
+      } catch (error) {
+        // refused for what the state is (409/404), never for a malformed attempt
+        expect(error).toBeInstanceOf(DomainError);
+        expect(['conflict', 'not_found']).toContain((error as DomainError).kind);
+      }
+    }
+    expect(available.map(key).sort()).toEqual(accepted.sort());
+    // a move is listed under the action the lifecycle gives it
+    for (const a of available.filter((x) => x.to)) expect(TRANSITIONS).toContainEqual(expect.objectContaining({ from: status, to: a.to, action: a.action }));
+  });
+
+  it('covers every status, and a listed and a refused extension step', () => {
+    expect(states).toHaveLength(18);
+    const open = aCommitmentWith('in_progress', true, false).availableActions().map((a) => a.action);
+    expect(open).toContain('request_extension');
+    expect(open).not.toContain('decide_extension');
+    const waiting = aCommitmentWith('in_progress', true, true).availableActions().map((a) => a.action);
+    expect(waiting).toContain('decide_extension');
+    expect(waiting).not.toContain('request_extension');
   });
 });

@@ -31,10 +31,13 @@ import {
   DISCONTINUATION_CATEGORIES,
   findTransition,
   isTerminal,
+  TRANSITION_ACTIONS,
+  transitionsFrom,
   type CommitmentStatus,
   type DiscontinuationCategory,
   type Transition,
 } from './lifecycle.js';
+import type { DomainError } from '@hld/kernel';
 
 export interface CommitmentState {
   id: string;
@@ -64,6 +67,26 @@ export interface PendingExtension {
   dueDate: string;
   reason: string;
   requestedAt: string;
+}
+
+/** Everything that can be done to commitments, in the words the access rules use. */
+export const COMMITMENT_ACTIONS = [
+  'register',
+  'revise',
+  'assign_owners',
+  'set_due_date',
+  'report_progress',
+  'request_extension',
+  'decide_extension',
+  ...TRANSITION_ACTIONS,
+] as const;
+export type CommitmentAction = (typeof COMMITMENT_ACTIONS)[number];
+
+/** An action a commitment would accept now; a lifecycle move also says where it leads and whether it needs a reason. */
+export interface AvailableAction {
+  action: CommitmentAction;
+  to?: CommitmentStatus;
+  reasonRequired?: boolean;
 }
 
 /** The first year anything can be reported on: the HLD took place in October 2013. */
@@ -194,6 +217,16 @@ export class Commitment {
     return events;
   }
 
+  /** The lifecycle moves open from the current status (the aggregate is what reads the lifecycle table). */
+  availableTransitions(): Transition[] {
+    return transitionsFrom(this.state.status);
+  }
+
+  /** Everything it would accept now, whoever asks (see `availableActions`). */
+  availableActions(): AvailableAction[] {
+    return availableActions(this.state);
+  }
+
   /** Changes title, text, source, agenda items or SDG targets; records nothing when nothing differs. */
   reviseDetails(changes: CommitmentDetailsRevisedPayload['changes'], now: Date): void {
     const effective: CommitmentDetailsRevisedPayload['changes'] = {};
@@ -286,10 +319,10 @@ export class Commitment {
   /** A focal point of the lead agency asks for a later due date; a coordinator decides. */
   requestExtension(requestId: string, dueDate: string, reason: string, now: Date): void {
     const s = this.state;
-    if (isTerminal(s.status)) throw new IllegalTransition(s.status, s.status, allowedNextStatuses(s.status));
-    if (!s.dueDate) throw new NoDueDateToExtend(s.code);
-    if (s.pendingExtension) throw new ExtensionAlreadyPending(s.code, s.pendingExtension.requestId);
-    if (dueDate <= s.dueDate) throw new InvalidExtension(`the new due date must be after the current one (${s.dueDate})`);
+    const refusal = extensionRefusal(s);
+    if (refusal) throw refusal();
+    // there is a due date: no refusal means one is set
+    if (dueDate <= s.dueDate!) throw new InvalidExtension(`the new due date must be after the current one (${s.dueDate})`);
     if (!reason.trim()) throw new InvalidExtension('a reason is required');
     this.record(new CommitmentExtensionRequested(this.id, { requestId, dueDate, reason: reason.trim() }, now));
   }
@@ -320,6 +353,30 @@ export class Commitment {
 
 function assertOwners(lead: string, supporting: readonly string[]): void {
   if (supporting.includes(lead)) throw new InvalidOwners(`${lead} is the lead agency and cannot also be a supporting agency.`);
+}
+
+type AvailabilityState = Pick<CommitmentState, 'code' | 'status' | 'dueDate' | 'pendingExtension'>;
+
+/** Why an extension cannot be asked for now, or null when it can (an error made only when it is thrown). */
+function extensionRefusal(s: AvailabilityState): (() => DomainError) | null {
+  if (isTerminal(s.status)) return () => new IllegalTransition(s.status, s.status, allowedNextStatuses(s.status));
+  if (!s.dueDate) return () => new NoDueDateToExtend(s.code);
+  const pending = s.pendingExtension;
+  if (pending) return () => new ExtensionAlreadyPending(s.code, pending.requestId);
+  return null;
+}
+
+/**
+ * What a commitment in this state would accept now, whoever asks: the next moves of its lifecycle, the changes
+ * it always takes, and the extension steps its state allows. Who may take them is the access policy's question.
+ */
+export function availableActions(s: AvailabilityState): AvailableAction[] {
+  return [
+    ...transitionsFrom(s.status).map(({ action, to, reasonRequired }): AvailableAction => ({ action, to, reasonRequired })),
+    ...(['revise', 'assign_owners', 'set_due_date', 'report_progress'] as const).map((action): AvailableAction => ({ action })),
+    ...(extensionRefusal(s) ? [] : [{ action: 'request_extension' } as const]),
+    ...(s.pendingExtension ? [{ action: 'decide_extension' } as const] : []),
+  ];
 }
 
 /** Overdue is derived, never stored: a due date in the past on a commitment that is still open. */

@@ -20,14 +20,16 @@ export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly CommitmentStatus[] = ['completed', 'discontinued'];
 
 /** What a transition means; authorization rules (who may do what) are phrased in these terms. */
-export type TransitionAction =
-  | 'accept'
-  | 'start'
-  | 'submit_for_review'
-  | 'validate_completion'
-  | 'return_for_work'
-  | 'discontinue'
-  | 'reopen';
+export const TRANSITION_ACTIONS = [
+  'accept',
+  'start',
+  'submit_for_review',
+  'validate_completion',
+  'return_for_work',
+  'discontinue',
+  'reopen',
+] as const;
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
 export const DISCONTINUATION_CATEGORIES = ['overtaken_by_events', 'superseded', 'not_feasible', 'other'] as const;
 export type DiscontinuationCategory = (typeof DISCONTINUATION_CATEGORIES)[number];
@@ -61,8 +63,12 @@ export function findTransition(from: CommitmentStatus, to: CommitmentStatus): Tr
   return TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
+export function transitionsFrom(from: CommitmentStatus): Transition[] {
+  return TRANSITIONS.filter((t) => t.from === from);
+}
+
 export function allowedNextStatuses(from: CommitmentStatus): CommitmentStatus[] {
-  return TRANSITIONS.filter((t) => t.from === from).map((t) => t.to);
+  return transitionsFrom(from).map((t) => t.to);
 }
 
 export function isTerminal(status: CommitmentStatus): boolean {

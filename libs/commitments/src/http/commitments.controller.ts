@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { ChangeContext } from '@hld/kernel';
-import { Change, IfMatchVersion, etagOf } from '@hld/http';
+import type { Actor, ChangeContext } from '@hld/kernel';
+import { Acting, Change, IfMatchVersion, Performs, etagOf } from '@hld/http';
 import { VersionRequired } from '../domain/commitment-errors.js';
 import type { CommitmentState } from '../domain/commitment.js';
 import { RegisterCommitment } from '../application/register-commitment.js';
@@ -17,7 +17,7 @@ import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
 import { Clock } from '@hld/kernel';
-import { CommitmentActionGuard, PerformsAction } from './commitment-action.guard.js';
+import { COMMITMENT_POLICY } from '../domain/access-policy.js';
 import { RequestDueDateExtension } from '../application/request-due-date-extension.js';
 import { DecideDueDateExtension } from '../application/decide-due-date-extension.js';
 import {
@@ -38,7 +38,6 @@ const IF_MATCH = { name: 'If-Match', required: true, description: 'the ETag ("<v
 /** Thin: turns HTTP into commands and queries, and their results into representations with an ETag. */
 @ApiTags('commitments')
 @ApiBearerAuth()
-@UseGuards(CommitmentActionGuard)
 @Controller('commitments')
 export class CommitmentsController {
   constructor(
@@ -48,7 +47,7 @@ export class CommitmentsController {
   ) {}
 
   @Post()
-  @PerformsAction('register')
+  @Performs(COMMITMENT_POLICY, 'register')
   async register(
     @Body() body: RegisterCommitmentRequest,
     @Change() change: ChangeContext,
@@ -56,22 +55,23 @@ export class CommitmentsController {
   ): Promise<CommitmentView> {
     const state = await this.commands.execute(new RegisterCommitment(body, change));
     void reply.header('Location', `/api/v1/commitments/${state.id}`);
-    return this.represent(state, reply);
+    return this.represent(state, reply, change.actor);
   }
 
   @Get()
-  list(@Query() query: ListCommitmentsQuery): Promise<CommitmentPage> {
+  list(@Query() query: ListCommitmentsQuery, @Acting() viewer: Actor): Promise<CommitmentPage> {
     const { limit, cursor, ...filters } = query;
-    return this.queries.execute(new ListCommitments(filters, limit, cursor));
+    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer));
   }
 
   @Get(':idOrCode')
   async get(
     @Param('idOrCode') idOrCode: string,
     @Query() query: GetCommitmentQuery,
+    @Acting() viewer: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const view = await this.queries.execute(new GetCommitment(idOrCode, query.asOf ? new Date(query.asOf) : undefined));
+    const view = await this.queries.execute(new GetCommitment(idOrCode, query.asOf ? new Date(query.asOf) : undefined, viewer));
     if (!query.asOf) void reply.header('ETag', etagOf(view.version));
     return view;
   }
@@ -93,11 +93,11 @@ export class CommitmentsController {
   ): Promise<CommitmentView> {
     const { to, ...request } = body;
     const state = await this.commands.execute(new ChangeCommitmentStatus(idOrCode, required(version), to, request, change));
-    return this.represent(state, reply);
+    return this.represent(state, reply, change.actor);
   }
 
   @Put(':idOrCode/owners')
-  @PerformsAction('assign_owners')
+  @Performs(COMMITMENT_POLICY, 'assign_owners')
   @ApiHeader(IF_MATCH)
   async assignOwners(
     @Param('idOrCode') idOrCode: string,
@@ -109,11 +109,11 @@ export class CommitmentsController {
     const state = await this.commands.execute(
       new AssignCommitmentOwners(idOrCode, required(version), body.lead, body.supporting, change),
     );
-    return this.represent(state, reply);
+    return this.represent(state, reply, change.actor);
   }
 
   @Put(':idOrCode/due-date')
-  @PerformsAction('set_due_date')
+  @Performs(COMMITMENT_POLICY, 'set_due_date')
   @ApiHeader(IF_MATCH)
   async setDueDate(
     @Param('idOrCode') idOrCode: string,
@@ -123,11 +123,11 @@ export class CommitmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
     const state = await this.commands.execute(new SetCommitmentDueDate(idOrCode, required(version), body.dueDate, change));
-    return this.represent(state, reply);
+    return this.represent(state, reply, change.actor);
   }
 
   @Patch(':idOrCode')
-  @PerformsAction('revise')
+  @Performs(COMMITMENT_POLICY, 'revise')
   @ApiHeader(IF_MATCH)
   async revise(
     @Param('idOrCode') idOrCode: string,
@@ -137,11 +137,11 @@ export class CommitmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
     const state = await this.commands.execute(new ReviseCommitmentDetails(idOrCode, required(version), body, change));
-    return this.represent(state, reply);
+    return this.represent(state, reply, change.actor);
   }
 
   @Post(':idOrCode/progress-reports')
-  @PerformsAction('report_progress')
+  @Performs(COMMITMENT_POLICY, 'report_progress')
   async reportProgress(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ReportProgressRequest,
@@ -150,12 +150,12 @@ export class CommitmentsController {
   ): Promise<{ id: string; commitment: CommitmentView }> {
     const { reportId, commitment } = await this.commands.execute(new ReportProgress(idOrCode, body, change));
     void reply.header('Location', `/api/v1/commitments/${commitment.id}/history`);
-    return { id: reportId, commitment: this.represent(commitment, reply) };
+    return { id: reportId, commitment: this.represent(commitment, reply, change.actor) };
   }
 
   /** Asks for a later due date; the answer's `pendingExtension.requestId` is what a coordinator decides on. */
   @Post(':idOrCode/extension-requests')
-  @PerformsAction('request_extension')
+  @Performs(COMMITMENT_POLICY, 'request_extension')
   async requestExtension(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ExtensionRequest,
@@ -163,12 +163,12 @@ export class CommitmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
     const state = await this.commands.execute(new RequestDueDateExtension(idOrCode, body.dueDate, body.reason, change));
-    return this.represent(state, reply);
+    return this.represent(state, reply, change.actor);
   }
 
   @Post(':idOrCode/extension-requests/:requestId/decision')
   @HttpCode(200)
-  @PerformsAction('decide_extension')
+  @Performs(COMMITMENT_POLICY, 'decide_extension')
   async decideExtension(
     @Param('idOrCode') idOrCode: string,
     @Param('requestId', new ParseUUIDPipe()) requestId: string,
@@ -179,12 +179,13 @@ export class CommitmentsController {
     const state = await this.commands.execute(
       new DecideDueDateExtension(idOrCode, requestId, body.decision === 'approve', body.comment ?? null, change),
     );
-    return this.represent(state, reply);
+    return this.represent(state, reply, change.actor);
   }
 
-  private represent(state: CommitmentState, reply: FastifyReply): CommitmentView {
+  /** The commitment after the change, with what its author may do next. */
+  private represent(state: CommitmentState, reply: FastifyReply, actor: Actor): CommitmentView {
     void reply.header('ETag', etagOf(state.version));
-    return toCommitmentView(state, this.clock.today());
+    return toCommitmentView(state, this.clock.today(), false, actor);
   }
 }
 

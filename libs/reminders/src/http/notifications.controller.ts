@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Type, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Roles } from '@hld/identity';
+import { Performs } from '@hld/http';
 import { NotificationLedger, type Notification, type NotificationStatus } from '../notification-ledger.js';
+import { NOTIFICATION_POLICY } from '../domain/notification-policy.js';
 
 export class InboxQuery {
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() unread?: boolean;
@@ -36,14 +37,14 @@ export class NotificationsController {
 
   /** Admins see notifications by status (e.g. `failed` after the last retry)… */
   @Get('admin/notifications')
-  @Roles('admin')
+  @Performs(NOTIFICATION_POLICY, 'review_deliveries')
   async byStatus(@Query() query: AdminNotificationsQuery): Promise<{ items: Notification[] }> {
     return { items: await this.ledger.byStatus(query.status, query.limit) };
   }
 
   /** …and put a failed one back in line; the worker delivers it on its next poll. */
   @Post('admin/notifications/:id/retry')
-  @Roles('admin')
+  @Performs(NOTIFICATION_POLICY, 'retry_delivery')
   @HttpCode(200)
   retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<Notification> {
     return this.ledger.retry(id);

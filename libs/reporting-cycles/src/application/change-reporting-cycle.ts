@@ -3,7 +3,7 @@ import { Clock, type ChangeContext } from '@hld/kernel';
 import { rescheduleCycle, type CycleSchedule, type ReportingCycleState } from '../domain/reporting-cycle.js';
 import { assertTimeZone, toInstant } from '../domain/cycle-dates.js';
 import { ReportingCycleStore } from './reporting-cycle-store.js';
-import { assertCoordinator } from './assert-coordinator.js';
+import { REPORTING_CYCLE_POLICY } from '../domain/reporting-cycle-policy.js';
 import type { CycleInput } from './open-reporting-cycle.js';
 
 /** Changes a cycle's dates; every pending reminder of the cycle follows (the scheduler reacts to the event). */
@@ -26,7 +26,7 @@ export class ChangeReportingCycleHandler implements ICommandHandler<ChangeReport
   ) {}
 
   async execute({ year, expectedVersion, input, context }: ChangeReportingCycle): Promise<ReportingCycleState> {
-    assertCoordinator(context.actor);
+    REPORTING_CYCLE_POLICY.assertMay(context.actor, 'change_cycle');
     const current = await this.cycles.get(year);
     const timeZone = input.timeZone ?? current.timeZone;
     assertTimeZone(timeZone);

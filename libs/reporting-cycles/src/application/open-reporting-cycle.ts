@@ -3,7 +3,7 @@ import { Clock, type ChangeContext } from '@hld/kernel';
 import { CycleExists, openCycle, type ReportingCycleState } from '../domain/reporting-cycle.js';
 import { assertTimeZone, DEFAULT_TIME_ZONE, toInstant } from '../domain/cycle-dates.js';
 import { ReportingCycleStore } from './reporting-cycle-store.js';
-import { assertCoordinator } from './assert-coordinator.js';
+import { REPORTING_CYCLE_POLICY } from '../domain/reporting-cycle-policy.js';
 
 export interface CycleInput {
   opensAt: string;
@@ -35,7 +35,7 @@ export class OpenReportingCycleHandler implements ICommandHandler<OpenReportingC
   ) {}
 
   async execute({ year, input, context }: OpenReportingCycle): Promise<ReportingCycleState> {
-    assertCoordinator(context.actor);
+    REPORTING_CYCLE_POLICY.assertMay(context.actor, 'open_cycle');
     const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
     assertTimeZone(timeZone);
     if (await this.cycles.load(year)) throw new CycleExists(year);

@@ -3,10 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ChangeContext } from '@hld/kernel';
-import { Change, IfMatchVersion, etagOf } from '@hld/http';
-import { Roles } from '@hld/identity';
+import { Change, IfMatchVersion, Performs, etagOf } from '@hld/http';
 import { GetReportingCompliance, type AgencyCompliance } from '@hld/commitments';
 import type { ReportingCycleState } from '../domain/reporting-cycle.js';
+import { REPORTING_CYCLE_POLICY } from '../domain/reporting-cycle-policy.js';
 import { OpenReportingCycle } from '../application/open-reporting-cycle.js';
 import { ChangeReportingCycle } from '../application/change-reporting-cycle.js';
 import { ReportingCycleStore } from '../application/reporting-cycle-store.js';
@@ -34,7 +34,7 @@ export class ReportingCyclesController {
   ) {}
 
   @Post()
-  @Roles('coordinator', 'admin')
+  @Performs(REPORTING_CYCLE_POLICY, 'open_cycle')
   async open(@Body() body: OpenCycleRequest, @Change() change: ChangeContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const { year, ...input } = body;
     const cycle = await this.commands.execute(new OpenReportingCycle(year, input, change));
@@ -55,7 +55,7 @@ export class ReportingCyclesController {
   }
 
   @Patch(':year')
-  @Roles('coordinator', 'admin')
+  @Performs(REPORTING_CYCLE_POLICY, 'change_cycle')
   async change(
     @Param() { year }: YearParam,
     @Body() body: ChangeCycleRequest,
