@@ -1,10 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { EventBus } from '@nestjs/cqrs';
 import { EventStore, isUniqueViolation, UnitOfWork } from '@hld/persistence';
-import { DomainError, type ChangeContext } from '@hld/kernel';
+import { DomainError, VersionConflict, type ChangeContext } from '@hld/kernel';
 import { Commitment, type CommitmentState } from '../domain/commitment.js';
-import { CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
+import { CommitmentBusy, CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
 import { commitmentEventFrom } from '../domain/commitment-events.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { COMMITMENT_STREAM, CommitmentProjection } from './commitment-projection.js';
@@ -13,6 +14,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How many commitments' latest states a process keeps: the working set of a busy reporting season, a few MB. */
 const RECENT_STATES = 20_000;
+
+/**
+ * Tries of an append that names no version, and the pause before each retry: a random time up to 5, 10, 20 …
+ * ms, at most 200 ("full jitter"). Enough for 64 writers landing on one commitment at the same instant.
+ */
+const APPEND_ATTEMPTS = 10;
+const APPEND_BACKOFF_BASE_MS = 5;
+const APPEND_BACKOFF_CAP_MS = 200;
 
 /**
  * Commitments kept as event streams, with their read models written in the same transaction.
@@ -68,18 +77,42 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     context: ChangeContext,
     change: (commitment: Commitment) => void,
   ): Promise<Commitment> {
+    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateAt(idOrCode, expectedVersion, context, change);
+  }
+
+  /** A change at the version the caller names, from the state kept of that very version when there is one. */
+  private async updateAt(idOrCode: string, expectedVersion: number, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
     const known = this.kept(idOrCode);
-    if (expectedVersion === undefined || known?.version !== expectedVersion) return super.update(idOrCode, expectedVersion, context, change);
+    if (known?.version !== expectedVersion) return this.updateOnce(idOrCode, expectedVersion, context, change);
     const commitment = Commitment.fromSnapshot(known);
     try {
       change(commitment);
     } catch (error) {
       // a refusal is decided again on the stored stream, so that it never rests on a state the store has left behind
-      if (error instanceof DomainError) return super.update(idOrCode, expectedVersion, context, change);
+      if (error instanceof DomainError) return this.updateOnce(idOrCode, expectedVersion, context, change);
       throw error;
     }
     await this.save(commitment, context);
     return commitment;
+  }
+
+  /**
+   * A change that names no version applies to the commitment as it is when the change lands, so losing the append
+   * race to another writer only means deciding again on the newer state. This is the one place that retries it:
+   * a fresh load each time, after a jittered, growing pause (racing writers spread out instead of colliding
+   * again), at most APPEND_ATTEMPTS times. Each try is a unit-of-work step: inside a caller's transaction (the
+   * catalogue load) a lost race rolls back to a savepoint rather than aborting that transaction.
+   */
+  private async append(idOrCode: string, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.unitOfWork.step(() => this.updateOnce(idOrCode, undefined, context, change));
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        if (attempt === APPEND_ATTEMPTS) throw new CommitmentBusy(idOrCode, attempt);
+        await sleep(Math.random() * Math.min(APPEND_BACKOFF_CAP_MS, APPEND_BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   /** The state kept of this commitment, if any (a code counts only once it has been resolved here). */
