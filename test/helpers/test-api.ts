@@ -45,9 +45,7 @@ export async function startTestApi(clock = new TestClock()): Promise<TestApi> {
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }), {
-    swaggerUi: false,
-  });
+  const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }));
   const server = app.getHttpServer();
   const users = app.get(UserDirectory);
 
