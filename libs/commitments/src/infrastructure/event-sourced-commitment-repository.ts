@@ -29,7 +29,8 @@ const APPEND_BACKOFF_CAP_MS = 200;
  * It keeps the latest state it saw of recently used commitments. A command that names the version it expects
  * and finds that version here skips reading the stream: a state at a given version never changes, since
  * events are never altered. If another process has appended since, the append itself refuses (the stream
- * version is taken), so a stale entry can only turn into the 409 the caller's stale version deserves.
+ * version is taken), so a stale entry can only turn into the 409 the caller's stale version deserves. A command
+ * that names no version tries the kept state first too; when it is stale, the append refuses and the retry loads.
  */
 @Injectable()
 export class EventSourcedCommitmentRepository extends CommitmentRepository {
@@ -77,13 +78,16 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     context: ChangeContext,
     change: (commitment: Commitment) => void,
   ): Promise<Commitment> {
-    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateAt(idOrCode, expectedVersion, context, change);
+    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateKept(idOrCode, expectedVersion, context, change);
   }
 
-  /** A change at the version the caller names, from the state kept of that very version when there is one. */
-  private async updateAt(idOrCode: string, expectedVersion: number, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
+  /**
+   * `change` on the state kept of this commitment, without reading its stream: of the version the caller names,
+   * or, when it names none, of the latest version this process saw. Otherwise, one try of the usual load.
+   */
+  private async updateKept(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
     const known = this.kept(idOrCode);
-    if (known?.version !== expectedVersion) return this.updateOnce(idOrCode, expectedVersion, context, change);
+    if (!known || (expectedVersion !== undefined && known.version !== expectedVersion)) return this.updateOnce(idOrCode, expectedVersion, context, change);
     const commitment = Commitment.fromSnapshot(known);
     try {
       change(commitment);
@@ -99,14 +103,17 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
   /**
    * A change that names no version applies to the commitment as it is when the change lands, so losing the append
    * race to another writer only means deciding again on the newer state. This is the one place that retries it:
-   * a fresh load each time, after a jittered, growing pause (racing writers spread out instead of colliding
-   * again), at most APPEND_ATTEMPTS times. Each try is a unit-of-work step: inside a caller's transaction (the
-   * catalogue load) a lost race rolls back to a savepoint rather than aborting that transaction.
+   * the first try from the state kept here (when it is stale, the append says so), then a fresh load each time,
+   * after a jittered, growing pause (racing writers spread out instead of colliding again), at most
+   * APPEND_ATTEMPTS times. Each try is a unit-of-work step: inside a caller's transaction (the catalogue load) a
+   * lost race rolls back to a savepoint rather than aborting that transaction.
    */
   private async append(idOrCode: string, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.unitOfWork.step(() => this.updateOnce(idOrCode, undefined, context, change));
+        return await this.unitOfWork.step(() =>
+          attempt === 1 ? this.updateKept(idOrCode, undefined, context, change) : this.updateOnce(idOrCode, undefined, context, change),
+        );
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
         if (attempt === APPEND_ATTEMPTS) throw new CommitmentBusy(idOrCode, attempt);
