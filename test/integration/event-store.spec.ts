@@ -103,6 +103,28 @@ describe('Event store and read models (real PostgreSQL)', () => {
     expect(events.map((e) => [e.streamVersion, e.payload.agency ?? null])).toEqual([[1, null], [2, 'ILO'], [3, 'IOM']]);
   });
 
+  it('retries version-less appends that race another process (which keeps its own states and takes its own turns)', async () => {
+    const other = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    const otherApp = await other.init();
+    try {
+      const { id } = await commands.execute(new RegisterCommitment(aCommitment({ leadAgency: 'ILO', supportingAgencies: ['IOM'] }), context));
+      const processes = [commands, otherApp.get(CommandBus)];
+      const n = 24;
+      const results = await Promise.allSettled(
+        Array.from({ length: n }, (_, i) =>
+          processes[i % 2].execute(new ReportProgress(id, { period: 2014, agency: i % 2 ? 'IOM' : 'ILO', summary: `Report ${i}.` }, context)),
+        ),
+      );
+      expect(results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []))).toEqual([]);
+      expect((await store.readStream(id)).map((e) => e.streamVersion)).toEqual(Array.from({ length: n + 1 }, (_, i) => i + 1));
+    } finally {
+      await otherApp.close();
+    }
+  });
+
   it('refuses to update, delete or truncate events', async () => {
     const stream = { id: randomUUID(), type: 'probe' };
     await store.transaction(() => store.append(stream, 0, [event('Started')], context));

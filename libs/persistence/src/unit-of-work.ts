@@ -32,6 +32,11 @@ export class UnitOfWork {
     return ambient.getStore()?.manager ?? this.dataSource.manager;
   }
 
+  /** Whether the caller runs inside a transaction (its own statements then wait for its commit to be seen). */
+  get inTransaction(): boolean {
+    return ambient.getStore() !== undefined;
+  }
+
   /** Runs `work` in the transaction in progress, or in a new one that commits when `work` resolves. */
   async run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const current = ambient.getStore();

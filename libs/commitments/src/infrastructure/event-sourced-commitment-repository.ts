@@ -37,6 +37,8 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
   private readonly recent = new LRUCache<string, Readonly<CommitmentState>>({ max: RECENT_STATES });
   /** Codes already resolved to ids: a code is never reassigned (it is unique, and commitments are never deleted). */
   private readonly ids = new LRUCache<string, string>({ max: RECENT_STATES });
+  /** The last version-less change queued for each commitment (see append). */
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -102,23 +104,43 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
 
   /**
    * A change that names no version applies to the commitment as it is when the change lands, so losing the append
-   * race to another writer only means deciding again on the newer state. This is the one place that retries it:
-   * the first try from the state kept here (when it is stale, the append says so), then a fresh load each time,
-   * after a jittered, growing pause (racing writers spread out instead of colliding again), at most
-   * APPEND_ATTEMPTS times. Each try is a unit-of-work step: inside a caller's transaction (the catalogue load) a
-   * lost race rolls back to a savepoint rather than aborting that transaction.
+   * race to another writer only means deciding again on the newer state. In this process such changes to one
+   * commitment take turns (they would only collide with each other); what can still collide with them (a write
+   * that names a version, another API process) is retried here, the one place that does: the first try from the
+   * state kept here (when it is stale, the append says so), then a fresh load each time, after a jittered,
+   * growing pause, at most APPEND_ATTEMPTS times. Each try is a unit-of-work step: inside a caller's transaction
+   * (the catalogue load) a lost race rolls back to a savepoint rather than aborting that transaction. Such a
+   * caller does not queue: its transaction would hold the rows the next in turn waits for.
    */
   private async append(idOrCode: string, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.unitOfWork.step(() =>
-          attempt === 1 ? this.updateKept(idOrCode, undefined, context, change) : this.updateOnce(idOrCode, undefined, context, change),
-        );
-      } catch (error) {
-        if (!(error instanceof VersionConflict)) throw error;
-        if (attempt === APPEND_ATTEMPTS) throw new CommitmentBusy(idOrCode, attempt);
-        await sleep(Math.random() * Math.min(APPEND_BACKOFF_CAP_MS, APPEND_BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+    const attempts = async (): Promise<Commitment> => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.unitOfWork.step(() =>
+            attempt === 1 ? this.updateKept(idOrCode, undefined, context, change) : this.updateOnce(idOrCode, undefined, context, change),
+          );
+        } catch (error) {
+          if (!(error instanceof VersionConflict)) throw error;
+          if (attempt === APPEND_ATTEMPTS) throw new CommitmentBusy(idOrCode, attempt);
+          await sleep(Math.random() * Math.min(APPEND_BACKOFF_CAP_MS, APPEND_BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+        }
       }
+    };
+    return this.unitOfWork.inTransaction ? attempts() : this.inTurn(await this.resolveId(idOrCode), attempts);
+  }
+
+  /** Runs `work` once the earlier work queued for this commitment has settled. */
+  private async inTurn<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const mine = (this.turns.get(id) ?? Promise.resolve()).then(work);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(id, settled);
+    try {
+      return await mine;
+    } finally {
+      if (this.turns.get(id) === settled) this.turns.delete(id);
     }
   }
 
