@@ -185,6 +185,8 @@ class Tally {
   /** One body per unexpected status, for diagnosis. */
   readonly examples: Record<string, string> = {};
   requests = 0;
+  /** Transitions refused on a commitment no other client writes: always a bug. */
+  uncontendedFailures = 0;
 
   record(kind: Kind, ms: number, response: Response): void {
     this.requests += 1;
@@ -301,7 +303,8 @@ async function load(setting: LoadSetting, seconds: number, tally: Tally, acknowl
             break;
           }
           case 'transition': {
-            const c = turn++ % 2 === 0 || mine.length === 0 ? pick(hot) : mine[turn % mine.length];
+            const contended = turn++ % 2 === 0 || mine.length === 0;
+            const c = contended ? pick(hot) : mine[turn % mine.length];
             const move = nextTransition(c);
             const response = await http.send(coordinator, 'POST', `/api/v1/commitments/${c.id}/transitions`, move, { 'if-match': `"${c.version}"` });
             tally.record(kind, performance.now() - sent, response);
@@ -311,6 +314,7 @@ async function load(setting: LoadSetting, seconds: number, tally: Tally, acknowl
               if (c.status === 'under_review') c.reviews += 1;
               learn(c, state);
             } else {
+              if (!contended) tally.uncontendedFailures += 1;
               // stale (another writer landed first): read it back so the next request names the current version
               const readSent = performance.now();
               const current = await http.send(coordinator, 'GET', `/api/v1/commitments/${c.id}`);
@@ -551,6 +555,7 @@ async function main(): Promise<void> {
       fiveHundreds: classes['5xx'],
       versionlessConflicts: tally.count('report', 409),
       ifMatchConflicts: tally.count('transition', 409),
+      uncontendedTransitionFailures: tally.uncontendedFailures,
       reads: { requests: reads.reduce((n, k) => n + tally.samples.get(k)!.length, 0), statusClasses: tally.classes(reads) },
       writes: { requests: tally.samples.get('transition')!.length + tally.samples.get('report')!.length, statusClasses: tally.classes(['transition', 'report']) },
       latencyMs: Object.fromEntries(KINDS.map((kind) => [kind, latencies(tally.samples.get(kind)!)])),
@@ -579,6 +584,7 @@ async function main(): Promise<void> {
       ['5xx answers', String(result.fiveHundreds), '0'],
       ['409 on version-less progress reports', String(result.versionlessConflicts), '0'],
       ['409 on If-Match transitions (stale version named)', String(result.ifMatchConflicts), 'any'],
+      ['  non-2xx on commitments no other client writes', String(tally.uncontendedFailures), '0'],
       ['transport errors (no answer)', String(tally.errors), '0'],
       ['acknowledged writes (reports + transitions)', `${verification.acknowledged} (${verification.reports} + ${verification.transitions})`, ''],
       ['  missing from the event log at their version', String(verification.missingFromEvents), '0'],
