@@ -14,8 +14,6 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +25,7 @@ import { loadEnvironment } from '@hld/config';
 import { UserDirectory } from '@hld/identity';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { recreateDatabase } from '../db/migrate.js';
+import { cpuMeter, freePort, inParallel, latencies, printTable, rawInsertBaseline, round } from './measure.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hld_bench';
 const COMMITMENTS = 10_000;
@@ -48,13 +47,6 @@ interface Tracked {
   status: Status;
   /** How many times it went under review; alternates the way out, so both exits are exercised. */
   reviews: number;
-}
-
-interface Latencies {
-  count: number;
-  p50: number;
-  p99: number;
-  max: number;
 }
 
 interface Response {
@@ -124,96 +116,14 @@ function versionOf(response: Response): number {
 // ---------------------------------------------------------------------------------------------------------
 // Measurement helpers
 
-function latencies(samples: number[]): Latencies {
-  const sorted = [...samples].sort((a, b) => a - b);
-  // nearest-rank percentile: always a latency that was actually observed
-  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : 0);
-  return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(at(1)) };
-}
-
-const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
-
-/**
- * Busy share of all CPUs between two calls, from /proc/stat (Linux only; null elsewhere). Tells whether a
- * phase was CPU-bound (Node and PostgreSQL share the same cores here) or waiting on something else.
- */
-function cpuMeter(): () => number | null {
-  const read = (): { busy: number; total: number } | null => {
-    try {
-      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-      const idle = fields[3] + (fields[4] ?? 0); // idle + iowait
-      const total = fields.reduce((sum, n) => sum + n, 0);
-      return { busy: total - idle, total };
-    } catch {
-      return null;
-    }
-  };
-  const start = read();
-  return () => {
-    const end = read();
-    if (!start || !end || end.total === start.total) return null;
-    return round((100 * (end.busy - start.busy)) / (end.total - start.total), 1);
-  };
-}
-
 /** CPU time this Node process (API + load generator) used, as a share of one core, since `start`. */
 function nodeCpuPercent(start: NodeJS.CpuUsage, wallMs: number): number {
   const used = process.cpuUsage(start);
   return round((100 * (used.user + used.system)) / 1000 / wallMs, 1);
 }
 
-/** Runs `worker(0..n-1)` concurrently and waits for all of them. */
-async function inParallel(n: number, worker: (index: number) => Promise<void>): Promise<void> {
-  await Promise.all(Array.from({ length: n }, (_, i) => worker(i)));
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Phases
-
-/**
- * The ceiling: how many single-row transactions PostgreSQL commits per second from 8 connections. Each
- * commit waits for its WAL flush, as every command's transaction does, so this is the rate no command
- * path can beat on this machine. The row is shaped like an event (uuid, text, jsonb) to be comparable.
- */
-async function rawInsertBaseline(url: string): Promise<{ opsPerSecond: number; transactions: number; seconds: number; cpuPercent: number | null }> {
-  const setup = new pg.Client({ connectionString: url });
-  await setup.connect();
-  await setup.query(`CREATE TABLE bench_scratch (id bigserial PRIMARY KEY, stream_id uuid NOT NULL, type text NOT NULL,
-    payload jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
-  const clients = await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      return client;
-    }),
-  );
-  const payload = JSON.stringify({ from: 'accepted', to: 'in_progress', reason: null });
-  let transactions = 0;
-  const cpu = cpuMeter();
-  const start = performance.now();
-  const deadline = start + RAW_SECONDS * 1000;
-  try {
-    await inParallel(CONCURRENCY, async (i) => {
-      const client = clients[i];
-      while (performance.now() < deadline) {
-        await client.query('BEGIN');
-        await client.query('INSERT INTO bench_scratch (stream_id, type, payload) VALUES (gen_random_uuid(), $1, $2::jsonb)', [
-          'CommitmentStatusChanged',
-          payload,
-        ]);
-        await client.query('COMMIT');
-        transactions += 1;
-      }
-    });
-  } finally {
-    await Promise.all(clients.map((client) => client.end()));
-  }
-  const seconds = (performance.now() - start) / 1000;
-  const cpuPercent = cpu();
-  await setup.query('DROP TABLE bench_scratch');
-  await setup.end();
-  return { opsPerSecond: round(transactions / seconds, 1), transactions, seconds: round(seconds), cpuPercent };
-}
 
 /**
  * Signs in as a coordinator (a role allowed every command on every commitment) the way a client does, so
@@ -227,18 +137,6 @@ async function signIn(app: NestFastifyApplication, client: HttpClient): Promise<
   const response = await client.send('POST', '/api/v1/auth/login', { email, password });
   if (!ok(response)) throw new Error(`Sign-in failed: ${response.status} ${response.body.slice(0, 300)}`);
   client.token = (JSON.parse(response.body) as { accessToken: string }).accessToken;
-}
-
-/** Any port the OS says is free; the API needs one in PORT before its environment is loaded. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const PAST_DUE = ['2014-06-30', '2015-12-31', '2016-09-30', '2018-03-31', '2020-12-31'];
@@ -430,14 +328,6 @@ async function measureOverdueList(client: HttpClient, agencies: string[]) {
 // ---------------------------------------------------------------------------------------------------------
 // Report
 
-function printTable(rows: Array<[string, string, string]>): void {
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
-  const line = (row: [string, string, string]) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-  console.log(line(rows[0]));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows.slice(1)) console.log(line(row));
-}
-
 const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
 
 async function main(): Promise<void> {
@@ -461,7 +351,7 @@ async function main(): Promise<void> {
 
   // Before the API boots, so nothing else competes with PostgreSQL for the cores.
   console.log(`Raw PostgreSQL baseline: BEGIN; INSERT; COMMIT from ${CONCURRENCY} connections for ${RAW_SECONDS} s ...`);
-  const raw = await rawInsertBaseline(DATABASE_URL);
+  const raw = await rawInsertBaseline(DATABASE_URL, CONCURRENCY, RAW_SECONDS);
 
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();

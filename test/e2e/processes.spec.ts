@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TEST_DATABASE_URL } from '../test-environment.js';
+import { exited, startBuilt } from '../helpers/child-process.js';
 
 /** Runs a built entry point (npm test builds first) and collects what it prints until it exits or says `until`. */
 function run(entry: string, env: Record<string, string>, until?: RegExp, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
@@ -31,6 +35,28 @@ describe('Process start-up', () => {
   it('starts the worker, which connects to Redis and says it is ready, and stops on SIGTERM', async () => {
     const { output } = await run(WORKER, { ...testEnv, LOG_LEVEL: 'log' }, /Worker ready/);
     expect(output).toContain(`Worker ready: Redis 127.0.0.1:6379, queue prefix "${testEnv.QUEUE_PREFIX}"`);
+  });
+
+  it('keeps a health file while it runs (what the container health check reads) and removes it when it stops', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'hld-worker-')), 'health');
+    const worker = startBuilt('worker', { QUEUE_PREFIX: testEnv.QUEUE_PREFIX, LOG_LEVEL: 'log', WORKER_HEALTH_FILE: file });
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        worker.stdout!.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Worker ready')) resolve();
+        });
+        worker.on('exit', () => reject(new Error(`the worker exited before it was ready:\n${output}`)));
+      });
+      const written = new Date((await readFile(file, 'utf8')).trim());
+      expect(Date.now() - written.getTime()).toBeLessThan(10_000);
+      worker.kill('SIGTERM');
+      expect(await exited(worker)).toEqual({ code: 0, signal: null });
+      await expect(readFile(file, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      worker.kill('SIGKILL');
+    }
   });
 
   it('stops with one line naming a bad setting', async () => {

@@ -32,6 +32,20 @@ describe('Reference data, health and API docs', () => {
     );
   });
 
+  it('serves the OpenAPI explorer page and its assets, as the browser needs them', async () => {
+    const page = await api.anonymous.get('/api/docs').expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('swagger-ui');
+    // every script and stylesheet the page names is served, with the type a browser will accept
+    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => new URL(m[1], 'http://api.test/api/docs').pathname);
+    expect(assets).toEqual(expect.arrayContaining(['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/swagger-ui-init.js']));
+    for (const asset of assets) {
+      const res = await api.anonymous.get(asset).expect(200);
+      expect(res.headers['content-type']).toMatch(asset.endsWith('.css') ? /^text\/css/ : /^(text|application)\/javascript/);
+      expect(res.text.length).toBeGreaterThan(100);
+    }
+  });
+
   it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
     const given = await api.http.get('/api/v1/health').set('X-Request-Id', 'trace-123').expect(200);
     expect(given.headers['x-request-id']).toBe('trace-123');

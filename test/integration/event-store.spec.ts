@@ -22,6 +22,7 @@ import {
 import { aCommitment } from '../helpers/factories.js';
 import { dumpReadModels } from '../helpers/db.js';
 import { TestClock } from '../helpers/test-clock.js';
+import { eventually } from '../helpers/smtp-sink.js';
 
 const context: ChangeContext = { actor: { id: 'integration-test', role: 'coordinator', agency: null }, correlationId: 'test' };
 
@@ -72,6 +73,56 @@ describe('Event store and read models (real PostgreSQL)', () => {
       }),
     ).rejects.toThrow('the read model update failed');
     expect(await store.readStream(stream.id)).toEqual([]);
+  });
+
+  it('retries a version-less append that lost the race inside a transaction behind a savepoint; the transaction goes on', async () => {
+    const { id } = await commands.execute(new RegisterCommitment(aCommitment({ leadAgency: 'ILO', supportingAgencies: ['IOM'] }), context));
+    const report = (agency: string) => new ReportProgress(id, { period: 2014, agency, summary: `${agency} reported.` }, context);
+    // B appends version 2 and holds its transaction open; A reads version 1 and blocks on B's row, then loses
+    let release!: () => void;
+    let appended!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const bAppended = new Promise<void>((resolve) => (appended = resolve));
+    const b = store.transaction(async () => {
+      await commands.execute(report('ILO'));
+      appended();
+      await held;
+    });
+    await bAppended;
+    const a = store.transaction(async (tx) => {
+      const result = await commands.execute(report('IOM'));
+      // the caller's transaction is still usable after the lost race
+      const [{ n }] = await tx.query('SELECT 1 AS n');
+      return { version: result.commitment.version, n };
+    });
+    await eventually(async () => (await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`))[0].n > 0, 5000, 10);
+    release();
+    await b;
+    expect(await a).toEqual({ version: 3, n: 1 });
+    const events = await store.readStream(id);
+    expect(events.map((e) => [e.streamVersion, e.payload.agency ?? null])).toEqual([[1, null], [2, 'ILO'], [3, 'IOM']]);
+  });
+
+  it('retries version-less appends that race another process (which keeps its own states and takes its own turns)', async () => {
+    const other = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    const otherApp = await other.init();
+    try {
+      const { id } = await commands.execute(new RegisterCommitment(aCommitment({ leadAgency: 'ILO', supportingAgencies: ['IOM'] }), context));
+      const processes = [commands, otherApp.get(CommandBus)];
+      const n = 24;
+      const results = await Promise.allSettled(
+        Array.from({ length: n }, (_, i) =>
+          processes[i % 2].execute(new ReportProgress(id, { period: 2014, agency: i % 2 ? 'IOM' : 'ILO', summary: `Report ${i}.` }, context)),
+        ),
+      );
+      expect(results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []))).toEqual([]);
+      expect((await store.readStream(id)).map((e) => e.streamVersion)).toEqual(Array.from({ length: n + 1 }, (_, i) => i + 1));
+    } finally {
+      await otherApp.close();
+    }
   });
 
   it('refuses to update, delete or truncate events', async () => {

@@ -31,10 +31,7 @@ export function createHttpAdapter(env: Environment): FastifyAdapter {
  * Everything the API does to an application besides its modules: prefix, request ids, OpenAPI. The
  * e2e tests call this too, so they exercise the same adapter, limits and error handling as production.
  */
-export async function configureApiApp(
-  app: NestFastifyApplication,
-  options: { swaggerUi: boolean } = { swaggerUi: true },
-): Promise<NestFastifyApplication> {
+export async function configureApiApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
   const env = app.get(Environment);
   // security headers: helmet's middleware, built once (a per-request build re-parses the CSP on every request)
@@ -93,9 +90,7 @@ export async function configureApiApp(
       .addBearerAuth()
       .build(),
   );
-  // The UI's static assets come through @fastify/static, which Jest under Node 20 cannot load (it requires an
-  // ES module); the tests turn the UI off and still check the OpenAPI document itself.
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json', swaggerUiEnabled: options.swaggerUi });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

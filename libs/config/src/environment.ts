@@ -146,6 +146,13 @@ export class Environment {
   @Min(1)
   SWEEP_INTERVAL_SECONDS = 3600;
 
+  /**
+   * A file the worker rewrites every 10 s while PostgreSQL and Redis answer it, and removes when it stops: a
+   * container health check reads its age. Empty: no file.
+   */
+  @IsString()
+  WORKER_HEALTH_FILE = '';
+
   /** How often the worker reads new events and pending notifications. */
   @Transform(toInt)
   @IsInt()

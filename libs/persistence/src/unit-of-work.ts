@@ -22,12 +22,19 @@ const ambient = new AsyncLocalStorage<Ambient>();
 export class UnitOfWork {
   /** Prepared statements' names by text: hashed once, not on every call. */
   private readonly statementNames = new LRUCache<string, string>({ max: 500 });
+  /** Numbers the savepoints of `step`, so nested steps never share a name. */
+  private savepoints = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The manager of the transaction in progress, or the pool's when there is none. */
   get manager(): EntityManager {
     return ambient.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  /** Whether the caller runs inside a transaction (its own statements then wait for its commit to be seen). */
+  get inTransaction(): boolean {
+    return ambient.getStore() !== undefined;
   }
 
   /** Runs `work` in the transaction in progress, or in a new one that commits when `work` resolves. */
@@ -38,6 +45,29 @@ export class UnitOfWork {
     const result = await this.dataSource.transaction((manager) => ambient.run({ manager, afterCommit }, () => work(manager)));
     for (const callback of afterCommit) callback();
     return result;
+  }
+
+  /**
+   * Runs `work` so that a failure undoes only its own writes and leaves the transaction in progress usable (a
+   * failed statement otherwise aborts the whole transaction): behind a savepoint inside one, as is outside one,
+   * where each statement is its own transaction. For a step that may fail and be tried again; callbacks it
+   * registered with afterCommit are dropped with it.
+   */
+  async step<T>(work: () => Promise<T>): Promise<T> {
+    const current = ambient.getStore();
+    if (!current) return work();
+    const savepoint = `hld_step_${++this.savepoints}`;
+    const registered = current.afterCommit.length;
+    await current.manager.query(`SAVEPOINT ${savepoint}`);
+    try {
+      const result = await work();
+      await current.manager.query(`RELEASE SAVEPOINT ${savepoint}`);
+      return result;
+    } catch (error) {
+      await current.manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      current.afterCommit.length = registered;
+      throw error;
+    }
   }
 
   /**

@@ -39,8 +39,8 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgress> {
 
   async execute(command: ReportProgress): Promise<ProgressReportResult> {
     const agency = reportingAgency(command);
-    // No expected version from the caller, but still an optimistic append: a concurrent change
-    // makes this one fail with 409 rather than interleave.
+    // No expected version from the caller: the repository decides it again on the newer state if another append
+    // lands first, so this closure may run more than once (it depends only on the commitment and the command).
     const commitment = await this.commitments.update(command.idOrCode, undefined, command.context, (c) => {
       assertMay(command.context.actor, 'report_progress', c.snapshot);
       const summary = command.report.summary ?? (command.report.kind === 'no_change' ? NO_CHANGE_SUMMARY : '');

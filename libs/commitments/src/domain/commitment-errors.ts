@@ -14,6 +14,7 @@ export enum CommitmentErrorCode {
   NotAnOwner = 'REPORTING_AGENCY_NOT_AN_OWNER',
   InvalidPeriod = 'INVALID_REPORTING_PERIOD',
   VersionRequired = 'VERSION_REQUIRED',
+  Busy = 'COMMITMENT_BUSY',
   NoDueDate = 'NO_DUE_DATE_TO_EXTEND',
   ExtensionPending = 'EXTENSION_ALREADY_PENDING',
   InvalidExtension = 'INVALID_EXTENSION',
@@ -117,6 +118,21 @@ export class VersionRequired extends DomainError {
       CommitmentErrorCode.VersionRequired,
       'precondition_required',
       'Send If-Match: "<version>" with the version you last read, so a concurrent change is not overwritten.',
+    );
+  }
+}
+
+/**
+ * A change that named no version lost the append race again and again (see CommitmentRepository.update): not the
+ * caller's mistake, and no stale version of theirs to report, so a 503 to retry rather than a 409.
+ */
+export class CommitmentBusy extends DomainError {
+  constructor(code: string, attempts: number) {
+    super(
+      CommitmentErrorCode.Busy,
+      'unavailable',
+      `${code} is being changed by many requests at once; this change was not recorded after ${attempts} attempts. Retry shortly.`,
+      { commitmentCode: code },
     );
   }
 }

@@ -18,8 +18,23 @@ export abstract class CommitmentRepository {
   /**
    * Loads, checks the caller's expected version, applies `change` and saves: the shape of every command
    * on an existing commitment.
+   *
+   * With an `expectedVersion`, a commitment that moved on (or moves on before the append lands) is a
+   * VersionConflict: the caller decided on a state that is gone. Without one (progress reports, extension requests
+   * and decisions: appends that name no version), a concurrent append is no reason to fail: the implementation
+   * loads afresh and applies `change` again until it lands (bounded; CommitmentBusy if it never does). So
+   * `change` may run more than once, each time on a new Commitment: it must decide only from the commitment it
+   * is given and from values fixed before the call (ids, request fields), and have no other effect.
    */
-  async update(
+  abstract update(
+    idOrCode: string,
+    expectedVersion: number | undefined,
+    context: ChangeContext,
+    change: (commitment: Commitment) => void,
+  ): Promise<Commitment>;
+
+  /** One try of `update`: load the stream, check the expected version, apply `change`, save. */
+  protected async updateOnce(
     idOrCode: string,
     expectedVersion: number | undefined,
     context: ChangeContext,

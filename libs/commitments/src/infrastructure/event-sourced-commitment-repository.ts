@@ -1,10 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { EventBus } from '@nestjs/cqrs';
 import { EventStore, isUniqueViolation, UnitOfWork } from '@hld/persistence';
-import { DomainError, type ChangeContext } from '@hld/kernel';
+import { DomainError, VersionConflict, type ChangeContext } from '@hld/kernel';
 import { Commitment, type CommitmentState } from '../domain/commitment.js';
-import { CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
+import { CommitmentBusy, CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
 import { commitmentEventFrom } from '../domain/commitment-events.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { COMMITMENT_STREAM, CommitmentProjection } from './commitment-projection.js';
@@ -15,18 +16,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECENT_STATES = 20_000;
 
 /**
+ * Tries of an append that names no version, and the pause before each retry: a random time up to 5, 10, 20 …
+ * ms, at most 200 ("full jitter"). Enough for 64 writers landing on one commitment at the same instant.
+ */
+const APPEND_ATTEMPTS = 10;
+const APPEND_BACKOFF_BASE_MS = 5;
+const APPEND_BACKOFF_CAP_MS = 200;
+
+/**
  * Commitments kept as event streams, with their read models written in the same transaction.
  *
  * It keeps the latest state it saw of recently used commitments. A command that names the version it expects
  * and finds that version here skips reading the stream: a state at a given version never changes, since
  * events are never altered. If another process has appended since, the append itself refuses (the stream
- * version is taken), so a stale entry can only turn into the 409 the caller's stale version deserves.
+ * version is taken), so a stale entry can only turn into the 409 the caller's stale version deserves. A command
+ * that names no version tries the kept state first too; when it is stale, the append refuses and the retry loads.
  */
 @Injectable()
 export class EventSourcedCommitmentRepository extends CommitmentRepository {
   private readonly recent = new LRUCache<string, Readonly<CommitmentState>>({ max: RECENT_STATES });
   /** Codes already resolved to ids: a code is never reassigned (it is unique, and commitments are never deleted). */
   private readonly ids = new LRUCache<string, string>({ max: RECENT_STATES });
+  /** The last version-less change queued for each commitment (see append). */
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -68,18 +80,68 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     context: ChangeContext,
     change: (commitment: Commitment) => void,
   ): Promise<Commitment> {
+    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateKept(idOrCode, expectedVersion, context, change);
+  }
+
+  /**
+   * `change` on the state kept of this commitment, without reading its stream: of the version the caller names,
+   * or, when it names none, of the latest version this process saw. Otherwise, one try of the usual load.
+   */
+  private async updateKept(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
     const known = this.kept(idOrCode);
-    if (expectedVersion === undefined || known?.version !== expectedVersion) return super.update(idOrCode, expectedVersion, context, change);
+    if (!known || (expectedVersion !== undefined && known.version !== expectedVersion)) return this.updateOnce(idOrCode, expectedVersion, context, change);
     const commitment = Commitment.fromSnapshot(known);
     try {
       change(commitment);
     } catch (error) {
       // a refusal is decided again on the stored stream, so that it never rests on a state the store has left behind
-      if (error instanceof DomainError) return super.update(idOrCode, expectedVersion, context, change);
+      if (error instanceof DomainError) return this.updateOnce(idOrCode, expectedVersion, context, change);
       throw error;
     }
     await this.save(commitment, context);
     return commitment;
+  }
+
+  /**
+   * A change that names no version applies to the commitment as it is when the change lands, so losing the append
+   * race to another writer only means deciding again on the newer state. In this process such changes to one
+   * commitment take turns (they would only collide with each other); what can still collide with them (a write
+   * that names a version, another API process) is retried here, the one place that does: the first try from the
+   * state kept here (when it is stale, the append says so), then a fresh load each time, after a jittered,
+   * growing pause, at most APPEND_ATTEMPTS times. Each try is a unit-of-work step: inside a caller's transaction
+   * (the catalogue load) a lost race rolls back to a savepoint rather than aborting that transaction. Such a
+   * caller does not queue: its transaction would hold the rows the next in turn waits for.
+   */
+  private async append(idOrCode: string, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
+    const attempts = async (): Promise<Commitment> => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.unitOfWork.step(() =>
+            attempt === 1 ? this.updateKept(idOrCode, undefined, context, change) : this.updateOnce(idOrCode, undefined, context, change),
+          );
+        } catch (error) {
+          if (!(error instanceof VersionConflict)) throw error;
+          if (attempt === APPEND_ATTEMPTS) throw new CommitmentBusy(idOrCode, attempt);
+          await sleep(Math.random() * Math.min(APPEND_BACKOFF_CAP_MS, APPEND_BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+        }
+      }
+    };
+    return this.unitOfWork.inTransaction ? attempts() : this.inTurn(await this.resolveId(idOrCode), attempts);
+  }
+
+  /** Runs `work` once the earlier work queued for this commitment has settled. */
+  private async inTurn<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const mine = (this.turns.get(id) ?? Promise.resolve()).then(work);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(id, settled);
+    try {
+      return await mine;
+    } finally {
+      if (this.turns.get(id) === settled) this.turns.delete(id);
+    }
   }
 
   /** The state kept of this commitment, if any (a code counts only once it has been resolved here). */
