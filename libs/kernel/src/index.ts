@@ -5,3 +5,5 @@ export { SYSTEM_ACTOR } from './actor.js';
 export type { Actor, ChangeContext } from './actor.js';
 export { ROLES } from './roles.js';
 export type { Role } from './roles.js';
+export { DATE_FORMAT, FIRST_YEAR, INSTANT_FORMAT, LAST_YEAR, daysInMonth, instantOf, readDate, readInstant, toInstant } from './calendar.js';
+export type { CalendarDate, DateOrDateTime, Reading, TimeOfDay } from './calendar.js';
