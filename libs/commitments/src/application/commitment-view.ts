@@ -27,7 +27,7 @@ export interface CommitmentView {
   lastReportPeriod: number | null;
 }
 
-type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt'> & { status: string; kind: string };
+type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions'> & { status: string; kind: string };
 
 export function toCommitmentView(s: ViewSource, today: string, reportMissing = false): CommitmentView {
   const status = s.status as CommitmentStatus;
