@@ -18,4 +18,24 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
+  {
+    // request classes say "may be left out", "not blank" and "a date" the one way the API means them
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/config/**', 'libs/catalogue/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional', 'IsNotEmpty', 'IsISO8601', 'IsDateString', 'IsDate'],
+              message:
+                'Use @hld/http: Omittable (+ Nullable), since IsOptional lets null through; IsNotBlank; IsCalendarDate or IsInstant, the API\'s one reading of dates.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

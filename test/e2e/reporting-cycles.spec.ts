@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { aCommitment, aFreshAgency } from '../helpers/factories.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
 
@@ -36,7 +37,7 @@ describe('Reporting cycles, compliance, overdue reasons, extensions', () => {
       expect(res.body.errors[0].field).toBe(field);
     };
     await bad({ year: 2092, opensAt: '2093-02-01' }, 'deadline');
-    await bad({ year: 2092, opensAt: 'soon' }, 'opensAt');
+    await bad({ year: 2092, opensAt: 'soon' }, 'opensAt', 400);
     await bad({ year: 2092, opensAt: '2092-11-01', timeZone: 'Mars/Olympus' }, 'timeZone');
     await bad({ year: 2092, opensAt: '2092-11-01', reminderOffsetsDays: [0] }, 'reminderOffsetsDays', 400);
     await bad({ year: 1999, opensAt: '1999-11-01' }, 'year', 400);
@@ -104,7 +105,10 @@ describe('Reporting cycles, compliance, overdue reasons, extensions', () => {
     const approved = await api.http.post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`).send({ decision: 'approve', comment: 'Fine' }).expect(200);
     expect(approved.body).toMatchObject({ dueDate: '2070-12-31', originalDueDate: '2070-06-30', pendingExtension: null });
     expect(approved.body.overdueReasons).not.toContain('due_date_passed');
-    await api.http.post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`).send({ decision: 'approve' }).expect(404);
+    // deciding it again is a conflict with what was decided, not an unknown request; a request never made is 404
+    const again = await api.http.post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`).send({ decision: 'decline' }).expect(409);
+    expect(again.body).toMatchObject({ code: 'EXTENSION_ALREADY_DECIDED', extensionRequestId: requestId, decision: 'approved' });
+    await api.http.post(`/api/v1/commitments/${c.code}/extension-requests/${randomUUID()}/decision`).send({ decision: 'approve' }).expect(404);
 
     const second = await focal.http.post(`/api/v1/commitments/${c.code}/extension-requests`).send({ dueDate: '2071-06-30', reason: 'More' }).expect(201);
     const declined = await api.http

@@ -1,14 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Environment, logLevels, proxyTrust } from '@hld/config';
-import { PROBLEM_CONTENT_TYPE, problemType } from '@hld/http';
+import { clientErrorResponse, PROBLEM_CONTENT_TYPE, problemType, refuseUnacceptableInput, routerErrorProblem } from '@hld/http';
 import { ApiModule } from './api.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+// security headers: helmet's middleware, built once (a per-request build re-parses the CSP on every request)
+const securityHeaders = helmet({
+  // the API answers JSON; the relaxations are for the OpenAPI explorer page at /api/docs
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+    },
+  },
+});
+
+/** The same headers as a list, for answers written straight to the socket (they depend on nothing in the request). */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: unknown) => (headers[name] = String(value)),
+    removeHeader: (name: string) => delete headers[name],
+  };
+  securityHeaders({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  return headers;
+})();
 
 export function createHttpAdapter(env: Environment): FastifyAdapter {
   return new FastifyAdapter({
@@ -16,6 +41,19 @@ export function createHttpAdapter(env: Environment): FastifyAdapter {
     // X-Forwarded-For counts only from the proxies TRUST_PROXY names: otherwise any client could name any address
     // (walking around the sign-in throttle and forging the address kept on sessions and events)
     trustProxy: proxyTrust(env.TRUST_PROXY),
+    // Every answer is problem+json with a request id and the security headers, whatever layer refuses the request:
+    // Fastify's router (a broken percent-encoding: 400, a path parameter over 100 characters: 414) answers before
+    // any hook or filter runs, and Node itself answers a request it cannot read (a head over 16 KiB: 431).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      securityHeaders(request.raw, reply.raw, () => undefined);
+      const problem = routerErrorProblem(error, request);
+      void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).header('X-Request-Id', request.id).send(problem);
+    },
+    clientErrorHandler: (error: Error & { code?: string }, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(error, SECURITY_HEADERS));
+      socket.destroy(error);
+    },
     // the caller's X-Request-Id when it is sane, so a request can be followed across systems
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
@@ -34,18 +72,6 @@ export function createHttpAdapter(env: Environment): FastifyAdapter {
 export async function configureApiApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
   const env = app.get(Environment);
-  // security headers: helmet's middleware, built once (a per-request build re-parses the CSP on every request)
-  const securityHeaders = helmet({
-    // the API answers JSON; the relaxations are for the OpenAPI explorer page at /api/docs
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
   app
     .getHttpAdapter()
     .getInstance()
@@ -56,6 +82,8 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<Nest
     app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'], maxAge: 600 });
   }
   const fastify = app.getHttpAdapter().getInstance();
+  // what the API accepts as text, and how deep a body may nest: checked once for every route, before validation
+  fastify.addHook('preValidation', refuseUnacceptableInput);
   fastify.addHook('onRequest', async (request, reply) => {
     if (!draining.has(fastify)) return;
     await reply

@@ -54,10 +54,12 @@ export class ReferenceData {
   /** The numbers among `numbers` that name no agenda item. */
   async unknownAgendaItems(numbers: readonly number[]): Promise<number[]> {
     const wanted = [...new Set(numbers)];
-    if (wanted.length === 0) return [];
+    // a number no smallint can hold is unknown without asking (PostgreSQL would refuse the cast)
+    const askable = wanted.filter((n) => Number.isInteger(n) && n > 0 && n < 32768);
+    if (askable.length === 0) return wanted;
     const rows: Array<{ number: number }> = await this.unitOfWork.manager.query(
       'SELECT number FROM agenda_items WHERE number = ANY($1::smallint[])',
-      [wanted],
+      [askable],
     );
     const known = new Set(rows.map((r) => Number(r.number)));
     return wanted.filter((n) => !known.has(n));

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Actor, ChangeContext } from '@hld/kernel';
-import { RequestValidationFailed } from './request-validation-failed.js';
+import { versionFromIfMatch } from './if-match.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,16 +26,12 @@ export const Change = createParamDecorator((_: unknown, ctx: ExecutionContext): 
 });
 
 /**
- * The version the client last read, from `If-Match: "<version>"`. Undefined when absent, so the handler
- * (not the edge) decides whether it is required (428).
+ * The version the client last read, from `If-Match: "<version>"`, compared strongly (see versionFromIfMatch).
+ * Undefined when absent, so the handler (not the edge) decides whether it is required (428).
  */
-export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number | undefined => {
-  const value = header(ctx.switchToHttp().getRequest<FastifyRequest>(), 'if-match');
-  if (value === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
-  if (!match) throw new RequestValidationFailed([{ field: 'If-Match', message: 'must be an ETag such as "3"' }]);
-  return Number(match[1]);
-});
+export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number | undefined =>
+  versionFromIfMatch(header(ctx.switchToHttp().getRequest<FastifyRequest>(), 'if-match')),
+);
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];

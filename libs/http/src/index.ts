@@ -1,8 +1,13 @@
 export { HttpEdgeModule } from './http-edge.module.js';
-export { ProblemDetailsFilter, statusOf } from './problem-details.filter.js';
+export { ProblemDetailsFilter, routerErrorProblem, statusOf } from './problem-details.filter.js';
 export { PROBLEM_CONTENT_TYPE, problemType } from './problem.js';
 export type { Problem } from './problem.js';
 export { RequestValidationFailed } from './request-validation-failed.js';
 export { Change, IfMatchVersion, etagOf } from './change-context.decorator.js';
+export { PreconditionFailed, versionFromIfMatch } from './if-match.js';
 export { IdempotencyStore } from './idempotency.store.js';
 export { Acting, Performs, PerformsGuard } from './authorization.js';
+export { MAX_NESTING, inputProblems, textProblem } from './accepted-text.js';
+export { refuseUnacceptableInput } from './request-input.hook.js';
+export { IsCalendarDate, IsInstant, IsNotBlank, Nullable, Omittable } from './request-rules.js';
+export { clientErrorResponse } from './client-error-response.js';

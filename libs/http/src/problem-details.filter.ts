@@ -19,6 +19,8 @@ export function statusOf(kind: ErrorKind): number {
       return 409;
     case 'unprocessable':
       return 422;
+    case 'precondition_failed':
+      return 412;
     case 'precondition_required':
       return 428;
     case 'rate_limited':
@@ -35,12 +37,16 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
+  412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -90,8 +96,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const clientStatus = clientErrorStatus(exception);
     if (clientStatus) {
-      const message = exception instanceof HttpException ? httpExceptionMessage(exception) : (exception as Error).message;
-      return this.generic(clientStatus, codeForStatus(clientStatus, exception), message, base);
+      const known = frameworkError(exception);
+      const message = known?.detail ?? (exception instanceof HttpException ? httpExceptionMessage(exception) : (exception as Error).message);
+      return this.generic(clientStatus, known?.code ?? codeForStatus(clientStatus), message, base);
     }
     this.logger.error(`[${request.id}] ${request.method} ${request.url} failed`, (exception as Error)?.stack ?? String(exception));
     return this.generic(500, 'INTERNAL_ERROR', `Something went wrong on our side. Quote request id ${request.id}.`, base);
@@ -119,11 +126,23 @@ function httpExceptionMessage(exception: HttpException): string {
   return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
 }
 
-function codeForStatus(status: number, exception: unknown): string {
+/** Fastify's own refusals by their error code: our code, and a detail where Fastify's would echo the whole URL. */
+const FRAMEWORK_ERRORS: Record<string, { code: string; detail?: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'MALFORMED_JSON' },
+  FST_ERR_BAD_URL: { code: 'MALFORMED_URL', detail: 'The URL is not valid: a percent-encoding is broken or does not spell UTF-8.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', detail: 'A path parameter is longer than 100 characters.' },
+};
+
+function frameworkError(exception: unknown): { code: string; detail?: string } | undefined {
   // Nest wraps Fastify's own errors (body parsing) in an HttpException whose cause is the original
   const original = exception instanceof HttpException && exception.cause ? exception.cause : exception;
   const fastifyCode = (original as { code?: string })?.code;
-  if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError) return 'MALFORMED_JSON';
+  if (exception instanceof SyntaxError) return FRAMEWORK_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY;
+  return typeof fastifyCode === 'string' && Object.hasOwn(FRAMEWORK_ERRORS, fastifyCode) ? FRAMEWORK_ERRORS[fastifyCode] : undefined;
+}
+
+function codeForStatus(status: number): string {
   switch (status) {
     case 400:
       return 'BAD_REQUEST';
@@ -131,6 +150,8 @@ function codeForStatus(status: number, exception: unknown): string {
       return 'ROUTE_NOT_FOUND';
     case 413:
       return 'PAYLOAD_TOO_LARGE';
+    case 414:
+      return 'URI_TOO_LONG';
     case 415:
       return 'UNSUPPORTED_MEDIA_TYPE';
     case 429:
@@ -138,4 +159,14 @@ function codeForStatus(status: number, exception: unknown): string {
     default:
       return 'CLIENT_ERROR';
   }
+}
+
+const outsideNest = new ProblemDetailsFilter();
+
+/**
+ * The problem+json answer to an error Fastify's router raises before any hook, guard or filter runs (a broken
+ * percent-encoding, an over-long path parameter): the same body the filter gives everything else.
+ */
+export function routerErrorProblem(error: unknown, request: FastifyRequest): Problem {
+  return outsideNest.toProblem(error, request);
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { toInstant } from '@hld/kernel';
 import { ApiTokens, type ApiToken } from './api-tokens.js';
 import { ChangePassword } from './change-password.js';
 import { NoStore } from './access.decorators.js';
@@ -33,7 +34,7 @@ export class MeController {
   @Post('tokens')
   @NoStore()
   createToken(@Req() request: FastifyRequest, @Body() body: CreateApiTokenRequest): Promise<ApiToken & { token: string }> {
-    return this.tokens.create(request.principal!.id, body.name, body.expiresAt ? new Date(body.expiresAt) : null);
+    return this.tokens.create(request.principal!.id, body.name, body.expiresAt ? toInstant(body.expiresAt) : null);
   }
 
   @Get('tokens')

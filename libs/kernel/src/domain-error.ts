@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict' // the current state forbids it (illegal transition, stale version, duplicate)
   | 'precondition_required' // the caller must say which version it expects
+  | 'precondition_failed' // the caller's precondition can never hold (a weak ETag under strong comparison)
   | 'unauthenticated'
   | 'forbidden'
   | 'rate_limited' // too many attempts: retry after the time the error says

@@ -33,7 +33,7 @@ export interface CommitmentView {
   lastReportPeriod: number | null;
 }
 
-type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt'> & { status: string; kind: string };
+type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions'> & { status: string; kind: string };
 
 export function toCommitmentView(s: ViewSource, today: string, reportMissing = false, viewer?: Actor): CommitmentView {
   const status = s.status as CommitmentStatus;

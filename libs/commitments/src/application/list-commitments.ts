@@ -5,6 +5,8 @@ import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, type Actor } from '@hld/kernel';
 import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
+import { COMMITMENT_CODE } from '../domain/commitment-events.js';
+import { InvalidCursor } from '../domain/commitment-errors.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
 import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
 
@@ -43,7 +45,13 @@ export class ListCommitments extends Query<CommitmentPage> {
 
 /** The cursor is the last code of the page, opaque to clients. */
 export const encodeCursor = (code: string): string => Buffer.from(code, 'utf8').toString('base64url');
-export const decodeCursor = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
+
+/** The code a cursor stands for; a cursor this API did not give is refused, whatever it decodes to (NUL included). */
+export function decodeCursor(cursor: string): string {
+  const code = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (encodeCursor(code) !== cursor || !COMMITMENT_CODE.test(code)) throw new InvalidCursor();
+  return code;
+}
 
 @QueryHandler(ListCommitments)
 export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {

@@ -1,6 +1,8 @@
 import { DomainError } from '@hld/kernel';
 import type { CommitmentStatus } from './lifecycle.js';
 
+export type ExtensionDecision = 'approved' | 'declined';
+
 /** Every error code the commitments context raises. */
 export enum CommitmentErrorCode {
   NotFound = 'COMMITMENT_NOT_FOUND',
@@ -19,6 +21,9 @@ export enum CommitmentErrorCode {
   ExtensionPending = 'EXTENSION_ALREADY_PENDING',
   InvalidExtension = 'INVALID_EXTENSION',
   NoSuchExtension = 'NO_SUCH_EXTENSION_REQUEST',
+  ExtensionDecided = 'EXTENSION_ALREADY_DECIDED',
+  InvalidCursor = 'INVALID_CURSOR',
+  BlankReport = 'BLANK_PROGRESS_REPORT',
 }
 
 export class CommitmentNotFound extends DomainError {
@@ -161,5 +166,33 @@ export class InvalidExtension extends DomainError {
 export class NoSuchExtensionRequest extends DomainError {
   constructor(code: string, requestId: string) {
     super(CommitmentErrorCode.NoSuchExtension, 'not_found', `${code} has no pending extension request ${requestId}.`, { commitmentCode: code });
+  }
+}
+
+export class ExtensionAlreadyDecided extends DomainError {
+  constructor(code: string, requestId: string, decision: ExtensionDecision) {
+    super(CommitmentErrorCode.ExtensionDecided, 'conflict', `Extension request ${requestId} on ${code} was already ${decision}.`, {
+      commitmentCode: code,
+      extensionRequestId: requestId,
+      decision,
+    });
+  }
+}
+
+/** A list cursor the API did not give: a page is continued only from where an earlier page ended. */
+export class InvalidCursor extends DomainError {
+  constructor() {
+    super(CommitmentErrorCode.InvalidCursor, 'invalid_input', 'The cursor is not one this API gave; start from the first page.', {}, [
+      { field: 'cursor', message: 'is not a cursor from an earlier page (nextCursor)' },
+    ]);
+  }
+}
+
+/** A report that says nothing does not count as reporting; "nothing changed" is said with kind no_change. */
+export class BlankProgressReport extends DomainError {
+  constructor() {
+    super(CommitmentErrorCode.BlankReport, 'invalid_input', 'A progress report needs a summary; send kind no_change when nothing changed.', {}, [
+      { field: 'summary', message: 'must not be blank' },
+    ]);
   }
 }

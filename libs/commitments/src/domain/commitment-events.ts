@@ -1,5 +1,8 @@
 import type { CommitmentStatus, DiscontinuationCategory } from './lifecycle.js';
 
+/** The shape of a commitment's stable human code: `<AGENCY>-<letter>`, `SG8-3`, `UNDESA-hld-d`. */
+export const COMMITMENT_CODE = /^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+$/;
+
 /** `agency-commitment`: an agency's own pledge of follow-up work, stated beside its recommendations. */
 export const COMMITMENT_KINDS = ['agenda-item', 'recommendation', 'declaration', 'agency-commitment'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];

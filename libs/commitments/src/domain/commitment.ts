@@ -15,7 +15,10 @@ import {
   type ProgressReportedPayload,
 } from './commitment-events.js';
 import {
+  BlankProgressReport,
+  ExtensionAlreadyDecided,
   ExtensionAlreadyPending,
+  type ExtensionDecision,
   InvalidDiscontinuation,
   InvalidExtension,
   IllegalTransition,
@@ -54,6 +57,8 @@ export interface CommitmentState {
   /** The due date as planned, before any approved extension: tells "on time" from "late, after an extension". */
   originalDueDate: string | null;
   pendingExtension: PendingExtension | null;
+  /** Every extension request decided so far: deciding one again is a conflict, not an unknown request. */
+  decidedExtensions: Readonly<Record<string, ExtensionDecision>>;
   status: CommitmentStatus;
   version: number;
   registeredAt: Date;
@@ -103,6 +108,7 @@ export function evolve(state: CommitmentState | null, event: CommitmentEvent): C
       ...event.payload,
       originalDueDate: event.payload.dueDate,
       pendingExtension: null,
+      decidedExtensions: {},
       status: 'proposed',
       version: 1,
       registeredAt: event.occurredAt,
@@ -132,9 +138,14 @@ export function evolve(state: CommitmentState | null, event: CommitmentEvent): C
         },
       };
     case 'CommitmentExtensionApproved':
-      return { ...next, dueDate: event.payload.dueDate, pendingExtension: null };
+      return {
+        ...next,
+        dueDate: event.payload.dueDate,
+        pendingExtension: null,
+        decidedExtensions: { ...state.decidedExtensions, [event.payload.requestId]: 'approved' },
+      };
     case 'CommitmentExtensionDeclined':
-      return { ...next, pendingExtension: null };
+      return { ...next, pendingExtension: null, decidedExtensions: { ...state.decidedExtensions, [event.payload.requestId]: 'declined' } };
     case 'CommitmentStatusChanged':
       return { ...next, status: event.payload.to };
     case 'ProgressReported':
@@ -307,6 +318,7 @@ export class Commitment {
     if (!owners.includes(report.agency)) throw new ReportingAgencyNotAnOwner(report.agency, this.state.code);
     const latest = now.getUTCFullYear() + 1;
     if (report.period < FIRST_REPORTING_PERIOD || report.period > latest) throw new InvalidReportingPeriod(report.period, latest);
+    if (!report.summary.trim()) throw new BlankProgressReport();
     this.record(
       new ProgressReported(
         this.id,
@@ -329,7 +341,11 @@ export class Commitment {
 
   decideExtension(requestId: string, approve: boolean, comment: string | null, now: Date): void {
     const pending = this.state.pendingExtension;
-    if (!pending || pending.requestId !== requestId) throw new NoSuchExtensionRequest(this.state.code, requestId);
+    if (!pending || pending.requestId !== requestId) {
+      const decided = Object.hasOwn(this.state.decidedExtensions, requestId) ? this.state.decidedExtensions[requestId] : undefined;
+      if (decided) throw new ExtensionAlreadyDecided(this.state.code, requestId, decided);
+      throw new NoSuchExtensionRequest(this.state.code, requestId);
+    }
     this.record(
       approve
         ? new CommitmentExtensionApproved(

@@ -1,47 +1,37 @@
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COMMITMENT_KINDS, PROGRESS_REPORT_KINDS, type CommitmentKind, type ProgressReportKind } from '../domain/commitment-events.js';
+import { IsCalendarDate, IsInstant, IsNotBlank, Nullable, Omittable } from '@hld/http';
+import { COMMITMENT_CODE, COMMITMENT_KINDS, PROGRESS_REPORT_KINDS, type CommitmentKind, type ProgressReportKind } from '../domain/commitment-events.js';
 import { COMMITMENT_STATUSES, DISCONTINUATION_CATEGORIES, type CommitmentStatus, type DiscontinuationCategory } from '../domain/lifecycle.js';
 
-const CODE = /^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+$/;
+/** A finite number, or a short text with something in it. */
+const IsIndicatorValue = () =>
+  ValidateBy({
+    name: 'isIndicatorValue',
+    validator: {
+      validate: (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim() !== '' && v.length <= 200),
+      defaultMessage: () => 'must be a finite number or a text of 1 to 200 characters',
+    },
+  });
+
 const AGENCY = /^[A-Z][A-Z0-9]{1,19}$/;
 const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]|1[0-9]|[a-d])$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 
 export class RegisterCommitmentRequest {
   @ApiProperty({ example: 'ILO-a', description: 'Stable human code: <AGENCY>-<letter>, SG8-<n>, ...' })
-  @Matches(CODE, { message: 'must look like ILO-a or SG8-3' })
+  @Matches(COMMITMENT_CODE, { message: 'must look like ILO-a or SG8-3' })
   @MaxLength(40)
   code: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20000) text: string;
-  @ApiProperty({ example: 'A/68/190' }) @IsString() @IsNotEmpty() @MaxLength(300) source: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(300) title: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(20000) text: string;
+  @ApiProperty({ example: 'A/68/190' }) @IsString() @IsNotBlank() @MaxLength(300) source: string;
   @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind: CommitmentKind;
   @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) leadAgency: string;
 
   @ApiPropertyOptional({ example: ['IOM'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(40) @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
+  @Omittable() @IsArray() @ArrayMaxSize(40) @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
   supportingAgencies?: string[];
 
   @ApiProperty({ example: [2] })
@@ -49,26 +39,25 @@ export class RegisterCommitmentRequest {
   agendaItems: number[];
 
   @ApiPropertyOptional({ example: ['10.c'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
+  @Omittable() @IsArray() @ArrayMaxSize(30) @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
   sdgTargets?: string[];
 
-  @ApiPropertyOptional({ example: '2015-01-15', nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  @ApiPropertyOptional({ example: '2015-01-15', format: 'date', nullable: true })
+  @Omittable() @Nullable() @IsCalendarDate()
   dueDate?: string | null;
 }
 
 export class ReviseCommitmentRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) text?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) source?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) title?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(20000) text?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) source?: string;
 
   @ApiPropertyOptional({ example: [2, 6] })
-  @IsOptional() @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
+  @Omittable() @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
   agendaItems?: number[];
 
   @ApiPropertyOptional({ example: ['10.7'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
+  @Omittable() @IsArray() @ArrayMaxSize(30) @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
   sdgTargets?: string[];
 }
 
@@ -81,55 +70,53 @@ export class AssignOwnersRequest {
 }
 
 export class SetDueDateRequest {
-  @ApiProperty({ example: '2015-01-15', nullable: true, description: 'null clears the due date' })
-  @ValidateIf((_, v) => v !== null)
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD or null' })
-  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  @ApiProperty({ example: '2015-01-15', format: 'date', nullable: true, description: 'null clears the due date' })
+  @Nullable() @IsCalendarDate()
   dueDate: string | null;
 }
 
 export class TransitionRequest {
   @ApiProperty({ enum: COMMITMENT_STATUSES }) @IsIn(COMMITMENT_STATUSES) to: CommitmentStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(5000) reason?: string;
 
   @ApiPropertyOptional({ enum: DISCONTINUATION_CATEGORIES, description: 'required when discontinuing' })
-  @IsOptional() @IsIn(DISCONTINUATION_CATEGORIES) category?: DiscontinuationCategory;
+  @Omittable() @IsIn(DISCONTINUATION_CATEGORIES) category?: DiscontinuationCategory;
 
   @ApiPropertyOptional({ example: 'SDG target 10.7', description: 'required when the category is superseded' })
-  @IsOptional() @IsString() @MaxLength(300) supersededBy?: string;
+  @Omittable() @IsString() @MaxLength(300) supersededBy?: string;
 }
 
 export class IndicatorRequest {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(200) name: string;
 
-  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }] })
-  @ValidateIf((_, v) => typeof v !== 'number') @IsString() @MaxLength(200)
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string', maxLength: 200 }] })
+  @IsIndicatorValue()
   value: number | string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) unit?: string;
-  @ApiPropertyOptional({ example: '2014-12-31' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(50) unit?: string;
+  @ApiPropertyOptional({ example: '2014-12-31', format: 'date' }) @Omittable() @IsCalendarDate() asOf?: string;
 }
 
 export class ReportProgressRequest {
-  @ApiProperty({ example: 2014 }) @IsInt() @Min(2013) @Max(2100) period: number;
+  @ApiProperty({ example: 2014 }) @IsInt({ message: 'must be a year such as 2014 (a number)' }) @Min(2013) @Max(2100) period: number;
 
   @ApiPropertyOptional({ example: 'ILO', description: "the reporting agency: a focal point's own if omitted; coordinators must name it" })
-  @IsOptional() @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
+  @Omittable() @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
   agency?: string;
   @ApiPropertyOptional({ enum: PROGRESS_REPORT_KINDS, default: 'report', description: 'no_change: nothing changed since the last report' })
-  @IsOptional() @IsIn(PROGRESS_REPORT_KINDS) kind?: ProgressReportKind;
+  @Omittable() @IsIn(PROGRESS_REPORT_KINDS) kind?: ProgressReportKind;
 
   @ApiProperty({ maxLength: 20000, description: 'required for a report; optional for no_change' })
   @ValidateIf((o: ReportProgressRequest) => o.kind !== 'no_change' || o.summary !== undefined)
-  @IsString() @IsNotEmpty() @MaxLength(20000)
+  @IsString() @IsNotBlank() @MaxLength(20000)
   summary: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(50) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
   evidenceUrls?: string[];
 
   @ApiPropertyOptional({ type: [IndicatorRequest] })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => IndicatorRequest)
+  @Omittable() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => IndicatorRequest)
   indicators?: IndicatorRequest[];
 }
 
@@ -138,29 +125,29 @@ const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? v
 
 export class ListCommitmentsQuery {
   @ApiPropertyOptional({ description: 'agency code: commitments it leads or supports' })
-  @IsOptional() @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) agency?: string;
+  @Omittable() @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) agency?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 8 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(8, { message: 'agenda items are numbered 1 to 8' }) agendaItem?: number;
+  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(8, { message: 'agenda items are numbered 1 to 8' }) agendaItem?: number;
 
   @ApiPropertyOptional({ description: 'one status, or several separated by commas' })
-  @IsOptional() @Transform(toList) @IsIn(COMMITMENT_STATUSES, { each: true }) status?: CommitmentStatus[];
+  @Omittable() @Transform(toList) @IsIn(COMMITMENT_STATUSES, { each: true }) status?: CommitmentStatus[];
 
-  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' }) overdue?: boolean;
-  @ApiPropertyOptional({ description: 'full-text search over code, title and text' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @Omittable() @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' }) overdue?: boolean;
+  @ApiPropertyOptional({ description: 'full-text search over code, title and text' }) @Omittable() @IsString() @MaxLength(200) q?: string;
 
-  @ApiPropertyOptional({ example: '2015-01-01' })
-  @IsOptional() @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) dueBefore?: string;
+  @ApiPropertyOptional({ example: '2015-01-01', format: 'date' })
+  @Omittable() @IsCalendarDate() dueBefore?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(200) cursor?: string;
 }
 
 export class GetCommitmentQuery {
-  @ApiPropertyOptional({ description: 'ISO 8601 instant: the commitment as it was then' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 instant such as 2014-02-21T00:00:00Z' })
+  @ApiPropertyOptional({ example: '2014-06-01T00:00:00Z', description: 'an instant (or a date: its start, UTC): the commitment as it was then' })
+  @Omittable() @IsInstant()
   asOf?: string;
 }
 
@@ -169,15 +156,14 @@ export class StatisticsQuery {
 }
 
 export class ExtensionRequest {
-  @ApiProperty({ example: '2015-06-30', description: 'the due date asked for' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  @ApiProperty({ example: '2015-06-30', format: 'date', description: 'the due date asked for' })
+  @IsCalendarDate()
   dueDate: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reason: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(5000) reason: string;
 }
 
 export class ExtensionDecision {
   @ApiProperty({ enum: ['approve', 'decline'] }) @IsIn(['approve', 'decline']) decision: 'approve' | 'decline';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) comment?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(5000) comment?: string;
 }

@@ -16,7 +16,7 @@ import { ListCommitments, type CommitmentPage } from '../application/list-commit
 import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
-import { Clock } from '@hld/kernel';
+import { Clock, toInstant } from '@hld/kernel';
 import { COMMITMENT_POLICY } from '../domain/access-policy.js';
 import { RequestDueDateExtension } from '../application/request-due-date-extension.js';
 import { DecideDueDateExtension } from '../application/decide-due-date-extension.js';
@@ -71,7 +71,7 @@ export class CommitmentsController {
     @Acting() viewer: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const view = await this.queries.execute(new GetCommitment(idOrCode, query.asOf ? new Date(query.asOf) : undefined, viewer));
+    const view = await this.queries.execute(new GetCommitment(idOrCode, query.asOf ? toInstant(query.asOf) : undefined, viewer));
     if (!query.asOf) void reply.header('ETag', etagOf(view.version));
     return view;
   }

@@ -1,20 +1,25 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Type, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Performs } from '@hld/http';
+import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import { Omittable, Performs } from '@hld/http';
 import { NotificationLedger, type Notification, type NotificationStatus } from '../notification-ledger.js';
 import { NOTIFICATION_POLICY } from '../domain/notification-policy.js';
 
+const STATUSES: NotificationStatus[] = ['pending', 'sending', 'sent', 'failed', 'suppressed'];
+
 export class InboxQuery {
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() unread?: boolean;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+  @ApiPropertyOptional({ type: Boolean })
+  @Omittable() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'must be true or false' })
+  unread?: boolean;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
 }
 
 export class AdminNotificationsQuery {
-  @IsIn(['pending', 'sending', 'sent', 'failed', 'suppressed']) status: NotificationStatus;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+  @ApiProperty({ enum: STATUSES }) @IsIn(STATUSES) status: NotificationStatus;
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
 }
 
 @ApiTags('notifications')

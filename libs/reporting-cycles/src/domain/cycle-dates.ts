@@ -1,9 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
-import { DomainError } from '@hld/kernel';
+import { DomainError, instantOf, readInstant } from '@hld/kernel';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class InvalidCycleDate extends DomainError {
   constructor(field: string, message: string) {
@@ -12,15 +10,17 @@ export class InvalidCycleDate extends DomainError {
 }
 
 /**
- * A cycle date as people write it, in the cycle's time zone: "2015-01-15" is that whole day there (its start,
- * or with `endOfDay` its last millisecond, for deadlines); a date-time with an offset is that instant.
+ * A cycle date as people write it (the API's one reading of dates, see @hld/kernel), in the cycle's time zone:
+ * "2015-01-15" is that whole day there (its start, or with `endOfDay` its last millisecond, for deadlines); a
+ * date-time with an offset is that instant.
  */
 export function toInstant(field: string, value: string, timeZone: string, endOfDay = false): Date {
-  const parsed = DATE_ONLY.test(value)
-    ? DateTime.fromISO(value, { zone: timeZone })
-    : DateTime.fromISO(value, { zone: timeZone, setZone: false });
-  if (!parsed.isValid) throw new InvalidCycleDate(field, 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time');
-  return (DATE_ONLY.test(value) && endOfDay ? parsed.endOf('day') : parsed).toJSDate();
+  const reading = readInstant(value);
+  if (!reading.ok) throw new InvalidCycleDate(field, reading.problem);
+  const { date, time } = reading.value;
+  if (time) return instantOf(reading.value);
+  const day = DateTime.fromObject(date, { zone: timeZone });
+  return (endOfDay ? day.endOf('day') : day).toJSDate();
 }
 
 export function assertTimeZone(timeZone: string): void {
