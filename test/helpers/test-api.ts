@@ -47,6 +47,7 @@ export async function startTestApi(clock = new TestClock()): Promise<TestApi> {
     .compile();
   const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }), {
     swaggerUi: false,
+    webApp: false,
   });
   const server = app.getHttpServer();
   const users = app.get(UserDirectory);

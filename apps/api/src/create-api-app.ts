@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Environment, logLevels } from '@hld/config';
 import { PROBLEM_CONTENT_TYPE, problemType } from '@hld/http';
 import { ApiModule } from './api.module.js';
+import { createOpenApiDocument } from './openapi.js';
+import { registerWebApp } from './web-app.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -31,7 +33,7 @@ export function createHttpAdapter(env: Environment): FastifyAdapter {
  */
 export async function configureApiApp(
   app: NestFastifyApplication,
-  options: { swaggerUi: boolean } = { swaggerUi: true },
+  options: { swaggerUi: boolean; webApp?: boolean } = { swaggerUi: true },
 ): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
   const env = app.get(Environment);
@@ -79,21 +81,12 @@ export async function configureApiApp(
     // while draining, answers close their connection: keep-alive sockets would otherwise hold the server open
     if (draining.has(fastify)) void reply.header('Connection', 'close');
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('HLD follow-up tracker')
-      .setDescription(
-        'Commitments made for the 2013 High-level Dialogue on International Migration and Development: ' +
-          'their owners, lifecycle, due dates and progress reports. Errors are application/problem+json.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   // The UI's static assets come through @fastify/static, which Jest under Node 20 cannot load (it requires an
   // ES module); the tests turn the UI off and still check the OpenAPI document itself.
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json', swaggerUiEnabled: options.swaggerUi });
+  // the web app at `/` (static assets through @fastify/static, which Jest cannot load either: see above)
+  if (options.webApp !== false) await registerWebApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

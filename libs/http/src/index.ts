@@ -5,3 +5,4 @@ export type { Problem } from './problem.js';
 export { RequestValidationFailed } from './request-validation-failed.js';
 export { Change, IfMatchVersion, etagOf } from './change-context.decorator.js';
 export { IdempotencyStore } from './idempotency.store.js';
+export { ApiProblems, ProblemResponse } from './problem-response.js';

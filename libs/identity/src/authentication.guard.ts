@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '@hld/kernel';
 import { Authentication } from './authentication.js';
+import { BrowserSessions } from './browser-sessions.js';
+import { assertCsrfHeader, sessionSecretOf } from './session-cookie.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './access.decorators.js';
 import { AuthenticationRequired, RoleRequired } from './identity-errors.js';
 import type { Principal } from './principal.js';
@@ -14,7 +16,8 @@ declare module 'fastify' {
 }
 
 /**
- * The one place a request gets its principal: `Authorization: Bearer <access token | API token>`. Public routes
+ * The one place a request gets its principal: `Authorization: Bearer <access token | API token>`, or the web
+ * app's session cookie (with the CSRF header on anything but GET, HEAD and OPTIONS). Public routes
  * pass without one; every other route answers 401 without a valid token and 403 when the route needs a role
  * the principal does not have. The principal becomes the actor recorded on events (never the request body).
  */
@@ -22,6 +25,7 @@ declare module 'fastify' {
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly authentication: Authentication,
+    private readonly browserSessions: BrowserSessions,
     private readonly reflector: Reflector,
   ) {}
 
@@ -30,13 +34,19 @@ export class AuthenticationGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
-    if (!header) {
+    let principal: Principal;
+    if (header) {
+      const [scheme, token] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AuthenticationRequired('Send Authorization: Bearer <token>.');
+      principal = await this.authentication.authenticate(token);
+    } else {
       if (isPublic) return true;
-      throw new AuthenticationRequired();
+      // the web app's session cookie: a browser sends it by itself, so a change also needs the CSRF header
+      const secret = sessionSecretOf(request);
+      if (!secret) throw new AuthenticationRequired();
+      assertCsrfHeader(request);
+      principal = await this.browserSessions.authenticate(secret);
     }
-    const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AuthenticationRequired('Send Authorization: Bearer <token>.');
-    const principal = await this.authentication.authenticate(token);
     request.principal = principal;
     request.actor = { id: principal.id, role: principal.role, agency: principal.agency };
 

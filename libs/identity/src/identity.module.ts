@@ -15,6 +15,10 @@ import { LoginThrottle } from './login-throttle.js';
 import { AuthController } from './auth.controller.js';
 import { UsersController } from './users.controller.js';
 import { MeController } from './me.controller.js';
+import { BrowserSessions } from './browser-sessions.js';
+import { BrowserSessionController } from './browser-session.controller.js';
+import { MyProfileController } from './my-profile.controller.js';
+import { UpdateMyProfile } from './update-my-profile.js';
 
 /** Users, sign-in, API tokens, and the guard that gives every request its principal. */
 @Module({
@@ -27,8 +31,8 @@ import { MeController } from './me.controller.js';
       useFactory: (env: Environment) => ({ secret: createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')) as unknown as Buffer }),
     }),
   ],
-  controllers: [AuthController, UsersController, MeController],
-  providers: [Authentication, KnownPrincipals, LoginThrottle, ApiTokens, UserDirectory, FirstAdmin, DemoUsers, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  controllers: [AuthController, UsersController, MeController, BrowserSessionController, MyProfileController],
+  providers: [Authentication, KnownPrincipals, LoginThrottle, ApiTokens, UserDirectory, FirstAdmin, DemoUsers, { provide: APP_GUARD, useClass: AuthenticationGuard }, BrowserSessions, UpdateMyProfile],
   exports: [UserDirectory, FirstAdmin, DemoUsers],
 })
 export class IdentityModule {}

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@hld/http';
+import { ApiTokenListResponse, CreatedApiTokenResponse, UserResponse } from './identity-responses.js';
 import type { FastifyRequest } from 'fastify';
 import { ApiTokens, type ApiToken } from './api-tokens.js';
 import { Authentication } from './authentication.js';
@@ -9,6 +11,8 @@ import { InvalidCredentials } from './identity-errors.js';
 import type { User } from './principal.js';
 
 @ApiTags('me')
+@ApiBearerAuth()
+@ApiProblems(401)
 @Controller('me')
 export class MeController {
   constructor(
@@ -18,12 +22,15 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: UserResponse })
   me(@Req() request: FastifyRequest): Promise<User> {
     return this.users.get(request.principal!.id);
   }
 
   @Put('password')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'changed' })
+  @ApiProblems(400, 403)
   async changePassword(@Req() request: FastifyRequest, @Body() body: ChangePasswordRequest): Promise<void> {
     const principal = request.principal!;
     // re-check the current password: a stolen access token alone must not take over the account
@@ -33,17 +40,22 @@ export class MeController {
 
   /** The token is in this answer only; afterwards only its prefix is shown. */
   @Post('tokens')
+  @ApiCreatedResponse({ type: CreatedApiTokenResponse })
+  @ApiProblems(400, 403, 422)
   createToken(@Req() request: FastifyRequest, @Body() body: CreateApiTokenRequest): Promise<ApiToken & { token: string }> {
     return this.tokens.create(request.principal!.id, body.name, body.expiresAt ? new Date(body.expiresAt) : null);
   }
 
   @Get('tokens')
+  @ApiOkResponse({ type: ApiTokenListResponse })
   async listTokens(@Req() request: FastifyRequest): Promise<{ items: ApiToken[] }> {
     return { items: await this.tokens.list(request.principal!.id) };
   }
 
   @Delete('tokens/:id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'revoked' })
+  @ApiProblems(400, 403, 404)
   async revokeToken(@Req() request: FastifyRequest, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.tokens.revoke(request.principal!.id, id);
   }

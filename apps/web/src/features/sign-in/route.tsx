@@ -1,0 +1,26 @@
+import { createRoute, redirect } from '@tanstack/react-router';
+import { rootRoute } from '../../app/routes/root';
+import { safeRedirect } from '../../session/safe-redirect';
+import { meQuery } from '../../session/session';
+import { SignInPage } from './sign-in-page';
+
+export interface SignInSearch {
+  /** Where to go once signed in (a deep link opened while signed out). */
+  redirect?: string;
+  /** Arrived here by signing out. */
+  signedOut?: boolean;
+}
+
+export const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    redirect: safeRedirect(search.redirect),
+    signedOut: search.signedOut === true || search.signedOut === 'true' ? true : undefined,
+  }),
+  beforeLoad: async ({ context, search }) => {
+    // already signed in: straight on
+    if (await context.queryClient.ensureQueryData(meQuery)) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: SignInPage,
+});
