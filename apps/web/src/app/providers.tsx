@@ -28,7 +28,7 @@ function createClients() {
         queryClient.clear();
         queryClient.setQueryData(meQuery.queryKey, null);
         const here = router.state.location.href;
-        void router.navigate({ to: '/sign-in', search: { redirect: here } });
+        void router.navigate({ to: '/sign-in', search: { redirect: here, sessionEnded: true } });
       }
     },
   });

@@ -5,6 +5,7 @@ import { settingsRoute } from '../features/settings/route';
 import { signInRoute } from '../features/sign-in/route';
 import { rootRoute } from './routes/root';
 import { signedInRoute } from './routes/signed-in';
+import { PendingPage } from './layout/error-pages';
 
 /** The route tree, in code: each feature owns its route; this is where they are put together. */
 const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, settingsRoute])]);
@@ -17,6 +18,7 @@ export function createAppRouter(queryClient: QueryClient) {
     // the loaders read through TanStack Query, which decides what is fresh
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
+    defaultPendingComponent: PendingPage,
   });
 }
 

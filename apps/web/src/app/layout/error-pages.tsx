@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { Link, type ErrorComponentProps } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { PageTitle } from '../../ui/page-title';
@@ -26,5 +26,16 @@ export function ErrorPage({ error, reset }: ErrorComponentProps) {
       <Text role="alert">{text(error)}</Text>
       <Button onClick={reset}>{intl.formatMessage({ id: 'app.error.retry' })}</Button>
     </Stack>
+  );
+}
+
+/** Shown when a page takes more than a moment to load (slow links). */
+export function PendingPage() {
+  const intl = useIntl();
+  return (
+    <Center py="xl" role="status">
+      <Loader size="sm" mr="sm" aria-hidden />
+      <Text>{intl.formatMessage({ id: 'app.loading' })}</Text>
+    </Center>
   );
 }

@@ -9,6 +9,8 @@ export interface SignInSearch {
   redirect?: string;
   /** Arrived here by signing out. */
   signedOut?: boolean;
+  /** Arrived here because the session ended while the app was open. */
+  sessionEnded?: boolean;
 }
 
 export const signInRoute = createRoute({
@@ -17,6 +19,7 @@ export const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({
     redirect: safeRedirect(search.redirect),
     signedOut: search.signedOut === true || search.signedOut === 'true' ? true : undefined,
+    sessionEnded: search.sessionEnded === true || search.sessionEnded === 'true' ? true : undefined,
   }),
   beforeLoad: async ({ context, search }) => {
     // already signed in: straight on

@@ -71,9 +71,9 @@ export function SignInPage() {
   return (
     <Stack maw={440} mx="auto" gap="lg">
       <PageTitle>{intl.formatMessage({ id: 'signIn.title' })}</PageTitle>
-      {search.signedOut && !failure && (
+      {(search.signedOut || search.sessionEnded) && !failure && (
         <Alert variant="light" color="unBlue" role="status">
-          {intl.formatMessage({ id: 'app.signedOut' })}
+          {intl.formatMessage({ id: search.sessionEnded ? 'app.sessionEnded' : 'app.signedOut' })}
         </Alert>
       )}
       <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="sm">
