@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, unwrap, type User } from '../api/client';
 import { useLocale } from '../i18n/locale-provider';
@@ -11,6 +11,15 @@ export const meQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
+/**
+ * Nobody is signed in any more: everything read as the previous user goes (nothing of theirs may stay on screen).
+ * The session query itself is set, not removed, so the components that show it follow at once.
+ */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
+  queryClient.setQueryData(meQuery.queryKey, null);
+}
+
 export function useMe(): User | null {
   return useQuery(meQuery).data ?? null;
 }
@@ -20,8 +29,7 @@ export function useSignIn() {
   return useMutation({
     mutationFn: async (credentials: { email: string; password: string }) => unwrap(await api.POST('/api/v1/auth/session', { body: credentials })),
     onSuccess: (user) => {
-      // nothing read as someone else may stay on screen
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
+      forgetSession(queryClient);
       queryClient.setQueryData(meQuery.queryKey, user);
     },
   });
@@ -31,10 +39,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => unwrap(await api.DELETE('/api/v1/auth/session')),
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQuery.queryKey, null);
-    },
+    onSettled: () => forgetSession(queryClient),
   });
 }
 

@@ -1,5 +1,5 @@
 import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../i18n/locale-provider';
@@ -12,12 +12,11 @@ export function AppLayout() {
   const intl = useIntl();
   const me = useMe();
   const { locale, changeLocale } = useLocale();
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
   useFollowAccountLanguage(me?.language ?? null, locale, changeLocale);
-  useFocusTitleOnNavigation(pathname);
+  useFocusTitleOnNavigation();
 
   return (
-    <>
+    <div className={classes.page}>
       <a href="#main" className={classes.skipLink}>
         {intl.formatMessage({ id: 'app.skipLink' })}
       </a>
@@ -65,7 +64,7 @@ export function AppLayout() {
           </Group>
         </Container>
       </Box>
-    </>
+    </div>
   );
 }
 
@@ -101,12 +100,14 @@ function useFollowAccountLanguage(accountLanguage: string | null, locale: string
 }
 
 /** After a navigation inside the app (not the first page), focus moves to the new page's title, which is read out. */
-function useFocusTitleOnNavigation(pathname: string) {
-  const previous = useRef(pathname);
-  useEffect(() => {
-    if (previous.current === pathname) return;
-    previous.current = pathname;
-    const title = document.querySelector<HTMLElement>('[data-page-title]');
-    (title ?? document.getElementById('main'))?.focus();
-  }, [pathname]);
+function useFocusTitleOnNavigation() {
+  const router = useRouter();
+  useEffect(
+    () =>
+      router.subscribe('onRendered', ({ fromLocation, pathChanged }) => {
+        if (!fromLocation || !pathChanged) return;
+        (document.querySelector<HTMLElement>('[data-page-title]') ?? document.getElementById('main'))?.focus();
+      }),
+    [router],
+  );
 }

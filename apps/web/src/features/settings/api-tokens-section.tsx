@@ -160,6 +160,7 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={intl.formatMessage({ id: 'settings.tokens.revokeConfirm.title' }, { name: token.name })}
+        closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'app.close' }) }}
         centered
       >
         <Stack gap="md">
@@ -170,7 +171,7 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void
               {intl.formatMessage({ id: 'settings.tokens.revokeConfirm.cancel' })}
             </Button>
             <Button
-              color="red"
+              color="red.9"
               loading={revoke.isPending}
               onClick={() =>
                 revoke.mutate(token.id, {

@@ -1,4 +1,4 @@
-import { Alert, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../i18n/locale-provider';
@@ -6,6 +6,8 @@ import { autonym, isLocale, LOCALES } from '../../i18n/locales';
 import { useChangeLanguage } from '../../session/session';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { Section } from '../../ui/section';
+
+const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
 
 export function LanguageSection() {
   const intl = useIntl();
@@ -17,8 +19,9 @@ export function LanguageSection() {
       <Stack gap="sm">
         <Radio.Group
           value={locale}
-          // the section's heading says it already; the group keeps its name for screen readers
-          label={<VisuallyHidden>{intl.formatMessage({ id: 'settings.language.title' })}</VisuallyHidden>}
+          // the section's heading shows it already; the group keeps its name for screen readers
+          label={intl.formatMessage({ id: 'settings.language.title' })}
+          styles={{ label: VISUALLY_HIDDEN }}
           description={intl.formatMessage({ id: 'settings.language.help' })}
           onChange={(value) => {
             if (!isLocale(value)) return;
