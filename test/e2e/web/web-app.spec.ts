@@ -307,8 +307,9 @@ describe('The web app', () => {
     const nonce = /style-src 'self' 'nonce-([^']+)'/.exec(policy)![1];
     expect(html).toContain(`nonce="${nonce}"`);
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
-    const script = await fetch(`${base}${asset}`);
+    const script = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(script.status).toBe(200);
+    expect(script.headers.get('content-encoding')).toBe('br'); // compressed once, at build time
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(script.headers.get('content-type')).toMatch(/javascript/);
 

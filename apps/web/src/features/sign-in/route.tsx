@@ -1,8 +1,7 @@
-import { createRoute, redirect } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { rootRoute } from '../../app/routes/root';
 import { safeRedirect } from '../../session/safe-redirect';
 import { meQuery } from '../../session/session';
-import { SignInPage } from './sign-in-page';
 
 export interface SignInSearch {
   /** Where to go once signed in (a deep link opened while signed out). */
@@ -25,5 +24,6 @@ export const signInRoute = createRoute({
     // already signed in: straight on
     if (await context.queryClient.ensureQueryData(meQuery)) throw redirect({ href: search.redirect ?? '/' });
   },
-  component: SignInPage,
+  // each page is a chunk of its own, loaded when its route is first visited
+  component: lazyRouteComponent(() => import('./sign-in-page'), 'SignInPage'),
 });
