@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -28,8 +29,17 @@ const contexts: BrowserContext[] = [];
 /** Content-Security-Policy violations and uncaught errors, from every page of the test. */
 let pageProblems: string[] = [];
 
+/** A port nothing listens on now (the machine is shared: a fixed or random one may be taken). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 async function startServedApp(): Promise<{ child: ChildProcess; base: string }> {
-  const port = 3900 + Math.floor(Math.random() * 90);
+  const port = await freePort();
   const child = startBuilt('api', { PORT: String(port), LOG_LEVEL: 'warn', PUBLIC_URL: `http://localhost:${port}` });
   let output = '';
   await new Promise<void>((resolve, reject) => {
