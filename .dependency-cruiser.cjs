@@ -49,6 +49,33 @@ module.exports = {
       to: { path: '\\.processor\\.ts$' },
     },
     {
+      name: 'web-stays-in-the-browser',
+      comment: 'The web app talks to the API only through its generated client, never by importing server code.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|db|apps/(api|worker|cli))/' },
+    },
+    {
+      name: 'server-knows-no-web-code',
+      severity: 'error',
+      from: { path: '^(libs|db|apps/(api|worker|cli))/' },
+      to: { path: '^apps/web/' },
+    },
+    {
+      name: 'web-features-are-independent',
+      comment: 'A feature of the web app does not reach into another; shared code lives in api, i18n, session or ui.',
+      severity: 'error',
+      from: { path: '^apps/web/src/features/([^/]+)/' },
+      to: { path: '^apps/web/src/features/', pathNot: '^apps/web/src/features/$1/' },
+    },
+    {
+      name: 'web-shared-code-below-features',
+      comment: 'api, i18n, session and ui serve the features and the app shell, never the other way round.',
+      severity: 'error',
+      from: { path: '^apps/web/src/(api|i18n|session|ui)/' },
+      to: { path: '^apps/web/src/(app|features)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -59,6 +86,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json', '.d.ts'] },
   },
 };

@@ -10,6 +10,7 @@ import { CommitmentSearchOnWrite1763900001200 } from './1763900001200-commitment
 import { CommitmentViewHotUpdates1763900001300 } from './1763900001300-commitment-view-hot-updates.js';
 import { IdentityChangeNotifications1763900001400 } from './1763900001400-identity-change-notifications.js';
 import { SessionFamilies1763900001600 } from './1763900001600-session-families.js';
+import { BrowserSessionsAndLanguage1763900001900 } from './1763900001900-browser-sessions-and-language.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CommitmentViewHotUpdates1763900001300,
   IdentityChangeNotifications1763900001400,
   SessionFamilies1763900001600,
+  BrowserSessionsAndLanguage1763900001900,
 ];

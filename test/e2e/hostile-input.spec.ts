@@ -359,6 +359,11 @@ describe('Hostile input on every route (fuzz)', () => {
       'GET /api/v1/users': asAdmin(),
       'PATCH /api/v1/users/{id}': { prepare: async () => ({ params: { id: focalPoint.user.id }, body: {}, token: admin.token }) },
       'GET /api/v1/me': asAdmin(),
+      'PATCH /api/v1/me': asAdmin({ body: { language: 'fr' } }),
+      // the web app's cookie session (without the CSRF header a well-formed request is 403: nothing is signed in or out)
+      'GET /api/v1/auth/session': { prepare: async () => ({}) },
+      'POST /api/v1/auth/session': { prepare: async () => ({ body: { email: 'nobody@fuzz.invalid', password: 'not-the-password' } }) },
+      'DELETE /api/v1/auth/session': { prepare: async () => ({}) },
       'PUT /api/v1/me/password': {
         prepare: async () => {
           if (!me) {

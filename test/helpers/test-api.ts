@@ -66,7 +66,9 @@ export async function startTestApi(clock = new TestClock(), settings: Settings =
     env: loadEnvironment(),
     moduleRef: await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(Clock).useValue(clock).compile(),
   }));
-  const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }));
+  const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }), {
+    webApp: false,
+  });
   const server = app.getHttpServer();
   const users = app.get(UserDirectory);
 

@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Environment, logLevels, proxyTrust } from '@hld/config';
 import { clientErrorResponse, PROBLEM_CONTENT_TYPE, problemType, refuseUnacceptableInput, routerErrorProblem } from '@hld/http';
 import { ApiModule } from './api.module.js';
+import { createOpenApiDocument } from './openapi.js';
+import { registerWebApp } from './web-app.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -69,7 +71,10 @@ export function createHttpAdapter(env: Environment): FastifyAdapter {
  * Everything the API does to an application besides its modules: prefix, request ids, OpenAPI. The
  * e2e tests call this too, so they exercise the same adapter, limits and error handling as production.
  */
-export async function configureApiApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+export async function configureApiApp(
+  app: NestFastifyApplication,
+  options: { webApp?: boolean } = {},
+): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
   const env = app.get(Environment);
   app
@@ -106,19 +111,11 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<Nest
     // while draining, answers close their connection: keep-alive sockets would otherwise hold the server open
     if (draining.has(fastify)) void reply.header('Connection', 'close');
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('HLD follow-up tracker')
-      .setDescription(
-        'Commitments made for the 2013 High-level Dialogue on International Migration and Development: ' +
-          'their owners, lifecycle, due dates and progress reports. Errors are application/problem+json.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
+  // the web app at `/` (the e2e tests that boot the API in their own process leave it out: the browser tests use
+  // the built API as npm start runs it)
+  if (options.webApp !== false) await registerWebApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   await app.listen({ port: env.PORT, host: '0.0.0.0' });
   shutdown.started(() => stopApiApp(app));
   console.log(`HLD follow-up tracker API listening on ${env.PUBLIC_URL}/api/v1 (docs: ${env.PUBLIC_URL}/api/docs)`);
+  console.log(`Web app: ${env.PUBLIC_URL}/`);
 }
 
 main().catch((error: unknown) => {

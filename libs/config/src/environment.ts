@@ -60,6 +60,18 @@ export class Environment {
   @Min(60)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
 
+  /** A web app session (cookie) ends after this long without a request... */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_IDLE_TIMEOUT_SECONDS = 8 * 60 * 60;
+
+  /** ...and this long after sign-in, however active. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_ABSOLUTE_TIMEOUT_SECONDS = 7 * 24 * 60 * 60;
+
   /** The first admin, created at start-up when there are no users yet. */
   @IsString()
   ADMIN_EMAIL = '';

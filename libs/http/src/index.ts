@@ -11,3 +11,4 @@ export { MAX_NESTING, inputProblems, textProblem } from './accepted-text.js';
 export { refuseUnacceptableInput } from './request-input.hook.js';
 export { IsCalendarDate, IsInstant, IsNotBlank, Nullable, Omittable } from './request-rules.js';
 export { clientErrorResponse } from './client-error-response.js';
+export { ApiProblems, ProblemResponse } from './problem-response.js';

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@hld/http';
+import { TokensResponse } from './identity-responses.js';
 import type { FastifyRequest } from 'fastify';
 import { Authentication, type Tokens } from './authentication.js';
 import { CredentialThrottle } from './credential-throttle.js';
@@ -19,6 +21,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @NoStore()
+  @ApiOkResponse({ type: TokensResponse })
+  @ApiProblems(400, 401, 429)
   login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<Tokens> {
     return this.throttle.signIn(body.email, request.ip, () =>
       this.authentication.login(body.email, body.password, { ip: request.ip, userAgent: request.headers['user-agent'] }),
@@ -29,6 +33,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @NoStore()
+  @ApiOkResponse({ type: TokensResponse })
+  @ApiProblems(400, 401)
   refresh(@Body() body: RefreshRequest): Promise<Tokens> {
     return this.authentication.refresh(body.refreshToken);
   }
@@ -36,6 +42,9 @@ export class AuthController {
   /** Ends the session of the access token used: it and its refresh token stop working at once. */
   @Post('logout')
   @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'signed out' })
+  @ApiProblems(401)
   async logout(@Req() request: FastifyRequest): Promise<void> {
     await this.authentication.logout(request.principal!);
   }

@@ -53,6 +53,11 @@ export class Authentication {
   ) {}
 
   async login(email: string, password: string, client: { ip?: string; userAgent?: string }): Promise<Tokens> {
+    return this.openSession(await this.verifyCredentials(email, password), client);
+  }
+
+  /** The id of the active user with these credentials, else InvalidCredentials (for token and cookie sign-ins alike). */
+  async verifyCredentials(email: string, password: string): Promise<string> {
     const [row] = await this.unitOfWork.manager.query(
       `SELECT id, active, password_hash FROM users WHERE lower(email) = lower($1)`,
       [email.trim()],
@@ -60,7 +65,7 @@ export class Authentication {
     // verify against a dummy hash when there is no such user: the answer takes as long either way
     const matches = await verifyPassword(password, row?.password_hash ?? (await UNKNOWN_USER_HASH));
     if (!row || !matches || !row.active) throw new InvalidCredentials();
-    return this.openSession(row.id, client);
+    return row.id;
   }
 
   /** Whether `password` is this user's current password (to confirm a sensitive change). */
@@ -123,12 +128,15 @@ export class Authentication {
 
   /** The principal behind a bearer token, or InvalidToken. */
   async authenticate(token: string): Promise<Principal> {
-    if (!this.hearing) {
-      // first use: only a process that authenticates (the API) holds the extra connection
-      this.hearing = true;
-      this.notifications.listen(IDENTITY_CHANNEL, this.known);
-    }
+    this.hearIdentityChanges();
     return token.startsWith(API_TOKEN_PREFIX) ? this.byApiToken(token) : this.byAccessToken(token);
+  }
+
+  /** Called on first use: only a process that authenticates (the API) holds the extra connection. */
+  hearIdentityChanges(): void {
+    if (this.hearing) return;
+    this.hearing = true;
+    this.notifications.listen(IDENTITY_CHANNEL, this.known);
   }
 
   private async byAccessToken(token: string): Promise<Principal> {

@@ -64,3 +64,19 @@ export class LastActiveAdmin extends DomainError {
     );
   }
 }
+
+export class SessionEnded extends DomainError {
+  constructor() {
+    super('SESSION_ENDED', 'unauthenticated', 'Your session has ended (signed out, or unused or open for too long); sign in again.');
+  }
+}
+
+export class CsrfHeaderMissing extends DomainError {
+  constructor() {
+    super(
+      'CSRF_HEADER_MISSING',
+      'forbidden',
+      'A request that changes something with the session cookie must send the header X-Requested-With (any value); a form on another site cannot.',
+    );
+  }
+}

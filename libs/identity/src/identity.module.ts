@@ -16,6 +16,10 @@ import { ChangePassword } from './change-password.js';
 import { AuthController } from './auth.controller.js';
 import { UsersController } from './users.controller.js';
 import { MeController } from './me.controller.js';
+import { BrowserSessions } from './browser-sessions.js';
+import { BrowserSessionController } from './browser-session.controller.js';
+import { MyProfileController } from './my-profile.controller.js';
+import { UpdateMyProfile } from './update-my-profile.js';
 
 /** Users, sign-in, API tokens, and the guard that gives every request its principal. */
 @Module({
@@ -28,8 +32,20 @@ import { MeController } from './me.controller.js';
       useFactory: (env: Environment) => ({ secret: createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')) as unknown as Buffer }),
     }),
   ],
-  controllers: [AuthController, UsersController, MeController],
-  providers: [Authentication, KnownPrincipals, CredentialThrottle, ChangePassword, ApiTokens, UserDirectory, FirstAdmin, DemoUsers, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  controllers: [AuthController, UsersController, MeController, BrowserSessionController, MyProfileController],
+  providers: [
+    Authentication,
+    KnownPrincipals,
+    CredentialThrottle,
+    ChangePassword,
+    ApiTokens,
+    UserDirectory,
+    FirstAdmin,
+    DemoUsers,
+    BrowserSessions,
+    UpdateMyProfile,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
   exports: [UserDirectory, FirstAdmin, DemoUsers],
 })
 export class IdentityModule {}

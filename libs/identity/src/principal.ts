@@ -1,5 +1,9 @@
 import type { Role } from '@hld/kernel';
 
+/** The languages of the web app's interface. */
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** A signed-in user as every request sees it (see KnownPrincipals for how long it is kept). */
 export interface Principal {
   id: string;
@@ -21,6 +25,8 @@ export interface User {
   agency: string | null;
   active: boolean;
   demo: boolean;
+  /** The interface language the user chose; null until they choose (the browser's preference applies). */
+  language: Language | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -33,6 +39,7 @@ export interface UserRow {
   agency: string | null;
   active: boolean;
   demo: boolean;
+  language: Language | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -46,8 +53,9 @@ export const toUser = (row: UserRow): User => ({
   agency: row.agency,
   active: row.active,
   demo: row.demo,
+  language: row.language,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
 
-export const USER_COLUMNS = 'id, email, display_name, role, agency, active, demo, created_at, updated_at';
+export const USER_COLUMNS = 'id, email, display_name, role, agency, active, demo, language, created_at, updated_at';

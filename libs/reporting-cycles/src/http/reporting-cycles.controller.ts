@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ChangeContext } from '@hld/kernel';
 import { Change, IfMatchVersion, Performs, etagOf } from '@hld/http';
@@ -11,6 +11,7 @@ import { OpenReportingCycle } from '../application/open-reporting-cycle.js';
 import { ChangeReportingCycle } from '../application/change-reporting-cycle.js';
 import { ReportingCycleStore } from '../application/reporting-cycle-store.js';
 import { ChangeCycleRequest, OpenCycleRequest, YearParam } from './reporting-cycle-requests.js';
+import { ReportingCycleListResponse } from './reporting-cycle-responses.js';
 
 const toView = (c: ReportingCycleState) => ({
   year: c.year,
@@ -43,6 +44,7 @@ export class ReportingCyclesController {
   }
 
   @Get()
+  @ApiOkResponse({ type: ReportingCycleListResponse, description: 'every cycle, oldest first' })
   async list() {
     return { items: (await this.cycles.list()).map(toView) };
   }

@@ -1,0 +1,43 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiModule } from './api.module.js';
+
+/** The API's OpenAPI document, served at /api/docs and the source of the web app's generated client. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('HLD follow-up tracker')
+      .setDescription(
+        'Commitments made for the 2013 High-level Dialogue on International Migration and Development: ' +
+          'their owners, lifecycle, due dates and progress reports. Errors are application/problem+json.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+}
+
+/**
+ * The document without a server, a database or Redis: Nest's preview mode resolves the modules and reads the
+ * controllers' metadata without creating any provider.
+ */
+export async function openApiDocumentWithoutServer(): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter(), { preview: true, logger: false });
+  app.setGlobalPrefix('api/v1');
+  try {
+    return createOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const CLIENT_HEADER = `// Generated from the API's OpenAPI document by \`npm run api:client\`; do not edit (npm test fails when stale).\n\n`;
+
+/** The web app's API types (openapi-typescript), loaded only when asked for: it is a build-time tool. */
+export async function apiClientTypes(document: OpenAPIObject): Promise<string> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  return CLIENT_HEADER + astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0]));
+}

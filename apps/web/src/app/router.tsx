@@ -1,0 +1,29 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { homeRoute } from '../features/home/route';
+import { settingsRoute } from '../features/settings/route';
+import { signInRoute } from '../features/sign-in/route';
+import { rootRoute } from './routes/root';
+import { signedInRoute } from './routes/signed-in';
+import { PendingPage } from './layout/error-pages';
+
+/** The route tree, in code: each feature owns its route; this is where they are put together. */
+const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, settingsRoute])]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // the loaders read through TanStack Query, which decides what is fresh
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+    defaultPendingComponent: PendingPage,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
