@@ -8,6 +8,7 @@ import {
   CommitmentNotFound,
   GetCommitment,
   GetCommitmentHistory,
+  ProgressReported,
   RegisterCommitment,
   ReportProgress,
   ReviseCommitmentDetails,
@@ -154,7 +155,7 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
       let ids = recorded.get(report.commitmentCode);
       if (!ids) {
         const history = await this.queries.execute(new GetCommitmentHistory(report.commitmentCode));
-        ids = new Set(history.items.filter((e) => e.type === 'ProgressReported').map((e) => String(e.payload.reportId)));
+        ids = new Set(history.items.filter((e) => e.type === ProgressReported.type).map((e) => String(e.payload.reportId)));
         recorded.set(report.commitmentCode, ids);
       }
       if (ids.has(reportId)) {
