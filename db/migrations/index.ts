@@ -9,6 +9,8 @@ import { ProgressReportWords1763900001100 } from './1763900001100-progress-repor
 import { CommitmentSearchOnWrite1763900001200 } from './1763900001200-commitment-search-on-write.js';
 import { CommitmentViewHotUpdates1763900001300 } from './1763900001300-commitment-view-hot-updates.js';
 import { IdentityChangeNotifications1763900001400 } from './1763900001400-identity-change-notifications.js';
+import { CommitmentsPublicViews1763900001800 } from './1763900001800-commitments-public-views.js';
+import { AgenciesPublicViews1763900001810 } from './1763900001810-agencies-public-views.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   CommitmentSearchOnWrite1763900001200,
   CommitmentViewHotUpdates1763900001300,
   IdentityChangeNotifications1763900001400,
+  CommitmentsPublicViews1763900001800,
+  AgenciesPublicViews1763900001810,
 ];

@@ -36,7 +36,7 @@ export class ReminderScheduler {
   async reconcileCommitments(ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const rows: Array<{ id: string; due_date: string }> = await this.unitOfWork.manager.query(
-      `SELECT id, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM commitment_view
+      `SELECT id, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM commitments_public_commitments
        WHERE id = ANY($1::uuid[]) AND due_date IS NOT NULL AND status NOT IN ('completed', 'discontinued')`,
       [ids],
     );
@@ -49,7 +49,7 @@ export class ReminderScheduler {
     let scheduled = 0;
     for (const cycle of await this.cycles.list()) scheduled += await this.reconcileCycle(cycle);
     const ids: Array<{ id: string }> = await this.unitOfWork.manager.query(
-      `SELECT id FROM commitment_view WHERE due_date IS NOT NULL AND status NOT IN ('completed', 'discontinued')`,
+      `SELECT id FROM commitments_public_commitments WHERE due_date IS NOT NULL AND status NOT IN ('completed', 'discontinued')`,
     );
     for (let i = 0; i < ids.length; i += 1000) scheduled += await this.reconcileCommitments(ids.slice(i, i + 1000).map((r) => r.id));
     return scheduled;
