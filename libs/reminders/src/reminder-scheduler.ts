@@ -5,8 +5,8 @@ import { Environment } from '@hld/config';
 import { Clock } from '@hld/kernel';
 import { UnitOfWork } from '@hld/persistence';
 import { ReportingCycleStore, type ReportingCycleState } from '@hld/reporting-cycles';
-import { planCycle, planDueDate, type PlannedReminder } from './reminder-plan.js';
-import { REMINDERS_QUEUE } from './queues.js';
+import { planCycle, planDueDate } from './reminder-plan.js';
+import { REMINDERS_QUEUE, type PlannedReminder } from './queues.js';
 
 /**
  * Makes Redis hold exactly the reminders PostgreSQL says are due: adds missing delayed jobs (deterministic ids,
@@ -60,25 +60,26 @@ export class ReminderScheduler {
     if (plan.length === 0) return 0;
     const ran = new Set(
       (
-        (await this.unitOfWork.manager.query('SELECT job_key FROM reminder_runs WHERE job_key = ANY($1::text[])', [plan.map((p) => p.key)])) as Array<{
+        (await this.unitOfWork.manager.query('SELECT job_key FROM reminder_runs WHERE job_key = ANY($1::text[])', [plan.map((p) => p.data.key)])) as Array<{
           job_key: string;
         }>
       ).map((r) => r.job_key),
     );
     const now = this.clock.now().getTime();
     let changed = 0;
-    for (const p of plan) {
-      if (ran.has(p.key)) continue;
-      const delay = Math.max(0, p.fireAt.getTime() - now);
-      const job = await this.queue.getJob(p.key);
+    for (const { name, data } of plan) {
+      if (ran.has(data.key)) continue;
+      const delay = Math.max(0, new Date(data.fireAt).getTime() - now);
+      const job = await this.queue.getJob(data.key);
       if (!job) {
-        await this.queue.add(p.name, { ...p.data, key: p.key, fireAt: p.fireAt.toISOString() }, { jobId: p.key, delay });
+        await this.queue.add(name, data, { jobId: data.key, delay });
         changed += 1;
         continue;
       }
       const state = await job.getState();
       if (state === 'delayed') {
-        // the clock the delay was computed with may have moved (tests drive it; a restored Redis is late)
+        // the clock the delay was computed with may have moved (tests drive it; a restored Redis is late);
+        // BullMQ's timestamps are real time, so this one comparison is with Date.now(), not the clock
         const scheduledFor = job.timestamp + (job.opts.delay ?? 0);
         if (Math.abs(scheduledFor - (Date.now() + delay)) > 1000) {
           await job.changeDelay(delay);

@@ -5,7 +5,7 @@ import { Environment } from '@hld/config';
 import { EventRelay } from './event-relay.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
 import { ReminderScheduler } from './reminder-scheduler.js';
-import { REMINDERS_QUEUE } from './queues.js';
+import { REMINDERS_QUEUE, type WeeklyDigest } from './queues.js';
 
 /**
  * The worker's own clockwork, on timers of this process rather than jobs in Redis (which a Redis restart would
@@ -46,7 +46,8 @@ export class ReminderTicker implements OnApplicationBootstrap, BeforeApplication
   async sweep(): Promise<void> {
     await this.relay.catchUp();
     const scheduled = await this.scheduler.sweep();
-    await this.reminders.upsertJobScheduler('weekly-digest', { pattern: '0 9 * * 1', tz: 'America/New_York' }, { name: 'weekly-digest', data: {} });
+    const digest: WeeklyDigest = { name: 'weekly-digest', data: {} };
+    await this.reminders.upsertJobScheduler(digest.name, { pattern: '0 9 * * 1', tz: 'America/New_York' }, digest);
     await this.dispatcher.dispatchDue({ requeueStuck: true });
     this.logger.log(`sweep: ${scheduled} reminder job(s) added or moved`);
   }
