@@ -41,7 +41,7 @@ export interface TestApi {
 /** Boots the real API in this process, on the test database and Redis, with a clock the test controls. */
 export async function startTestApi(clock = new TestClock()): Promise<TestApi> {
   const env = loadEnvironment();
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(env)] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();

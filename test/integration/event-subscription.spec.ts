@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ConfigModule } from '@hld/config';
+import { ConfigModule, loadEnvironment } from '@hld/config';
 import { EventSubscriptions, PersistenceModule, UnitOfWork, type EventSubscription, type SubscribedEvent } from '@hld/persistence';
 import { TEST_DATABASE_URL } from '../test-environment.js';
 
@@ -23,7 +23,7 @@ describe('Event subscriptions', () => {
   });
 
   const start = async (): Promise<TestingModule> => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule] }).compile();
     await moduleRef.init();
     modules.push(moduleRef);
     return moduleRef;
