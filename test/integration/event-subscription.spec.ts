@@ -110,6 +110,31 @@ describe('Event subscriptions', () => {
     }
   });
 
+  it('is not held back by a transaction running in another database of the same server', async () => {
+    const name = `test-${randomUUID()}`;
+    const subscription = subscribe(modules[0], name);
+    await subscription.catchUp();
+    const other = new URL(TEST_DATABASE_URL);
+    other.pathname = `${other.pathname}_other`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    const database = other.pathname.slice(1);
+    if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.end();
+    const elsewhere = new pg.Client({ connectionString: other.toString() });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()'); // takes a transaction id, held until it ends
+      const position = await append(db);
+      expect(await subscription.catchUp()).toBe(1);
+      expect(await delivered(name)).toEqual([position]);
+    } finally {
+      await elsewhere.query('ROLLBACK');
+      await elsewhere.end();
+    }
+  });
+
   it('a batch whose handling failed is delivered again, and what the failed attempt wrote is not kept', async () => {
     const name = `test-${randomUUID()}`;
     let failures = 1;

@@ -48,6 +48,18 @@ interface EventRow {
 const DEFAULT_BATCH = 1000;
 
 /**
+ * The transaction id below which every transaction that could write this log has finished, as of the
+ * statement's snapshot: the oldest one the snapshot saw running, unless it is shown running in another database;
+ * with none, the snapshot's xmax.
+ */
+const HORIZON = `SELECT coalesce(
+    (SELECT min(running) FROM pg_snapshot_xip(snapshot) running
+     WHERE running::xid NOT IN (SELECT backend_xid FROM pg_stat_activity
+                                WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())),
+    pg_snapshot_xmax(snapshot))
+  FROM pg_current_snapshot() snapshot`;
+
+/**
  * Durable, ordered consumers of the event log: what any work that must not be lost uses to react to events
  * (reminders today; live updates and webhooks next). A command commits its events and nothing else; each
  * subscription reads them after its checkpoint (kept in `subscription_checkpoints`), at least once, in the
@@ -55,8 +67,11 @@ const DEFAULT_BATCH = 1000;
  *
  * Positions are taken when a transaction inserts, not when it commits, so a reader that asks for "positions
  * above my checkpoint" can skip an event whose transaction commits late. This one reads in (transaction id,
- * position) order, and only transactions older than every one still running (the snapshot's xmin): an event
- * is read once all before it in that order are final. A batch and the checkpoint move in one transaction,
+ * position) order, and only transactions older than every one of this database still running: an event is read
+ * once all before it in that order are final. (Transactions of other databases on the same server are left
+ * out: they cannot write this log, and a long one, a bulk load elsewhere, would otherwise hold every
+ * subscription back. One is left out only when PostgreSQL positively shows it running in another database.)
+ * A batch and the checkpoint move in one transaction,
  * under an advisory lock per subscription, so two processes polling the same subscription take turns instead
  * of handling the same events twice.
  */
@@ -90,7 +105,7 @@ export class EventSubscriptions {
         `SELECT transaction_id::text, position, stream_id, stream_type, stream_version, type, occurred_at,
                 CASE WHEN type = ANY($3::text[]) THEN payload END AS payload, CASE WHEN type = ANY($3::text[]) THEN metadata END AS metadata
          FROM events
-         WHERE (transaction_id, position) > ($1::xid8, $2::bigint) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         WHERE (transaction_id, position) > ($1::xid8, $2::bigint) AND transaction_id < (${HORIZON})
          ORDER BY transaction_id, position LIMIT $4`,
         [checkpoint?.transaction_id ?? '0', checkpoint?.position ?? 0, eventTypes, batchSize],
       );
