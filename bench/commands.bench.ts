@@ -335,8 +335,8 @@ async function main(): Promise<void> {
   // Node and PostgreSQL share the cores with whatever else runs here; a busy machine explains a bad run.
   const loadAverageAtStart = round(os.loadavg()[0]);
   const port = await freePort();
-  // The API reads its settings from process.env (its ConfigModule calls loadEnvironment() itself). The
-  // JWT secret is fixed for the run so every loadEnvironment() in the process agrees on it.
+  // The API reads its settings from process.env (loaded once below and handed to it). The JWT secret is fixed
+  // for the run so every loadEnvironment() in the process (this one, the bench's own clients) agrees on it.
   Object.assign(process.env, {
     DATABASE_URL,
     LOG_LEVEL: 'error',

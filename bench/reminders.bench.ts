@@ -58,7 +58,7 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
   }
 }
 
-@Module({ imports: [ConfigModule, PersistenceModule, CommitmentsModule, ReportingCyclesModule] })
+@Module({ imports: [PersistenceModule, CommitmentsModule, ReportingCyclesModule] })
 class SeedModule {}
 
 async function main(): Promise<void> {
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     [COORDINATORS],
   );
 
-  const seed = await NestFactory.createApplicationContext(SeedModule, { logger: ['error'] });
+  const seed = await NestFactory.createApplicationContext({ module: SeedModule, imports: [ConfigModule.forRoot(env)] }, { logger: ['error'] });
   const commands = seed.get(CommandBus);
   const context = { actor: SYSTEM_ACTOR('bench'), correlationId: 'bench' };
   let seeded = 0;
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
 
   // the worker, as production runs it, in this process
   const { WorkerModule } = await import('../apps/worker/src/worker.module.js');
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { logger: ['error'] });
 
   // open the cycle: its call for inputs goes out at once (not measured); the deadline comes a few seconds later
   const deadline = new Date(Date.now() + 15_000);

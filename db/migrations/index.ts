@@ -10,6 +10,8 @@ import { CommitmentSearchOnWrite1763900001200 } from './1763900001200-commitment
 import { CommitmentViewHotUpdates1763900001300 } from './1763900001300-commitment-view-hot-updates.js';
 import { IdentityChangeNotifications1763900001400 } from './1763900001400-identity-change-notifications.js';
 import { SessionFamilies1763900001600 } from './1763900001600-session-families.js';
+import { CommitmentsPublicViews1763900001800 } from './1763900001800-commitments-public-views.js';
+import { AgenciesPublicViews1763900001810 } from './1763900001810-agencies-public-views.js';
 import { BrowserSessionsAndLanguage1763900001900 } from './1763900001900-browser-sessions-and-language.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
@@ -26,5 +28,7 @@ export const migrations = [
   CommitmentViewHotUpdates1763900001300,
   IdentityChangeNotifications1763900001400,
   SessionFamilies1763900001600,
+  CommitmentsPublicViews1763900001800,
+  AgenciesPublicViews1763900001810,
   BrowserSessionsAndLanguage1763900001900,
 ];

@@ -6,7 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { ConfigModule } from '@hld/config';
+import { ConfigModule, loadEnvironment } from '@hld/config';
 import { Clock } from '@hld/kernel';
 import { PersistenceModule } from '@hld/persistence';
 import { JobsModule } from '@hld/jobs';
@@ -51,7 +51,7 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     process.env.DATABASE_URL = DATABASE_URL;
     api = await startTestApi(clock);
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule, PersistenceModule, JobsModule, CommitmentsModule, CatalogueModule, AnnualSummariesWorkerModule],
+      imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, JobsModule, CommitmentsModule, CatalogueModule, AnnualSummariesWorkerModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)

@@ -59,10 +59,13 @@ describe('Process start-up', () => {
     }
   });
 
-  it('stops with one line naming a bad setting', async () => {
-    const { code, output } = await run(API, { ...testEnv, PORT: 'eighty' });
+  it('stops with one line per bad setting, every one of them at once', async () => {
+    const { code, output } = await run(API, { ...testEnv, PORT: 'eighty', REDIS_URL: 'localhost:6379' });
     expect(code).toBe(1);
-    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid setting PORT="eighty": /)]);
+    expect(output.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Invalid setting PORT="eighty": /),
+      'Invalid setting REDIS_URL="localhost:6379": REDIS_URL must be a redis:// URL',
+    ]);
   });
 
   it('says which backing service is unreachable, where, and how to start it', async () => {

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { EventStore } from '@hld/persistence';
 import { aCommitment } from '../helpers/factories.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
 
@@ -21,6 +23,31 @@ describe('Recent states kept by an API process', () => {
     ((await a.db.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [id])) as Array<{ n: number }>)[0].n;
   const transition = (api: TestApi, id: string, version: number, to: string, reason?: string) =>
     api.http.post(`/api/v1/commitments/${id}/transitions`).set('If-Match', `"${version}"`).send({ to, reason });
+  /** Counts the times `api` reads this commitment's stream from PostgreSQL (the real reads: the spy calls through). */
+  const streamReads = (api: TestApi, id: string) => {
+    const spy = jest.spyOn(api.app.get(EventStore), 'readStream');
+    return {
+      count: () => spy.mock.calls.filter(([streamId]) => streamId === id).length,
+      restore: () => spy.mockRestore(),
+    };
+  };
+
+  it('skips reading the stream for the version it kept, and reads it for any other', async () => {
+    const { id } = (await a.http.post('/api/v1/commitments').send(aCommitment()).expect(201)).body;
+    const reads = streamReads(a, id);
+    try {
+      await transition(a, id, 1, 'accepted').expect(200); // a kept version 1 when it registered it
+      await transition(a, id, 2, 'in_progress').expect(200); // and version 2 when it wrote it
+      expect(reads.count()).toBe(0);
+      await transition(b, id, 3, 'under_review').expect(200); // b moves it on behind a's back
+      await transition(a, id, 4, 'in_progress', 'Returned: needs sources').expect(200); // a keeps version 3 only
+      expect(reads.count()).toBe(1);
+      await transition(a, id, 5, 'under_review').expect(200);
+      expect(reads.count()).toBe(1);
+    } finally {
+      reads.restore();
+    }
+  });
 
   it('refuses a version that another process has moved past, however it is asked, and writes nothing', async () => {
     const { id } = (await a.http.post('/api/v1/commitments').send(aCommitment()).expect(201)).body;

@@ -62,10 +62,10 @@ async function withSettings<T>(settings: Settings, work: () => Promise<T>): Prom
  * are environment variables for this instance only (undefined: unset, so the default applies).
  */
 export async function startTestApi(clock = new TestClock(), settings: Settings = {}): Promise<TestApi> {
-  const { env, moduleRef } = await withSettings(settings, async () => ({
-    env: loadEnvironment(),
-    moduleRef: await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(Clock).useValue(clock).compile(),
-  }));
+  const { env, moduleRef } = await withSettings(settings, async () => {
+    const env = loadEnvironment();
+    return { env, moduleRef: await Test.createTestingModule({ imports: [ApiModule.forRoot(env)] }).overrideProvider(Clock).useValue(clock).compile() };
+  });
   const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }), {
     webApp: false,
   });

@@ -6,7 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { ConfigModule } from '@hld/config';
+import { ConfigModule, loadEnvironment } from '@hld/config';
 import { Clock, type ChangeContext } from '@hld/kernel';
 import { PersistenceModule } from '@hld/persistence';
 import { ChangeCommitmentStatus, CommitmentsModule, RegisterCommitment, ReportProgress, SetCommitmentDueDate } from '@hld/commitments';
@@ -72,7 +72,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     await recreateDatabase(DATABASE_URL);
     process.env.DATABASE_URL = DATABASE_URL;
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule, PersistenceModule, CommitmentsModule, CatalogueModule],
+      imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, CommitmentsModule, CatalogueModule],
       providers: [SummarySnapshotReader],
     })
       .overrideProvider(Clock)

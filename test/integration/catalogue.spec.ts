@@ -6,7 +6,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ConfigModule } from '@hld/config';
+import { ConfigModule, loadEnvironment } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
 import { CommitmentsModule, GetCommitment, RegisterCommitment } from '@hld/commitments';
 import { CatalogueInvalid, CatalogueModule, LoadCatalogue } from '@hld/catalogue';
@@ -36,7 +36,7 @@ describe('Catalogue load (real PostgreSQL)', () => {
   let queries: QueryBus;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule, CatalogueModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, CommitmentsModule, CatalogueModule] }).compile();
     app = await moduleRef.init();
     db = app.get<DataSource>(getDataSourceToken());
     commands = app.get(CommandBus);

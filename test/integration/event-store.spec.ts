@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ConfigModule } from '@hld/config';
+import { ConfigModule, loadEnvironment } from '@hld/config';
 import { EventStore, PersistenceModule } from '@hld/persistence';
 import { Clock, VersionConflict, type ChangeContext } from '@hld/kernel';
 import {
@@ -34,7 +34,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
   const clock = new TestClock(new Date('2014-02-20T09:00:00Z'));
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] })
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, CommitmentsModule] })
       .overrideProvider(Clock)
       .useValue(clock)
       .compile();
@@ -104,7 +104,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
   });
 
   it('retries version-less appends that race another process (which keeps its own states and takes its own turns)', async () => {
-    const other = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] })
+    const other = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, CommitmentsModule] })
       .overrideProvider(Clock)
       .useValue(clock)
       .compile();

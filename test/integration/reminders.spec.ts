@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { TestingModule } from '@nestjs/testing';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { DeliverNotification, ReminderTicker, REMINDERS_QUEUE } from '@hld/reminders';
+import { DeliverNotification, NOTIFICATIONS_QUEUE, ReminderTicker, REMINDERS_QUEUE } from '@hld/reminders';
 import { aCommitment, aFreshAgency } from '../helpers/factories.js';
 import { eventually, SmtpSink } from '../helpers/smtp-sink.js';
 import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.js';
@@ -21,6 +21,7 @@ describe('Reminders and escalation', () => {
   let api: TestApi;
   let worker: TestingModule;
   let queue: Queue;
+  let deliveries: Queue;
   let agencyA: string;
   let agencyB: string;
   let focalA1: SignedIn;
@@ -42,6 +43,7 @@ describe('Reminders and escalation', () => {
     api.clock.set('2060-10-01T12:00:00Z');
     worker = await startTestWorker(api.clock);
     queue = worker.get<Queue>(getQueueToken(REMINDERS_QUEUE));
+    deliveries = worker.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE));
     agencyA = await aFreshAgency(api.db);
     agencyB = await aFreshAgency(api.db);
     [focalA1, focalA2, focalB] = [await api.signIn('focal_point', agencyA), await api.signIn('focal_point', agencyA), await api.signIn('focal_point', agencyB)];
@@ -62,6 +64,21 @@ describe('Reminders and escalation', () => {
    * clock, may write to the same agencies' focal points too, since cycles are global. */
   const ours = (email: string) => sink.to(email).filter((m) => /20(60|61)/.test(m.subject));
   const stamp = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+  /**
+   * What reminders decided, from the ledger: the recipients of the notifications recorded under these keys (a run
+   * records them all in one transaction, with the run itself). Delivery is asynchronous: what was not recorded can
+   * never be sent, so an absence is checked here and not by waiting on the SMTP server.
+   */
+  const recipientsOf = async (dedupeKeys: string): Promise<string[]> =>
+    (
+      (await api.db.query(`SELECT recipient_id FROM notifications WHERE dedupe_key LIKE $1 ORDER BY recipient_id`, [dedupeKeys])) as Array<{
+        recipient_id: string;
+      }>
+    ).map((r) => r.recipient_id);
+  const ran = async (key: string): Promise<boolean> => (await api.db.query(`SELECT 1 FROM reminder_runs WHERE job_key = $1`, [key])).length > 0;
+  /** Until no delivery job is waiting, running or backing off: every message already decided has been sent (or failed). */
+  const deliveriesIdle = () =>
+    eventually(async () => expect(await deliveries.getJobCounts('active', 'waiting', 'prioritized', 'delayed')).toEqual({ active: 0, waiting: 0, prioritized: 0, delayed: 0 }));
 
   it('a cycle that is already open sends its call for inputs at once, to each owing agency, listing what it owes', async () => {
     api.clock.set('2060-11-05T12:00:00Z');
@@ -104,19 +121,33 @@ describe('Reminders and escalation', () => {
     expect(reminder.subject).toMatch(/^Reminder: 1 HLD follow-up report\(s\) from T\w+ due 15 January 2061/);
     expect(reminder.body).toContain(codes.a2);
     expect(reminder.body).not.toContain(codes.a1);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(ours(focalB.user.email)).toHaveLength(1); // B reported everything: no reminder
+    // the reminder ran (A got it): of this file's focal points, it was for A's only (cycles are global: other files'
+    // agencies that owe get it too); B reported everything and was told nothing
+    const key = `cycle-${YEAR}-reminder-14-${stamp(new Date(new Date('2061-01-16T04:59:59.999Z').getTime() - 14 * 86_400_000).toISOString())}`;
+    const mine = [focalA1, focalA2, focalB].map((f) => f.user.id);
+    expect((await recipientsOf(`${key}|%`)).filter((id) => mine.includes(id))).toEqual([focalA1.user.id, focalA2.user.id].sort());
+    expect(await recipientsOf(`cycle-${YEAR}-reminder-%`)).not.toContain(focalB.user.id); // (no reminder of this cycle at all…)
+    expect((await recipientsOf(`cycle-${YEAR}-open-%`)).filter((id) => id === focalB.user.id)).toHaveLength(1); // (…but its call for inputs)
+    expect(ours(focalB.user.email)).toHaveLength(1);
   });
 
   it('moving the deadline moves the pending reminders; the old one fires stale and sends nothing', async () => {
     const aboutThisCycle = () => sink.messages.filter((m) => /20(60|61)/.test(m.subject)).length;
+    await deliveriesIdle(); // (the reminder before went to other files' agencies too: let it all arrive)
     const before = aboutThisCycle();
     await api.http.patch(`/api/v1/reporting-cycles/${YEAR}`).send({ deadline: '2061-01-31' }).expect(200);
     const newFire = new Date(new Date('2061-02-01T04:59:59.999Z').getTime() - 3 * 86_400_000).toISOString();
     await eventually(async () => expect(await queue.getJob(`cycle-${YEAR}-reminder-3-${stamp(newFire)}`)).toBeDefined());
-    const old = await queue.getJob(`cycle-${YEAR}-reminder-3-${stamp('2061-01-13T04:59:59.999Z')}`);
-    await old?.changeDelay(0); // let the old one fire now
-    await eventually(async () => expect(await old?.getState()).toBe('completed'));
+    const oldKey = `cycle-${YEAR}-reminder-3-${stamp('2061-01-13T04:59:59.999Z')}`;
+    const old = await queue.getJob(oldKey);
+    expect(await old?.getState()).toBe('delayed');
+    await old!.changeDelay(0); // let the old one fire now
+    await eventually(async () => expect(await old!.getState()).toBe('completed'));
+    // stale: it recorded neither its run nor a notification (so nothing can be sent for it, now or later)
+    expect((await queue.getJob(oldKey))!.returnvalue).toBe(0);
+    expect(await ran(oldKey)).toBe(false);
+    expect(await recipientsOf(`${oldKey}|%`)).toEqual([]);
+    await deliveriesIdle();
     expect(aboutThisCycle()).toBe(before);
   });
 
@@ -145,12 +176,18 @@ describe('Reminders and escalation', () => {
     });
     const count = aboutThisCycle();
     const key = `cycle-${YEAR}-deadline-${stamp('2061-02-01T04:59:59.999Z')}`;
+    const recorded = await recipientsOf(`${key}|%`);
+    expect(recorded.length).toBeGreaterThan(0);
     const done = await queue.getJob(key);
     await done!.remove();
     await queue.add('cycle-deadline', done!.data, { jobId: key });
     await eventually(async () => expect(await (await queue.getJob(key))?.getState()).toBe('completed'));
+    expect((await queue.getJob(key))!.returnvalue).toBe(0); // it found its run recorded, and recorded nothing
+    expect(await recipientsOf(`${key}|%`)).toEqual(recorded);
     await sweep();
-    await new Promise((r) => setTimeout(r, 700));
+    expect(await (await queue.getJob(key))?.getState()).toBe('completed'); // the sweep knows it ran: not planned again
+    expect(await recipientsOf(`${key}|%`)).toEqual(recorded);
+    await deliveriesIdle();
     expect(aboutThisCycle()).toBe(count);
   });
 
@@ -171,8 +208,12 @@ describe('Reminders and escalation', () => {
     await sweep();
     await eventually(() => expect(aboutIt()).toHaveLength(1));
     expect(aboutIt()[0].subject).toBe(`${c.code} is due in 30 day(s) (2060-04-30)`);
+    const recorded = await recipientsOf(`${key30}|%`);
+    expect(recorded).toEqual([focalA1.user.id, focalA2.user.id].sort());
     await sweep();
-    await new Promise((r) => setTimeout(r, 700));
+    expect(await (await queue.getJob(key30))?.getState()).toBe('completed'); // it ran: the sweep does not plan it again
+    expect(await recipientsOf(`${key30}|%`)).toEqual(recorded);
+    await deliveriesIdle();
     expect(aboutIt()).toHaveLength(1);
   });
 
@@ -203,13 +244,25 @@ describe('Reminders and escalation', () => {
       await api.http.post('/api/v1/reporting-cycles').send({ year: 2062, opensAt: '2062-11-01' }).expect(201);
       await eventually(() => expect(sink.to(focalB.user.email).filter((m) => m.body.includes(c.code))).toHaveLength(1));
       await Promise.all([sweep(), second.get(ReminderTicker).sweep()]);
-      await new Promise((r) => setTimeout(r, 1000));
+      const open = (await recipientsOf(`cycle-2062-open-%`)).filter((id) => id === focalB.user.id);
+      expect(open).toHaveLength(1); // decided once
+      await deliveriesIdle(); // and whatever either worker had queued has been delivered
       expect(sink.to(focalB.user.email).filter((m) => m.body.includes(c.code))).toHaveLength(1);
       const ids = sink.messages.map((m) => m.messageId);
       expect(new Set(ids).size).toBe(ids.length);
     } finally {
       await second.close();
     }
+  });
+
+  it("the weekly digest is the clock's week: one per week, whatever the machine's date", async () => {
+    api.clock.set('2062-11-20T14:00:00Z'); // a Monday, in ISO week 2062-W47
+    await queue.add('weekly-digest', {});
+    await eventually(async () => expect(await ran('digest-weekly-2062-W47')).toBe(true));
+    expect(await recipientsOf('digest-weekly-2062-W47|%')).toContain(api.coordinator.user.id);
+    const again = await queue.add('weekly-digest', {}); // the same week again: nothing new
+    await eventually(async () => expect(await again.getState()).toBe('completed'));
+    expect((await queue.getJob(again.id!))!.returnvalue).toBe(0);
   });
 
   describe('a delivery batch', () => {

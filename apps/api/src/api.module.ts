@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { ConfigModule } from '@hld/config';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, type Environment } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
 import { HttpEdgeModule } from '@hld/http';
 import { AgenciesModule } from '@hld/agencies';
@@ -14,7 +14,6 @@ import { HealthController } from './health.controller.js';
 /** The HTTP API: wiring only. Behaviour lives in the libs. */
 @Module({
   imports: [
-    ConfigModule,
     PersistenceModule,
     JobsModule,
     HttpEdgeModule,
@@ -27,4 +26,9 @@ import { HealthController } from './health.controller.js';
   ],
   controllers: [HealthController],
 })
-export class ApiModule {}
+export class ApiModule {
+  /** With the settings the process loaded at start-up. */
+  static forRoot(env: Environment): DynamicModule {
+    return { module: ApiModule, imports: [ConfigModule.forRoot(env)] };
+  }
+}

@@ -135,7 +135,7 @@ export async function stopApiApp(app: NestFastifyApplication): Promise<void> {
 }
 
 export async function createApiApp(env: Environment): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(env), {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), createHttpAdapter(env), {
     logger: logLevels(env),
   });
   return configureApiApp(app);

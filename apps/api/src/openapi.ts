@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { loadEnvironment } from '@hld/config';
 import { ApiModule } from './api.module.js';
 
 /** The API's OpenAPI document, served at /api/docs and the source of the web app's generated client. */
@@ -25,7 +26,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  * controllers' metadata without creating any provider.
  */
 export async function openApiDocumentWithoutServer(): Promise<OpenAPIObject> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter(), { preview: true, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(loadEnvironment()), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
   app.setGlobalPrefix('api/v1');
   try {
     return createOpenApiDocument(app);

@@ -1,16 +1,20 @@
 import 'reflect-metadata';
-import { Module, type INestApplicationContext } from '@nestjs/common';
+import { type DynamicModule, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { checkBackingServices, ConfigModule, InvalidConfigurationError, loadEnvironment } from '@hld/config';
+import { checkBackingServices, ConfigModule, InvalidConfigurationError, loadEnvironment, type Environment } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
 import { CommitmentsModule, RebuildCommitmentReadModels } from '@hld/commitments';
 import { CatalogueInvalid, CatalogueModule, checkCatalogue, formatProblem, LoadCatalogue, readCatalogue } from '@hld/catalogue';
 import { DEMO_DOMAIN, DEMO_PASSWORD, DemoUsers, IdentityModule } from '@hld/identity';
 
 /** Operator commands that need the application's modules but no server. */
-@Module({ imports: [ConfigModule, PersistenceModule, CommitmentsModule, CatalogueModule, IdentityModule] })
-class CliModule {}
+@Module({ imports: [PersistenceModule, CommitmentsModule, CatalogueModule, IdentityModule] })
+class CliModule {
+  static forRoot(env: Environment): DynamicModule {
+    return { module: CliModule, imports: [ConfigModule.forRoot(env)] };
+  }
+}
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   catalogue:check [dir]            validate the catalogue data without a database; print counts per agency
@@ -27,7 +31,7 @@ async function withApp<T>(work: (commands: CommandBus, app: INestApplicationCont
     for (const problem of problems) console.error(problem);
     process.exit(1);
   }
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(env), { logger: ['error', 'warn'] });
   try {
     return await work(app.get(CommandBus), app);
   } finally {

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // An application context, not an HTTP server: the worker only consumes queues.
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(env) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { logger: logLevels(env) });
   // BullMQ workers close by letting their active jobs finish; the timers stop; then the connections
   shutdown.started(() => app.close());
 }

@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { ConfigModule } from '@hld/config';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, type Environment } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
 import { JobsModule } from '@hld/jobs';
 import { RemindersWorkerModule } from '@hld/reminders';
@@ -9,7 +9,6 @@ import { WorkerReadiness } from './worker-readiness.js';
 /** The worker process: BullMQ processors only, no HTTP server. */
 @Module({
   imports: [
-    ConfigModule,
     PersistenceModule,
     JobsModule,
     RemindersWorkerModule,
@@ -17,4 +16,9 @@ import { WorkerReadiness } from './worker-readiness.js';
   ],
   providers: [WorkerReadiness],
 })
-export class WorkerModule {}
+export class WorkerModule {
+  /** With the settings the process loaded at start-up. */
+  static forRoot(env: Environment): DynamicModule {
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(env)] };
+  }
+}

@@ -38,6 +38,26 @@ export class ReferenceData {
     return this.agendaItems.find({ order: { number: 'ASC' } });
   }
 
+  /** Adds the agency, or brings what is known of it up to date (the catalogue load, inside its transaction). */
+  async saveAgency(a: Agency): Promise<void> {
+    await this.unitOfWork.manager.query(
+      `INSERT INTO agencies (code, name, kind, un, gmg, contributed_to_book, source) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, un = EXCLUDED.un, gmg = EXCLUDED.gmg,
+         contributed_to_book = EXCLUDED.contributed_to_book, source = EXCLUDED.source`,
+      [a.code, a.name, a.kind, a.un, a.gmg, a.contributedToBook, a.source],
+    );
+  }
+
+  /** Brings the description of one of the eight agenda items up to date (the items themselves come with the schema). */
+  async describeAgendaItem(item: AgendaItem): Promise<void> {
+    await this.unitOfWork.manager.query(`UPDATE agenda_items SET title = $2, description = $3, source = $4 WHERE number = $1`, [
+      item.number,
+      item.title,
+      item.description,
+      item.source,
+    ]);
+  }
+
   /** The codes among `codes` that name no agency. */
   async unknownAgencies(codes: readonly string[]): Promise<string[]> {
     const wanted = [...new Set(codes)];

@@ -3,11 +3,13 @@ import { Command, CommandBus, CommandHandler, QueryBus, type ICommandHandler } f
 import { v5 as uuidv5 } from 'uuid';
 import { DomainError, SYSTEM_ACTOR, type ChangeContext } from '@hld/kernel';
 import { UnitOfWork } from '@hld/persistence';
+import { ReferenceData } from '@hld/agencies';
 import {
   AssignCommitmentOwners,
   CommitmentNotFound,
   GetCommitment,
   GetCommitmentHistory,
+  ProgressReported,
   RegisterCommitment,
   ReportProgress,
   ReviseCommitmentDetails,
@@ -58,6 +60,7 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly unitOfWork: UnitOfWork,
+    private readonly referenceData: ReferenceData,
   ) {}
 
   async execute({ directory, onlyIfEmpty }: LoadCatalogue): Promise<CatalogueLoadResult> {
@@ -74,7 +77,7 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
       reportsAlreadyThere: 0,
     };
     if (onlyIfEmpty) {
-      const [{ any }] = await this.unitOfWork.manager.query('SELECT EXISTS (SELECT 1 FROM commitment_view) AS any');
+      const [{ any }] = await this.unitOfWork.manager.query('SELECT EXISTS (SELECT 1 FROM commitments_public_commitments) AS any');
       if (any) return { ...result, skipped: true };
     }
     const context: ChangeContext = { actor: SYSTEM_ACTOR('catalogue'), correlationId: `catalogue-load-${new Date().toISOString()}` };
@@ -89,20 +92,8 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
   }
 
   private async upsertReferenceData(catalogue: Catalogue): Promise<void> {
-    for (const a of catalogue.agencies) {
-      await this.unitOfWork.manager.query(
-        `INSERT INTO agencies (code, name, kind, un, gmg, contributed_to_book, source) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, un = EXCLUDED.un, gmg = EXCLUDED.gmg,
-           contributed_to_book = EXCLUDED.contributed_to_book, source = EXCLUDED.source`,
-        [a.code, a.name, a.kind, a.un, a.gmg, a.contributedToBook, a.source],
-      );
-    }
-    for (const item of catalogue.agendaItems) {
-      await this.unitOfWork.manager.query(
-        `UPDATE agenda_items SET title = $2, description = $3, source = $4 WHERE number = $1`,
-        [item.number, item.title, item.description, item.source],
-      );
-    }
+    for (const agency of catalogue.agencies) await this.referenceData.saveAgency(agency);
+    for (const item of catalogue.agendaItems) await this.referenceData.describeAgendaItem(item);
   }
 
   /**
@@ -154,7 +145,7 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
       let ids = recorded.get(report.commitmentCode);
       if (!ids) {
         const history = await this.queries.execute(new GetCommitmentHistory(report.commitmentCode));
-        ids = new Set(history.items.filter((e) => e.type === 'ProgressReported').map((e) => String(e.payload.reportId)));
+        ids = new Set(history.items.filter((e) => e.type === ProgressReported.type).map((e) => String(e.payload.reportId)));
         recorded.set(report.commitmentCode, ids);
       }
       if (ids.has(reportId)) {

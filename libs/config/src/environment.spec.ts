@@ -1,4 +1,4 @@
-import { loadEnvironment } from './environment.js';
+import { InvalidConfigurationError, loadEnvironment } from './environment.js';
 import { proxyTrust } from './trusted-proxies.js';
 
 describe('loadEnvironment', () => {
@@ -22,6 +22,32 @@ describe('loadEnvironment', () => {
     [{ REDIS_URL: 'localhost:6379' }, /^Invalid setting REDIS_URL/],
   ])('stops with one line naming the bad setting: %o', (source, message) => {
     expect(() => loadEnvironment(source)).toThrow(message);
+  });
+
+  it('reports every bad setting at once, one line each, in the order they are declared', () => {
+    const source = { PORT: 'eighty', REDIS_URL: 'localhost:6379', NOTIFICATIONS_ENABLED: 'maybe', JWT_SECRET: 'short', ADMIN_PASSWORD: 'short' };
+    let error: unknown;
+    try {
+      loadEnvironment(source);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidConfigurationError);
+    const { problems, message } = error as InvalidConfigurationError;
+    expect(problems).toEqual([
+      expect.stringMatching(/^Invalid setting PORT="eighty": /),
+      'Invalid setting REDIS_URL="localhost:6379": REDIS_URL must be a redis:// URL',
+      'Invalid setting NOTIFICATIONS_ENABLED="maybe": NOTIFICATIONS_ENABLED must be true or false',
+      'Invalid setting JWT_SECRET: must be at least 32 characters',
+      'Invalid setting ADMIN_PASSWORD: must be at least 12 characters',
+    ]);
+    expect(message.split('\n')).toEqual(problems);
+  });
+
+  it('requires JWT_SECRET in production, along with whatever else is wrong', () => {
+    expect(() => loadEnvironment({ NODE_ENV: 'production', PORT: '0' })).toThrow(
+      /^Invalid setting PORT="0": .+\nMissing setting JWT_SECRET: required in production$/,
+    );
   });
 });
 

@@ -176,11 +176,17 @@ export class Environment {
   CORS_ORIGINS = '';
 }
 
-export class InvalidConfigurationError extends Error {}
+/** Every bad setting, one line each: start-up stops with all of them, not just the first. */
+export class InvalidConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
 
 /**
- * Reads the settings from `source` (process.env by default). Unset or empty variables take the default;
- * the first invalid one stops start-up with one line naming it.
+ * Reads the settings from `source` (process.env by default). Unset or empty variables take the default; if any
+ * is invalid, start-up stops with one line per bad setting. A process loads them once (its main) and hands the
+ * result to its modules (ConfigModule.forRoot).
  */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const defaults = new Environment();
@@ -190,31 +196,21 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     if (value !== undefined && value !== '') given[key] = value;
   }
   const env = plainToInstance(Environment, { ...defaults, ...given });
-  const [first] = validateSync(env, { forbidUnknownValues: true });
-  if (first) {
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new InvalidConfigurationError(
-      `Invalid setting ${first.property}=${JSON.stringify(source[first.property] ?? '')}: ${reason}`,
-    );
-  }
+  const problems = validateSync(env, { forbidUnknownValues: true }).map((error) => {
+    const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    return `Invalid setting ${error.property}=${JSON.stringify(source[error.property] ?? '')}: ${reason}`;
+  });
   if (!env.PUBLIC_URL) env.PUBLIC_URL = `http://localhost:${env.PORT}`;
-  if (env.JWT_SECRET && env.JWT_SECRET.length < 32) {
-    throw new InvalidConfigurationError('Invalid setting JWT_SECRET: must be at least 32 characters');
-  }
-  if (!env.JWT_SECRET) {
-    if (env.NODE_ENV === 'production') throw new InvalidConfigurationError('Missing setting JWT_SECRET: required in production');
-    env.JWT_SECRET = randomBytes(32).toString('base64url');
-  }
+  if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('Invalid setting JWT_SECRET: must be at least 32 characters');
+  if (!env.JWT_SECRET && env.NODE_ENV === 'production') problems.push('Missing setting JWT_SECRET: required in production');
   try {
     proxyTrust(env.TRUST_PROXY);
   } catch (error) {
-    throw new InvalidConfigurationError(
-      `Invalid setting TRUST_PROXY=${JSON.stringify(env.TRUST_PROXY)}: ${TRUST_PROXY_FORMAT} (${(error as Error).message})`,
-    );
+    problems.push(`Invalid setting TRUST_PROXY=${JSON.stringify(env.TRUST_PROXY)}: ${TRUST_PROXY_FORMAT} (${(error as Error).message})`);
   }
-  if (env.ADMIN_PASSWORD && env.ADMIN_PASSWORD.length < 12) {
-    throw new InvalidConfigurationError('Invalid setting ADMIN_PASSWORD: must be at least 12 characters');
-  }
+  if (env.ADMIN_PASSWORD && env.ADMIN_PASSWORD.length < 12) problems.push('Invalid setting ADMIN_PASSWORD: must be at least 12 characters');
+  if (problems.length > 0) throw new InvalidConfigurationError(problems);
+  if (!env.JWT_SECRET) env.JWT_SECRET = randomBytes(32).toString('base64url');
   return env;
 }
 

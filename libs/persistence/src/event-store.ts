@@ -177,6 +177,15 @@ export class EventStore {
   }
 }
 
+/**
+ * The highest position in the log that `runner`'s transaction sees: a summary of the log as of a snapshot cites
+ * it. (A free function: it runs on whatever connection holds that snapshot.)
+ */
+export async function logPosition(runner: { query(sql: string): Promise<Array<{ position: string }>> }): Promise<number> {
+  const [{ position }] = await runner.query(`SELECT coalesce(max(position), 0)::text AS position FROM events`);
+  return Number(position);
+}
+
 /** True when `error` is PostgreSQL's unique violation (23505), optionally on one named constraint. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };

@@ -1,6 +1,8 @@
 export { PersistenceModule } from './persistence.module.js';
 export { DatabaseNotifications, type ChannelListener } from './database-notifications.js';
-export { EventStore, isUniqueViolation } from './event-store.js';
+export { EventStore, isUniqueViolation, logPosition } from './event-store.js';
+export { EventSubscriptions } from './event-subscription.js';
+export type { EventSubscription, EventSubscriptionDefinition, SubscribedEvent } from './event-subscription.js';
 export type { AppendedEvent, EventMetadata, NewEvent, SqlStatement, StoredEvent } from './event-store.js';
 export { RedisConnection } from './redis-connection.js';
 export { isServiceUnavailable } from './service-unavailable.js';

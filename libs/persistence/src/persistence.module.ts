@@ -3,10 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@hld/config';
 import { DatabaseNotifications } from './database-notifications.js';
 import { EventStore } from './event-store.js';
+import { EventSubscriptions } from './event-subscription.js';
 import { RedisConnection } from './redis-connection.js';
 import { UnitOfWork } from './unit-of-work.js';
 
-/** The PostgreSQL connection (TypeORM, migrations only, never synchronize), its notifications, the event store and Redis. */
+/**
+ * The PostgreSQL connection (TypeORM, migrations only, never synchronize), its notifications, the event store and
+ * its subscriptions, and Redis.
+ */
 @Global()
 @Module({
   imports: [
@@ -25,7 +29,7 @@ import { UnitOfWork } from './unit-of-work.js';
       }),
     }),
   ],
-  providers: [UnitOfWork, EventStore, RedisConnection, DatabaseNotifications],
-  exports: [UnitOfWork, EventStore, RedisConnection, DatabaseNotifications],
+  providers: [UnitOfWork, EventStore, EventSubscriptions, RedisConnection, DatabaseNotifications],
+  exports: [UnitOfWork, EventStore, EventSubscriptions, RedisConnection, DatabaseNotifications],
 })
 export class PersistenceModule {}

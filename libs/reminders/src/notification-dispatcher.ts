@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import { Environment } from '@hld/config';
 import { UnitOfWork } from '@hld/persistence';
-import { NOTIFICATIONS_QUEUE } from './queues.js';
+import { NOTIFICATIONS_QUEUE, type DeliveryJob } from './queues.js';
 
 /**
  * Hands due notifications to the delivery queue. Job ids follow each row's `<id>-<attempts>-<due time>`: the
@@ -49,10 +49,10 @@ export class NotificationDispatcher {
     const size = Math.min(MAX_BATCH, Math.ceil(rows.length / this.env.NOTIFICATION_CONCURRENCY));
     const batches = Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
     await this.queue.addBulk(
-      batches.map((batch) => ({
+      batches.map((batch): DeliveryJob & { opts: JobsOptions } => ({
         name: 'deliver',
         data: { ids: batch.map((r) => r.id) },
-        opts: { jobId: `deliver-${batchKey(batch)}`, attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+        opts: { jobId: `deliver-${batchKey(batch)}` },
       })),
     );
     await this.unitOfWork.manager.query(`UPDATE notifications SET dispatched_for = next_attempt_at WHERE id = ANY($1::uuid[])`, [

@@ -2,9 +2,9 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { Processor } from '@nestjs/bullmq';
 import { DrainingWorkerHost } from '@hld/jobs';
 import { Environment } from '@hld/config';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliverNotification } from './deliver-notification.js';
-import { NOTIFICATIONS_QUEUE } from './queues.js';
+import { NOTIFICATIONS_QUEUE, type DeliveryJob } from './queues.js';
 
 /** Delivers notifications, a batch of them per job (see NotificationDispatcher). */
 @Processor(NOTIFICATIONS_QUEUE)
@@ -20,8 +20,15 @@ export class NotificationsProcessor extends DrainingWorkerHost implements OnAppl
     this.worker.concurrency = this.env.NOTIFICATION_CONCURRENCY;
   }
 
-  async process(job: Job<{ ids: string[] }>): Promise<string> {
-    if (job.name !== 'deliver') throw new Error(`No handler for notification job "${job.name}"`);
-    return (await this.delivery.deliverBatch(job.data.ids)).join(',');
+  async process(job: Job): Promise<string> {
+    const delivery = { name: job.name, data: job.data } as DeliveryJob;
+    switch (delivery.name) {
+      case 'deliver':
+        return (await this.delivery.deliverBatch(delivery.data.ids)).join(',');
+      default: {
+        const unknown: never = delivery.name;
+        throw new UnrecoverableError(`The notifications queue has no handler for job "${String(unknown)}"`);
+      }
+    }
   }
 }

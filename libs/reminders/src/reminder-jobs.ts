@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { EntityManager } from 'typeorm';
 import { Environment } from '@hld/config';
 import { Clock } from '@hld/kernel';
 import { UnitOfWork } from '@hld/persistence';
@@ -9,16 +8,11 @@ import { UserDirectory } from '@hld/identity';
 import { GetCommitment, GetOverdueBreakdown, GetReportingCompliance, CommitmentNotFound, type CommitmentView } from '@hld/commitments';
 import { ReportingCycleStore, type ReportingCycleState } from '@hld/reporting-cycles';
 import { NotificationLedger, type NotificationDraft } from './notification-ledger.js';
-import { planCycle, type ReminderJobName } from './reminder-plan.js';
+import { planCycle } from './reminder-plan.js';
+import type { PlannedReminder, ReminderJob, ReminderRun } from './queues.js';
 
-export interface ReminderJobData {
-  key: string;
-  fireAt: string;
-  year?: number;
-  days?: number;
-  commitmentId?: string;
-  dueDate?: string;
-}
+type CycleReminder = Extract<PlannedReminder, { name: 'cycle-open' | 'cycle-reminder' | 'cycle-deadline' }>;
+type DueDateReminder = Extract<PlannedReminder, { name: 'due-reminder' | 'due-overdue' }>;
 
 const DIGEST_CODES_PER_AGENCY = 10;
 
@@ -46,43 +40,62 @@ export class ReminderJobs {
   ) {}
 
   /** Runs the reminder; returns the ids of the notifications it recorded (to deliver). */
-  async run(name: ReminderJobName | 'weekly-digest', data: ReminderJobData): Promise<string[]> {
-    const drafts = await this.decide(name, data);
+  async run(job: ReminderJob): Promise<string[]> {
+    const run = this.runOf(job);
+    const drafts = await this.decide(job, run);
     if (drafts === null) return []; // stale: nothing to record, and no run either (the new plan runs)
     return this.unitOfWork.run(async (tx) => {
       const claimed: unknown[] = await tx.query(
         `INSERT INTO reminder_runs (job_key, fire_at, notified) VALUES ($1, $2, $3) ON CONFLICT (job_key) DO NOTHING RETURNING job_key`,
-        [data.key, data.fireAt, drafts.length],
+        [run.key, run.fireAt, drafts.length],
       );
       if (claimed.length === 0) return []; // ran before: a retried or duplicated job
       const ids = await this.ledger.record(tx, drafts);
-      this.logger.log(`${data.key}: ${ids.length} notification(s) recorded`);
+      this.logger.log(`${run.key}: ${ids.length} notification(s) recorded`);
       return ids;
     });
   }
 
+  /** A planned reminder's run is in its job; the weekly digest's is the week it fires in, so one digest per week at most. */
+  private runOf(job: ReminderJob): ReminderRun {
+    if (job.name !== 'weekly-digest') return job.data;
+    const now = this.clock.now();
+    return { key: `digest-weekly-${isoWeek(now)}`, fireAt: now.toISOString() };
+  }
+
   /** The drafts this reminder should produce now, or null when it is stale. */
-  private async decide(name: ReminderJobName | 'weekly-digest', data: ReminderJobData): Promise<NotificationDraft[] | null> {
-    switch (name) {
+  private async decide(job: ReminderJob, run: ReminderRun): Promise<NotificationDraft[] | null> {
+    switch (job.name) {
       case 'cycle-open':
       case 'cycle-reminder':
-      case 'cycle-deadline': {
-        const cycle = await this.cycles.load(data.year!);
-        if (!cycle || !planCycle(cycle, new Date(0)).some((p) => p.key === data.key)) return null;
-        if (name === 'cycle-deadline') return [...(await this.agencyNotices('report_overdue', cycle, data)), ...(await this.digest(data, cycle.year))];
-        if (cycle.deadline <= this.clock.now()) return null; // past the deadline, the overdue notices take over
-        return this.agencyNotices(name === 'cycle-open' ? 'call_for_inputs' : 'deadline_reminder', cycle, data);
-      }
+      case 'cycle-deadline':
+        return this.cycleNotices(job);
       case 'due-reminder':
       case 'due-overdue':
-        return this.dueDateNotices(name, data);
+        return this.dueDateNotices(job);
       case 'weekly-digest':
-        return this.digest(data, null);
+        return this.digest(run, null);
     }
   }
 
+  private async cycleNotices(job: CycleReminder): Promise<NotificationDraft[] | null> {
+    const { data } = job;
+    const cycle = await this.cycles.load(data.year);
+    if (!cycle || !planCycle(cycle, new Date(0)).some((p) => p.data.key === data.key)) return null;
+    if (job.name === 'cycle-deadline') return [...(await this.agencyNotices('report_overdue', cycle, data)), ...(await this.digest(data, cycle.year))];
+    if (cycle.deadline <= this.clock.now()) return null; // past the deadline, the overdue notices take over
+    return job.name === 'cycle-open'
+      ? this.agencyNotices('call_for_inputs', cycle, data)
+      : this.agencyNotices('deadline_reminder', cycle, data, job.data.days);
+  }
+
   /** One message per focal point of every agency that still owes reports, listing only what it still owes. */
-  private async agencyNotices(kind: 'call_for_inputs' | 'deadline_reminder' | 'report_overdue', cycle: ReportingCycleState, data: ReminderJobData) {
+  private async agencyNotices(
+    kind: 'call_for_inputs' | 'deadline_reminder' | 'report_overdue',
+    cycle: ReportingCycleState,
+    run: ReminderRun,
+    daysLeft = 0,
+  ) {
     const { agencies } = await this.queries.execute(new GetReportingCompliance(cycle.year));
     const owing = agencies.filter((a) => a.missing.length > 0);
     const byAgency = new Map(owing.map((a) => [a.agency, a]));
@@ -93,13 +106,13 @@ export class ReminderJobs {
       return {
         recipient: r,
         kind,
-        dedupeKey: `${data.key}|${r.id}`,
+        dedupeKey: `${run.key}|${r.id}`,
         model: {
           year: cycle.year,
           agency: agency.agency,
           deadline,
           timeZone: cycle.timeZone,
-          daysLeft: data.days ?? 0,
+          daysLeft,
           count: agency.missing.length,
           commitments: agency.missingCommitments.map((c) => ({ ...c, link: this.link(c.code) })),
         },
@@ -107,10 +120,11 @@ export class ReminderJobs {
     });
   }
 
-  private async dueDateNotices(name: 'due-reminder' | 'due-overdue', data: ReminderJobData): Promise<NotificationDraft[] | null> {
+  private async dueDateNotices(job: DueDateReminder): Promise<NotificationDraft[] | null> {
+    const { data } = job;
     let c: CommitmentView;
     try {
-      c = await this.queries.execute(new GetCommitment(data.commitmentId!));
+      c = await this.queries.execute(new GetCommitment(data.commitmentId));
     } catch (error) {
       if (error instanceof CommitmentNotFound) return null;
       throw error;
@@ -120,14 +134,14 @@ export class ReminderJobs {
     const recipients = await this.users.recipients('focal_point', [c.leadAgency]);
     return recipients.map((r) => ({
       recipient: r,
-      kind: name === 'due-reminder' ? 'due_date_reminder' : 'due_date_overdue',
+      kind: job.name === 'due-reminder' ? 'due_date_reminder' : 'due_date_overdue',
       dedupeKey: `${data.key}|${r.id}`,
-      model: { code: c.code, title: c.title, agency: c.leadAgency, dueDate: c.dueDate, daysLeft: data.days ?? 0, link: this.link(c.code) },
+      model: { code: c.code, title: c.title, agency: c.leadAgency, dueDate: c.dueDate, daysLeft: job.name === 'due-reminder' ? job.data.days : 0, link: this.link(c.code) },
     }));
   }
 
   /** Every coordinator gets the overdue commitments, grouped by lead agency and by agenda item. */
-  private async digest(data: ReminderJobData, year: number | null): Promise<NotificationDraft[]> {
+  private async digest(run: ReminderRun, year: number | null): Promise<NotificationDraft[]> {
     const coordinators = await this.users.recipients('coordinator');
     if (coordinators.length === 0) return [];
     // a digest lists a few codes per agency and links to the rest: it is read, not searched
@@ -145,7 +159,7 @@ export class ReminderJobs {
       })),
       byAgendaItem: items.map((i) => ({ number: i.number, title: i.title, count: counted.get(i.number) ?? 0 })),
     };
-    return coordinators.map((r: Recipient) => ({ recipient: r, kind: 'coordinator_digest', dedupeKey: `${data.key}|digest|${r.id}`, model }));
+    return coordinators.map((r: Recipient) => ({ recipient: r, kind: 'coordinator_digest', dedupeKey: `${run.key}|digest|${r.id}`, model }));
   }
 
   private link(code: string): string {
@@ -153,4 +167,11 @@ export class ReminderJobs {
   }
 }
 
-export type { EntityManager };
+/** The ISO 8601 week of an instant (UTC), e.g. 2015-W03. */
+function isoWeek(d: Date): string {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const week = Math.ceil(((t.getTime() - Date.UTC(t.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}

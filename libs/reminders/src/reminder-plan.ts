@@ -1,15 +1,5 @@
 import { daysAfter, daysBefore, type ReportingCycleState } from '@hld/reporting-cycles';
-
-/** What a scheduled reminder job does when it fires. */
-export type ReminderJobName = 'cycle-open' | 'cycle-reminder' | 'cycle-deadline' | 'due-reminder' | 'due-overdue';
-
-export interface PlannedReminder {
-  /** The BullMQ job id and the reminder_runs key: deterministic, so scheduling twice schedules once. */
-  key: string;
-  name: ReminderJobName;
-  fireAt: Date;
-  data: Record<string, string | number>;
-}
+import type { PlannedReminder, ReminderRun } from './queues.js';
 
 /** A reminder missed by less than this (Redis lost it, the worker was down) still goes out, late. */
 export const CATCH_UP_MS = 24 * 3600 * 1000;
@@ -17,6 +7,8 @@ export const CATCH_UP_MS = 24 * 3600 * 1000;
 export const DUE_OVERDUE_NOTICE_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 const stamp = (d: Date) => Math.floor(d.getTime() / 1000);
+/** The key is the BullMQ job id and the reminder_runs key: deterministic, so scheduling twice schedules once. */
+const run = (key: string, fireAt: Date): ReminderRun => ({ key, fireAt: fireAt.toISOString() });
 
 /**
  * The reminders of a reporting cycle, from its dates alone: the call for inputs at opening (at once when the
@@ -27,17 +19,17 @@ const stamp = (d: Date) => Math.floor(d.getTime() / 1000);
 export function planCycle(cycle: ReportingCycleState, now: Date): PlannedReminder[] {
   const deadlinePassed = cycle.deadline.getTime() <= now.getTime();
   const plan: PlannedReminder[] = [];
-  const base = { year: cycle.year };
+  const { year } = cycle;
   if (!deadlinePassed) {
-    plan.push({ key: `cycle-${cycle.year}-open-${stamp(cycle.opensAt)}`, name: 'cycle-open', fireAt: cycle.opensAt, data: base });
+    plan.push({ name: 'cycle-open', data: { ...run(`cycle-${year}-open-${stamp(cycle.opensAt)}`, cycle.opensAt), year } });
     for (const days of cycle.reminderOffsetsDays) {
       const fireAt = daysBefore(cycle.deadline, days, cycle.timeZone);
       // no reminder before the call for inputs, and none long missed (the call for inputs covers it)
       if (fireAt < cycle.opensAt || fireAt.getTime() < now.getTime() - CATCH_UP_MS) continue;
-      plan.push({ key: `cycle-${cycle.year}-reminder-${days}-${stamp(fireAt)}`, name: 'cycle-reminder', fireAt, data: { ...base, days } });
+      plan.push({ name: 'cycle-reminder', data: { ...run(`cycle-${year}-reminder-${days}-${stamp(fireAt)}`, fireAt), year, days } });
     }
   }
-  plan.push({ key: `cycle-${cycle.year}-deadline-${stamp(cycle.deadline)}`, name: 'cycle-deadline', fireAt: cycle.deadline, data: base });
+  plan.push({ name: 'cycle-deadline', data: { ...run(`cycle-${year}-deadline-${stamp(cycle.deadline)}`, cycle.deadline), year } });
   return plan;
 }
 
@@ -57,11 +49,11 @@ export function planDueDate(c: DueCommitment, offsetsDays: number[], now: Date):
   for (const days of offsetsDays) {
     const fireAt = daysBefore(dueDay, days, 'UTC');
     if (fireAt.getTime() < now.getTime() - CATCH_UP_MS) continue;
-    plan.push({ key: `due-${c.id}-reminder-${days}-${c.dueDate}`, name: 'due-reminder', fireAt, data: { commitmentId: c.id, dueDate: c.dueDate, days } });
+    plan.push({ name: 'due-reminder', data: { ...run(`due-${c.id}-reminder-${days}-${c.dueDate}`, fireAt), commitmentId: c.id, dueDate: c.dueDate, days } });
   }
   const overdueAt = daysAfter(dueDay, 1, 'UTC');
   if (overdueAt.getTime() >= now.getTime() - DUE_OVERDUE_NOTICE_WINDOW_MS) {
-    plan.push({ key: `due-${c.id}-overdue-${c.dueDate}`, name: 'due-overdue', fireAt: overdueAt, data: { commitmentId: c.id, dueDate: c.dueDate } });
+    plan.push({ name: 'due-overdue', data: { ...run(`due-${c.id}-overdue-${c.dueDate}`, overdueAt), commitmentId: c.id, dueDate: c.dueDate } });
   }
   return plan;
 }

@@ -5,8 +5,8 @@ import { Environment } from '@hld/config';
 import { Clock } from '@hld/kernel';
 import { UnitOfWork } from '@hld/persistence';
 import { ReportingCycleStore, type ReportingCycleState } from '@hld/reporting-cycles';
-import { planCycle, planDueDate, type PlannedReminder } from './reminder-plan.js';
-import { REMINDERS_QUEUE } from './queues.js';
+import { planCycle, planDueDate } from './reminder-plan.js';
+import { REMINDERS_QUEUE, type PlannedReminder } from './queues.js';
 
 /**
  * Makes Redis hold exactly the reminders PostgreSQL says are due: adds missing delayed jobs (deterministic ids,
@@ -36,7 +36,7 @@ export class ReminderScheduler {
   async reconcileCommitments(ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const rows: Array<{ id: string; due_date: string }> = await this.unitOfWork.manager.query(
-      `SELECT id, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM commitment_view
+      `SELECT id, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM commitments_public_commitments
        WHERE id = ANY($1::uuid[]) AND due_date IS NOT NULL AND status NOT IN ('completed', 'discontinued')`,
       [ids],
     );
@@ -49,7 +49,7 @@ export class ReminderScheduler {
     let scheduled = 0;
     for (const cycle of await this.cycles.list()) scheduled += await this.reconcileCycle(cycle);
     const ids: Array<{ id: string }> = await this.unitOfWork.manager.query(
-      `SELECT id FROM commitment_view WHERE due_date IS NOT NULL AND status NOT IN ('completed', 'discontinued')`,
+      `SELECT id FROM commitments_public_commitments WHERE due_date IS NOT NULL AND status NOT IN ('completed', 'discontinued')`,
     );
     for (let i = 0; i < ids.length; i += 1000) scheduled += await this.reconcileCommitments(ids.slice(i, i + 1000).map((r) => r.id));
     return scheduled;
@@ -60,25 +60,26 @@ export class ReminderScheduler {
     if (plan.length === 0) return 0;
     const ran = new Set(
       (
-        (await this.unitOfWork.manager.query('SELECT job_key FROM reminder_runs WHERE job_key = ANY($1::text[])', [plan.map((p) => p.key)])) as Array<{
+        (await this.unitOfWork.manager.query('SELECT job_key FROM reminder_runs WHERE job_key = ANY($1::text[])', [plan.map((p) => p.data.key)])) as Array<{
           job_key: string;
         }>
       ).map((r) => r.job_key),
     );
     const now = this.clock.now().getTime();
     let changed = 0;
-    for (const p of plan) {
-      if (ran.has(p.key)) continue;
-      const delay = Math.max(0, p.fireAt.getTime() - now);
-      const job = await this.queue.getJob(p.key);
+    for (const { name, data } of plan) {
+      if (ran.has(data.key)) continue;
+      const delay = Math.max(0, new Date(data.fireAt).getTime() - now);
+      const job = await this.queue.getJob(data.key);
       if (!job) {
-        await this.queue.add(p.name, { ...p.data, key: p.key, fireAt: p.fireAt.toISOString() }, { jobId: p.key, delay });
+        await this.queue.add(name, data, { jobId: data.key, delay });
         changed += 1;
         continue;
       }
       const state = await job.getState();
       if (state === 'delayed') {
-        // the clock the delay was computed with may have moved (tests drive it; a restored Redis is late)
+        // the clock the delay was computed with may have moved (tests drive it; a restored Redis is late);
+        // BullMQ's timestamps are real time, so this one comparison is with Date.now(), not the clock
         const scheduledFor = job.timestamp + (job.opts.delay ?? 0);
         if (Math.abs(scheduledFor - (Date.now() + delay)) > 1000) {
           await job.changeDelay(delay);

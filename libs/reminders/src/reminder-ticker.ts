@@ -5,7 +5,7 @@ import { Environment } from '@hld/config';
 import { EventRelay } from './event-relay.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
 import { ReminderScheduler } from './reminder-scheduler.js';
-import { REMINDERS_QUEUE } from './queues.js';
+import { REMINDERS_QUEUE, type WeeklyDigest } from './queues.js';
 
 /**
  * The worker's own clockwork, on timers of this process rather than jobs in Redis (which a Redis restart would
@@ -30,7 +30,7 @@ export class ReminderTicker implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     await this.once('sweep', () => this.sweep());
     this.every('poll', this.env.POLL_INTERVAL_MS, async () => {
-      while ((await this.relay.poll()) > 0);
+      await this.relay.catchUp();
       await this.dispatcher.dispatchDue();
     });
     this.every('sweep', this.env.SWEEP_INTERVAL_SECONDS * 1000, () => this.sweep());
@@ -44,9 +44,10 @@ export class ReminderTicker implements OnApplicationBootstrap, BeforeApplication
 
   /** Everything from PostgreSQL, and the weekly digest's scheduler (which a Redis flush would have lost). */
   async sweep(): Promise<void> {
-    while ((await this.relay.poll()) > 0);
+    await this.relay.catchUp();
     const scheduled = await this.scheduler.sweep();
-    await this.reminders.upsertJobScheduler('weekly-digest', { pattern: '0 9 * * 1', tz: 'America/New_York' }, { name: 'weekly-digest', data: {} });
+    const digest: WeeklyDigest = { name: 'weekly-digest', data: {} };
+    await this.reminders.upsertJobScheduler(digest.name, { pattern: '0 9 * * 1', tz: 'America/New_York' }, digest);
     await this.dispatcher.dispatchDue({ requeueStuck: true });
     this.logger.log(`sweep: ${scheduled} reminder job(s) added or moved`);
   }

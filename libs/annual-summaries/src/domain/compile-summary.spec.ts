@@ -1,4 +1,21 @@
-import { classifyChange, compileSummary, type SummaryFacts } from './compile-summary.js';
+import type { CommitmentStatus } from '@hld/commitments';
+import {
+  agencyTables,
+  agendaItemSections,
+  annexOf,
+  citeReports,
+  classifyChange,
+  compileSummary,
+  foldStatusChanges,
+  judgeStanding,
+  registerCommitments,
+  reportingRate,
+  utcDays,
+  type CitedReport,
+  type ReportFact,
+  type StatusChangeFact,
+  type SummaryFacts,
+} from './compile-summary.js';
 
 const commitment = (code: string, overrides: Partial<SummaryFacts['commitments'][number]> = {}) => ({
   id: `id-${code}`,
@@ -78,5 +95,233 @@ describe('Compiling the annual summary', () => {
     );
     expect(body.overview.overdue).toBe(1);
     expect(body.agendaItems[0].overdue.map((o) => o.commitmentCode)).toEqual(['A-late']);
+  });
+});
+
+describe('The steps of the compilation', () => {
+  const dayOf = utcDays();
+  const change = (position: number, id: string, occurredAt: string, from: CommitmentStatus, to: CommitmentStatus): StatusChangeFact => ({
+    position,
+    commitmentId: `id-${id}`,
+    occurredAt: new Date(occurredAt),
+    from,
+    to,
+  });
+  const report = (id: string, code: string, agency: string, reportedAt: string, summary = `Report ${id}.`): ReportFact => ({
+    id,
+    commitmentId: `id-${code}`,
+    agency,
+    period: 2014,
+    kind: 'report',
+    summary,
+    reportedAt: new Date(reportedAt),
+    unchangedSincePreviousYear: false,
+  });
+  const register = registerCommitments([
+    commitment('B', { agendaItems: [2, 1, 2], supportingAgencies: ['IOM'] }),
+    commitment('A', { leadAgency: 'IOM', agendaItems: [], status: 'completed' }),
+    commitment('C', { agendaItems: [9], dueDate: '2014-12-31' }),
+  ]);
+  const noHistory = foldStatusChanges(register, [], 2014, dayOf);
+
+  it('registerCommitments: code-point order (upper case first), each id indexed by its place', () => {
+    expect(register.commitments.map((c) => c.code)).toEqual(['A', 'B', 'C']);
+    expect([...register.indexOf]).toEqual([
+      ['id-A', 0],
+      ['id-B', 1],
+      ['id-C', 2],
+    ]);
+    expect(registerCommitments([commitment('b'), commitment('B'), commitment('a')]).commitments.map((c) => c.code)).toEqual(['B', 'a', 'b']);
+  });
+
+  it('utcDays: the UTC day of an instant, whatever the time of day', () => {
+    const days = utcDays();
+    expect(days(new Date('2014-03-01T23:59:59.999Z'))).toBe('2014-03-01');
+    expect(days(new Date('2014-03-01T00:00:00Z'))).toBe('2014-03-01');
+    expect(days(new Date('2014-02-28T23:59:59.999-05:00'))).toBe('2014-03-01');
+  });
+
+  describe('foldStatusChanges', () => {
+    const history = foldStatusChanges(
+      register,
+      // (given out of log order: it sorts them)
+      [
+        change(5, 'B', '2014-06-01T00:00:00Z', 'in_progress', 'completed'),
+        change(3, 'B', '2014-02-01T00:00:00Z', 'accepted', 'in_progress'),
+        change(4, 'gone', '2014-03-01T00:00:00Z', 'proposed', 'accepted'),
+        change(6, 'A', '2014-07-01T00:00:00Z', 'in_progress', 'completed'),
+        change(2, 'A', '2014-01-10T00:00:00Z', 'completed', 'in_progress'),
+        change(7, 'C', '2015-01-02T00:00:00Z', 'proposed', 'discontinued'),
+      ],
+      2014,
+      dayOf,
+    );
+
+    it("says each commitment's status on 1 January from its first change since then (after the year too)", () => {
+      expect(history.statusAtYearStart).toEqual(['completed', 'accepted', 'proposed']);
+    });
+
+    it("counts the year's changes, of commitments the snapshot does not hold too, and none after the year", () => {
+      expect(history.changesDuringYear).toEqual({ newlyAccepted: 1, started: 1, completed: 2, discontinued: 0, reopened: 1 });
+    });
+
+    it("keeps each commitment's changes of the year in log order, cited by event position and day, and the completions", () => {
+      expect(history.statusChanges[0]).toEqual([
+        { from: 'completed', to: 'in_progress', citation: { commitmentCode: 'A', eventPosition: 2, date: '2014-01-10' } },
+        { from: 'in_progress', to: 'completed', citation: { commitmentCode: 'A', eventPosition: 6, date: '2014-07-01' } },
+      ]);
+      expect(history.statusChanges[2]).toBeUndefined();
+      expect(history.completions.map((c) => [c.at, c.change.position])).toEqual([
+        [1, 5],
+        [0, 6],
+      ]);
+    });
+
+    it('marks a commitment that moved to an open status during the year, even if it closed again', () => {
+      expect(history.openedDuringYear).toEqual([true, true, false]);
+    });
+  });
+
+  describe('citeReports', () => {
+    const { reports, reportedBy } = citeReports(
+      register,
+      [
+        report('r3', 'B', 'ILO', '2015-02-01T10:00:00Z', 'ILO did this. [Source: Report of the 13th Coordination Meeting (2015), para. 3]'),
+        report('r2', 'B', 'IOM', '2015-01-01T10:00:00Z'),
+        report('r9', 'gone', 'ILO', '2015-01-01T10:00:00Z'),
+        report('r1', 'B', 'ILO', '2015-01-05T10:00:00Z'),
+        report('r0', 'A', 'IOM', '2015-01-05T10:00:00Z'),
+        report('r4', 'B', 'ILO', '2015-01-05T09:00:00Z'),
+      ],
+      dayOf,
+    );
+
+    it('leaves out reports on commitments the snapshot does not hold; cites in code, agency, day and id order', () => {
+      expect(reports.map((r) => r.fact.id)).toEqual(['r0', 'r1', 'r4', 'r3', 'r2']);
+      expect(reports.map((r) => r.at)).toEqual([0, 1, 1, 1, 1]);
+    });
+
+    it('builds each statement: the citation with the document the report names, and an excerpt of its own words', () => {
+      expect(reports[3]).toMatchObject({
+        text: 'ILO did this.',
+        statement: {
+          citation: { commitmentCode: 'B', reportId: 'r3', agency: 'ILO', date: '2015-02-01', document: 'Report of the 13th Coordination Meeting (2015)' },
+          period: 2014,
+          kind: 'report',
+          excerpt: 'ILO did this.',
+          excerptIsWholeText: true,
+          unchangedSincePreviousYear: false,
+        },
+      });
+    });
+
+    it('lists per commitment the agencies that reported on it, once each', () => {
+      expect(reportedBy).toEqual([['IOM'], ['ILO', 'IOM'], undefined]);
+    });
+  });
+
+  describe('judgeStanding', () => {
+    it('gives the overdue reasons of each commitment and counts them', () => {
+      const standing = judgeStanding(register, noHistory, '2015-01-31');
+      expect(standing.overdue).toEqual([undefined, undefined, ['due_date_passed']]);
+      expect(standing.overdueCount).toBe(1);
+      expect(judgeStanding(register, noHistory, '2014-12-31').overdueCount).toBe(0);
+    });
+
+    it('owed: the lead agencies of commitments open on 1 January or opened during the year', () => {
+      expect([...judgeStanding(register, noHistory, '2015-01-31').owed]).toEqual(['ILO']); // A was completed all year
+      const reopened = foldStatusChanges(register, [change(1, 'A', '2014-05-01T00:00:00Z', 'completed', 'in_progress')], 2014, dayOf);
+      expect([...judgeStanding(register, reopened, '2015-01-31').owed].sort()).toEqual(['ILO', 'IOM']);
+      const openThenClosed = foldStatusChanges(register, [change(1, 'A', '2014-05-01T00:00:00Z', 'under_review', 'completed')], 2014, dayOf);
+      expect([...judgeStanding(register, openThenClosed, '2015-01-31').owed].sort()).toEqual(['ILO', 'IOM']);
+    });
+  });
+
+  it('reportingRate: per cent with one decimal, null when nobody owed; the lists in code-point order', () => {
+    const cited = (agencies: string[]) => agencies.map((agency) => ({ fact: { agency } }) as CitedReport);
+    expect(reportingRate(new Set(['WHO', 'ILO', 'IOM']), cited(['ILO', 'UNU', 'CMS', 'ILO']))).toEqual({
+      owed: 3,
+      reported: 1,
+      percent: 33.3,
+      notReported: ['IOM', 'WHO'],
+      reportedWithoutObligation: ['CMS', 'UNU'],
+    });
+    expect(reportingRate(new Set(), cited(['ILO']))).toMatchObject({ owed: 0, reported: 0, percent: null, reportedWithoutObligation: ['ILO'] });
+  });
+
+  describe('agendaItemSections', () => {
+    const history = foldStatusChanges(register, [change(1, 'B', '2014-06-01T00:00:00Z', 'under_review', 'completed')], 2014, dayOf);
+    const { reports } = citeReports(register, [report('r1', 'B', 'ILO', '2015-01-05T10:00:00Z'), report('r2', 'A', 'IOM', '2015-01-05T10:00:00Z')], dayOf);
+    const standing = judgeStanding(register, history, '2015-01-31');
+    const sections = agendaItemSections(
+      [
+        { number: 2, title: 'Two' },
+        { number: 1, title: 'One' },
+      ],
+      register,
+      { history, reports, standing },
+      dayOf,
+    );
+
+    it('one section per agenda item in number order, then "other" for commitments linked to none', () => {
+      expect(sections.map((s) => [s.number, s.title, s.commitments])).toEqual([
+        [1, 'One', 1],
+        [2, 'Two', 1],
+        [null, 'Other recommendations', 1],
+      ]);
+    });
+
+    it('a commitment is in each of its agenda items once, with its reports and completions; unknown items are ignored', () => {
+      for (const section of sections.slice(0, 2)) {
+        expect(section.progress).toEqual([{ agency: 'ILO', statements: [reports[1].statement] }]);
+        expect(section.completed).toEqual([
+          { commitmentCode: 'B', title: 'Title of B', leadAgency: 'ILO', statusNow: 'proposed', citation: { commitmentCode: 'B', eventPosition: 1, date: '2014-06-01' } },
+        ]);
+      }
+      expect(sections[2].progress).toEqual([{ agency: 'IOM', statements: [reports[0].statement] }]);
+      expect(sections.flatMap((s) => s.overdue)).toEqual([]); // C (overdue) links only to item 9, which does not exist
+    });
+  });
+
+  it('agencyTables: one table per agency that leads, supports or reported, in code order, with every commitment it owns', () => {
+    const { reports, reportedBy } = citeReports(register, [report('r1', 'B', 'IOM', '2015-01-05T10:00:00Z'), report('r2', 'C', 'UNU', '2015-01-05T10:00:00Z')], dayOf);
+    const tables = agencyTables([{ code: 'ILO', name: 'International Labour Organization' }], register, {
+      history: noHistory,
+      reportedBy,
+      owed: new Set(['ILO']),
+      reports,
+    });
+    expect(tables.map((t) => [t.code, t.name, t.led, t.supported, t.owed, t.reports])).toEqual([
+      ['ILO', 'International Labour Organization', 2, 0, true, 0],
+      ['IOM', 'IOM', 1, 1, false, 1],
+      ['UNU', 'UNU', 0, 0, false, 1],
+    ]);
+    expect(tables[1].commitments).toEqual([
+      { commitmentCode: 'A', role: 'lead', status: 'completed', reported: false, statusChanges: [] },
+      { commitmentCode: 'B', role: 'supporting', status: 'proposed', reported: true, statusChanges: [] },
+    ]);
+  });
+
+  it('annexOf: every commitment in code order, flagged when overdue; the full text of every report', () => {
+    const { reports } = citeReports(register, [report('r1', 'B', 'ILO', '2015-01-05T10:00:00Z', 'All of it. [Source: A/68/190]')], dayOf);
+    const annex = annexOf(register, judgeStanding(register, noHistory, '2015-01-31'), reports);
+    expect([...annex.commitments()].map((c) => [c.code, c.overdue])).toEqual([
+      ['A', false],
+      ['B', false],
+      ['C', true],
+    ]);
+    expect([...annex.progressReports()]).toEqual([
+      {
+        reportId: 'r1',
+        commitmentCode: 'B',
+        agency: 'ILO',
+        date: '2015-01-05',
+        period: 2014,
+        kind: 'report',
+        document: 'A/68/190',
+        text: 'All of it.',
+        unchangedSincePreviousYear: false,
+      },
+    ]);
   });
 });

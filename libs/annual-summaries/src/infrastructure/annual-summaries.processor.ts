@@ -5,7 +5,7 @@ import { DrainingWorkerHost } from '@hld/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { Clock } from '@hld/kernel';
 import { CompileAnnualSummary } from '../application/compile-annual-summary.js';
-import { ANNUAL_SUMMARIES_QUEUE, type CompileJobData, type SummaryJobName } from './summary-queue.js';
+import { ANNUAL_SUMMARIES_QUEUE, type CompileJobData, type SummaryJob } from './summary-queue.js';
 import { SummaryVersions } from './summary-versions.js';
 import { SummaryJobReconciler } from './summary-job-reconciler.js';
 import { summaryWorkerOptions } from './summary-worker-settings.js';
@@ -25,15 +25,15 @@ export class AnnualSummariesProcessor extends DrainingWorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    const name = job.name as SummaryJobName;
-    switch (name) {
+    const summaryJob = { name: job.name, data: job.data } as SummaryJob;
+    switch (summaryJob.name) {
       case 'compile':
-        return this.commands.execute(new CompileAnnualSummary((job.data as CompileJobData).summaryId));
+        return this.commands.execute(new CompileAnnualSummary(summaryJob.data.summaryId));
       case 'reconcile':
         return { enqueued: await this.reconciler.reconcile() };
       default: {
-        const unknown: never = name;
-        throw new UnrecoverableError(`The annual-summaries queue has no handler for job "${String(unknown)}"`);
+        const unknown: never = summaryJob;
+        throw new UnrecoverableError(`The annual-summaries queue has no handler for job "${(unknown as SummaryJob).name}"`);
       }
     }
   }

@@ -4,14 +4,18 @@ import type { Queue } from 'bullmq';
 
 export const ANNUAL_SUMMARIES_QUEUE = 'annual-summaries';
 
-/** The jobs of the queue; the processor switches on these names, exhaustively. */
-export type SummaryJobName = 'compile' | 'reconcile';
-
 export interface CompileJobData {
   summaryId: string;
   year: number;
   version: number;
 }
+
+/** The jobs of the queue; the processor switches on their names, exhaustively. */
+export type SummaryJob =
+  | { name: 'compile'; data: CompileJobData }
+  /** From a job scheduler, every minute (see SummaryJobReconciler). */
+  | { name: 'reconcile'; data: Record<string, never> };
+export type SummaryJobName = SummaryJob['name'];
 
 /**
  * One job per version, however often it is asked for: BullMQ ignores an add whose id exists (ids may not hold

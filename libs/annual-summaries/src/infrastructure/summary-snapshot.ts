@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { CommitmentStatus } from '@hld/commitments';
+import { logPosition } from '@hld/persistence';
 import type { SummaryFacts } from '../domain/compile-summary.js';
 
 const list = (joined: string): string[] => (joined ? joined.split(',') : []);
@@ -16,8 +17,9 @@ const list = (joined: string): string[] => (joined ? joined.split(',') : []);
  * import it: PostgreSQL's own mechanism for parallel consistent reads), so PostgreSQL scans one table while
  * this process parses the rows of another.
  *
- * It reads the commitments' read models (commitment_view, progress_reports) and the event log directly: the
- * commitments context's queries run on their own connections and cannot share a snapshot.
+ * It reads what the commitments and agencies contexts publish for this, their `*_public_*` views (the contexts'
+ * queries run on connections of their own and could not share the snapshot), and the log's position through the
+ * persistence lib. The views are plain ones, which PostgreSQL inlines: the plans are those of the tables.
  *
  * For a year of 100,000 commitments most of the time is this process taking rows apart, so each row is turned
  * into its fact as it arrives (the driver's own list of rows would double the memory at the peak), as an array
@@ -34,9 +36,8 @@ export class SummarySnapshotReader {
     try {
       const first = await this.begin(runners);
       // the first statement takes the snapshot; everything after it, on any of the connections, sees the log as of this position
-      const [{ position, snapshot }] = await first.query(
-        `SELECT coalesce(max(position), 0)::text AS position, pg_export_snapshot() AS snapshot FROM events`,
-      );
+      const [{ snapshot }] = await first.query(`SELECT pg_export_snapshot() AS snapshot`);
+      const position = await logPosition(first);
       const [second, third] = await Promise.all([this.begin(runners, snapshot), this.begin(runners, snapshot)]);
       const [commitments, reports, [changes, agendaItems, agencies]] = await Promise.all([
         this.commitments(first),
@@ -44,7 +45,7 @@ export class SummarySnapshotReader {
         (async () => [await this.statusChanges(third, year), await this.agendaItems(third), await this.agencies(third)] as const)(),
       ]);
       for (const runner of runners) await runner.commitTransaction();
-      return { year, asOf, eventPosition: Number(position), agendaItems, agencies, commitments, reports, statusChanges: changes };
+      return { year, asOf, eventPosition: position, agendaItems, agencies, commitments, reports, statusChanges: changes };
     } finally {
       for (const runner of runners) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -82,12 +83,12 @@ export class SummarySnapshotReader {
   }
 
   private async agendaItems(runner: QueryRunner): Promise<SummaryFacts['agendaItems']> {
-    const rows: Array<{ number: number; title: string }> = await runner.query(`SELECT number, title FROM agenda_items`);
+    const rows: Array<{ number: number; title: string }> = await runner.query(`SELECT number, title FROM agencies_public_agenda_items`);
     return rows.map((a) => ({ number: Number(a.number), title: a.title }));
   }
 
   private async agencies(runner: QueryRunner): Promise<SummaryFacts['agencies']> {
-    return runner.query(`SELECT code, name FROM agencies`);
+    return runner.query(`SELECT code, name FROM agencies_public_agencies`);
   }
 
   private async commitments(runner: QueryRunner): Promise<SummaryFacts['commitments']> {
@@ -96,7 +97,7 @@ export class SummarySnapshotReader {
       runner,
       `SELECT id, code, title, lead_agency, array_to_string(supporting_agencies, ','), array_to_string(agenda_items, ','), status,
               due_date::text, last_report_period
-       FROM commitment_view ORDER BY code COLLATE "C"`,
+       FROM commitments_public_commitments ORDER BY code COLLATE "C"`,
       [],
       (c) => ({
         id: c[0] as string,
@@ -122,9 +123,9 @@ export class SummarySnapshotReader {
       runner,
       `SELECT p.id, p.commitment_id, p.agency, p.kind, p.summary, floor(extract(epoch FROM p.reported_at) * 1000)::float8,
               before.commitment_id IS NOT NULL
-       FROM progress_reports p
-       JOIN commitment_view c ON c.id = p.commitment_id
-       LEFT JOIN (SELECT DISTINCT commitment_id, agency, words_digest FROM progress_reports WHERE period = $1 - 1) before
+       FROM commitments_public_progress_reports p
+       JOIN commitments_public_commitments c ON c.id = p.commitment_id
+       LEFT JOIN (SELECT DISTINCT commitment_id, agency, words_digest FROM commitments_public_progress_reports WHERE period = $1 - 1) before
               ON before.commitment_id = p.commitment_id AND before.agency = p.agency AND before.words_digest = p.words_digest
        WHERE p.period = $1
        ORDER BY c.code COLLATE "C", p.agency COLLATE "C", (p.reported_at AT TIME ZONE 'UTC')::date, p.id`,
@@ -146,10 +147,10 @@ export class SummarySnapshotReader {
   private async statusChanges(runner: QueryRunner, year: number): Promise<SummaryFacts['statusChanges']> {
     return this.rows(
       runner,
-      `SELECT position::text, stream_id, floor(extract(epoch FROM occurred_at) * 1000)::float8, payload->>'from', payload->>'to'
-       FROM events
-       WHERE stream_type = 'commitment' AND type = 'CommitmentStatusChanged' AND occurred_at >= $1
-       ORDER BY events.position`,
+      `SELECT position::text, commitment_id, floor(extract(epoch FROM occurred_at) * 1000)::float8, from_status, to_status
+       FROM commitments_public_status_changes
+       WHERE occurred_at >= $1
+       ORDER BY position`,
       [new Date(Date.UTC(year, 0, 1))],
       (c) => ({
         position: Number(c[0]),

@@ -15,7 +15,7 @@ function positiveMs(source: NodeJS.ProcessEnv, name: keyof typeof SETTINGS): num
   if (raw === undefined || raw === '') return SETTINGS[name];
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 500 || value > 3_600_000) {
-    throw new InvalidConfigurationError(`Invalid setting ${name}=${JSON.stringify(raw)}: must be milliseconds from 500 to 3600000`);
+    throw new InvalidConfigurationError([`Invalid setting ${name}=${JSON.stringify(raw)}: must be milliseconds from 500 to 3600000`]);
   }
   return value;
 }

@@ -9,11 +9,7 @@ import type {
   StatusCounts,
 } from '../domain/summary-document.js';
 
-/**
- * The summary as a sequence of document blocks, shared by Markdown, HTML and DOCX so that every format says
- * the same sentences with the same numbers and the same paragraph numbers (a drafter can cite "para. 12" of any
- * of them). Produced lazily: the annex rows are generated as a writer asks for them.
- */
+/** A stretch of a paragraph's text, with its emphasis. */
 export interface Run {
   text: string;
   bold?: boolean;
@@ -59,6 +55,12 @@ export function changeText(change: { from: CommitmentStatus; to: CommitmentStatu
   return `${STATUS_LABELS[change.from]} → ${STATUS_LABELS[change.to]} (${change.citation.date}, event ${change.citation.eventPosition})`;
 }
 
+/**
+ * The summary as a sequence of document blocks, shared by Markdown, HTML and DOCX so that these formats say the
+ * same sentences with the same numbers and the same paragraph numbers (a drafter can cite "para. 12" of any of
+ * them); JSON is the document itself, and CSV and XLSX hold its annex. A generator: the blocks, and the annex
+ * rows inside them, are made as a writer asks for them.
+ */
 export function* outline({ body, annex }: CompiledSummary, checksum: string): Generator<Block> {
   const { year, overview, provenance } = body;
   const asOfDate = provenance.compiledAsOf.slice(0, 10);

@@ -85,8 +85,11 @@ export interface CommitmentExtensionDeclinedPayload {
 }
 
 /**
- * A fact about one commitment. Classes (not plain objects) so that @nestjs/cqrs can route them to
- * event handlers; `type` is the name stored in the event log and never changes once events exist.
+ * A fact about one commitment, as the aggregate records it and the event log keeps it. `type` is the name the log
+ * stores it under and never changes once events exist; each class also has it as a static `type`, which is how
+ * other contexts name the event (an EventSubscription's types, a history filter) instead of spelling it out.
+ * Nothing receives these objects in-process: other contexts learn of them from the log, through an
+ * EventSubscription (libs/persistence), after the commit and at least once.
  */
 abstract class CommitmentEventBase<T extends string, P> {
   abstract readonly type: T;
@@ -98,31 +101,40 @@ abstract class CommitmentEventBase<T extends string, P> {
 }
 
 export class CommitmentRegistered extends CommitmentEventBase<'CommitmentRegistered', CommitmentRegisteredPayload> {
-  readonly type = 'CommitmentRegistered';
+  static readonly type = 'CommitmentRegistered';
+  readonly type = CommitmentRegistered.type;
 }
 export class CommitmentDetailsRevised extends CommitmentEventBase<'CommitmentDetailsRevised', CommitmentDetailsRevisedPayload> {
-  readonly type = 'CommitmentDetailsRevised';
+  static readonly type = 'CommitmentDetailsRevised';
+  readonly type = CommitmentDetailsRevised.type;
 }
 export class CommitmentOwnersAssigned extends CommitmentEventBase<'CommitmentOwnersAssigned', CommitmentOwnersAssignedPayload> {
-  readonly type = 'CommitmentOwnersAssigned';
+  static readonly type = 'CommitmentOwnersAssigned';
+  readonly type = CommitmentOwnersAssigned.type;
 }
 export class CommitmentDueDateSet extends CommitmentEventBase<'CommitmentDueDateSet', CommitmentDueDateSetPayload> {
-  readonly type = 'CommitmentDueDateSet';
+  static readonly type = 'CommitmentDueDateSet';
+  readonly type = CommitmentDueDateSet.type;
 }
 export class CommitmentStatusChanged extends CommitmentEventBase<'CommitmentStatusChanged', CommitmentStatusChangedPayload> {
-  readonly type = 'CommitmentStatusChanged';
+  static readonly type = 'CommitmentStatusChanged';
+  readonly type = CommitmentStatusChanged.type;
 }
 export class ProgressReported extends CommitmentEventBase<'ProgressReported', ProgressReportedPayload> {
-  readonly type = 'ProgressReported';
+  static readonly type = 'ProgressReported';
+  readonly type = ProgressReported.type;
 }
 export class CommitmentExtensionRequested extends CommitmentEventBase<'CommitmentExtensionRequested', CommitmentExtensionRequestedPayload> {
-  readonly type = 'CommitmentExtensionRequested';
+  static readonly type = 'CommitmentExtensionRequested';
+  readonly type = CommitmentExtensionRequested.type;
 }
 export class CommitmentExtensionApproved extends CommitmentEventBase<'CommitmentExtensionApproved', CommitmentExtensionApprovedPayload> {
-  readonly type = 'CommitmentExtensionApproved';
+  static readonly type = 'CommitmentExtensionApproved';
+  readonly type = CommitmentExtensionApproved.type;
 }
 export class CommitmentExtensionDeclined extends CommitmentEventBase<'CommitmentExtensionDeclined', CommitmentExtensionDeclinedPayload> {
-  readonly type = 'CommitmentExtensionDeclined';
+  static readonly type = 'CommitmentExtensionDeclined';
+  readonly type = CommitmentExtensionDeclined.type;
 }
 
 export type CommitmentEvent =

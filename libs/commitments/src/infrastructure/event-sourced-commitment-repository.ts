@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { EventBus } from '@nestjs/cqrs';
 import { EventStore, isUniqueViolation, UnitOfWork } from '@hld/persistence';
 import { DomainError, VersionConflict, type ChangeContext } from '@hld/kernel';
 import { Commitment, type CommitmentState } from '../domain/commitment.js';
@@ -43,7 +42,6 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
   constructor(
     private readonly eventStore: EventStore,
     private readonly projection: CommitmentProjection,
-    private readonly eventBus: EventBus,
     private readonly unitOfWork: UnitOfWork,
   ) {
     super();
@@ -183,11 +181,10 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
       if (isUniqueViolation(error, 'commitment_view_code_unique')) throw new CommitmentCodeTaken(commitment.snapshot.code);
       throw error;
     }
-    // Only after the commit: in-process subscribers never see an event that was rolled back, nor this cache a state.
+    // Only after the commit: this cache never keeps a state that was rolled back.
     const saved = commitment.snapshot;
     this.unitOfWork.afterCommit(() => {
       this.recent.set(saved.id, saved);
-      this.eventBus.publishAll(events);
     });
   }
 }

@@ -17,8 +17,11 @@ export interface ReportingCycleState extends CycleSchedule {
   updatedAt: Date;
 }
 
+/** The names a cycle's events are stored under (other contexts subscribe to them by these). */
+export const CYCLE_EVENT_TYPES = ['ReportingCycleOpened', 'ReportingCycleRescheduled'] as const;
+
 export interface CycleEvent {
-  type: 'ReportingCycleOpened' | 'ReportingCycleRescheduled';
+  type: (typeof CYCLE_EVENT_TYPES)[number];
   payload: Record<string, unknown>;
   occurredAt: Date;
 }
