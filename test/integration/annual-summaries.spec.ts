@@ -5,6 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
+import { SaxesParser } from 'saxes';
 import { strFromU8, unzipSync } from 'fflate';
 import { ConfigModule } from '@hld/config';
 import { Clock, type ChangeContext } from '@hld/kernel';
@@ -48,6 +49,20 @@ async function render(summary: CompiledSummary): Promise<Record<SummaryFormat, B
 }
 
 const sorted = (values: Iterable<string>) => [...values].sort();
+
+/** The XML parts of a package that are not well-formed or use an undeclared namespace prefix, with the first error of each. */
+function malformedParts(zip: Buffer): Record<string, string> {
+  const malformed: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('error', (error) => {
+      malformed[name] ??= error.message;
+    });
+    parser.write(strFromU8(bytes)).close();
+  }
+  return malformed;
+}
 
 describe('Annual progress summary over the catalogue and a scripted year (real PostgreSQL)', () => {
   let app: INestApplicationContext;
@@ -324,6 +339,8 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
   it('gives a DOCX that opens, with Word numbering, footnotes, charts with alternative text, and tables whose columns fit their codes', () => {
     const parts = unzipSync(new Uint8Array(files.docx));
     expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/footer1.xml', 'word/numbering.xml', 'word/footnotes.xml', 'docProps/custom.xml']));
+    expect(malformedParts(files.docx)).toEqual({});
+    expect(malformedParts(files.xlsx)).toEqual({});
     const xml = strFromU8(parts['word/document.xml']);
     for (const section of doc.agendaItems) {
       const heading = section.number === null ? 'Other recommendations' : `Agenda item ${section.number}: ${section.title}`;

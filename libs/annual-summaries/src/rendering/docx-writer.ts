@@ -78,7 +78,10 @@ function tableStart(columns: MeasuredColumn[]): { open: string; grid: number[] }
   const width = grid.reduce((a, b) => a + b, 0);
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`;
   const header = columns
-    .map((c, i) => `<w:tc><w:tcPr><w:tcW w:w="${grid[i]}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr>${paragraph(STYLE.table, run(c.title, { bold: true }))}</w:tc>`)
+    .map(
+      (c, i) =>
+        `<w:tc><w:tcPr><w:tcW w:w="${grid[i]}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr>${paragraph(STYLE.table, run(c.title, { bold: true }), align(c))}</w:tc>`,
+    )
     .join('');
   return {
     grid,
@@ -91,12 +94,14 @@ function tableStart(columns: MeasuredColumn[]): { open: string; grid: number[] }
   };
 }
 
-/** Cell properties per column, made once per table: a set width, and no wrapping where a column keeps its values whole. */
-const cellProperties = (columns: MeasuredColumn[], grid: number[]) =>
-  columns.map((c, i) => `<w:tcPr><w:tcW w:w="${grid[i]}" w:type="dxa"/>${c.keep ? '<w:noWrap/>' : ''}</w:tcPr>`);
+const align = (column: MeasuredColumn) => (column.numeric ? '<w:jc w:val="right"/>' : '');
 
-const tableRow = (cells: string[], properties: string[]) =>
-  `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.map((c, i) => `<w:tc>${properties[i]}${paragraph(STYLE.table, run(c))}</w:tc>`).join('')}</w:tr>`;
+/** Cell markup per column, made once per table: a set width, no wrapping where a column keeps its values whole, figures on the right. */
+const cellOpenings = (columns: MeasuredColumn[], grid: number[]) =>
+  columns.map((c, i) => `<w:tc><w:tcPr><w:tcW w:w="${grid[i]}" w:type="dxa"/>${c.keep ? '<w:noWrap/>' : ''}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${STYLE.table}"/>${align(c)}</w:pPr>`);
+
+const tableRow = (cells: string[], openings: string[]) =>
+  `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.map((c, i) => `${openings[i]}${run(c)}</w:p></w:tc>`).join('')}</w:tr>`;
 
 function chartXml(id: number, relationship: string, description: string, width: number, height: number): string {
   const [cx, cy] = [width * EMU_PER_PX, height * EMU_PER_PX];
@@ -265,6 +270,7 @@ export async function writeDocx(summary: CompiledSummary, checksum: string, sink
   }
 
   const body = streamedPart('word/document.xml');
+  body.add(documentXml.slice(0, start));
   const footnotes = streamedPart('word/footnotes.xml');
   footnotes.add(footnotesXml.slice(0, firstNote));
   const write = async (xml: string) => {
@@ -276,9 +282,9 @@ export async function writeDocx(summary: CompiledSummary, checksum: string, sink
     switch (block.kind) {
       case 'table': {
         const { open, grid } = tableStart(block.columns);
-        const properties = cellProperties(block.columns, grid);
+        const openings = cellOpenings(block.columns, grid);
         await write(open);
-        for (const row of block.rows) await write(tableRow(row, properties));
+        for (const row of block.rows) await write(tableRow(row, openings));
         // a table is always followed by a paragraph (Word needs one before the section properties)
         await write('</w:tbl><w:p/>');
         break;

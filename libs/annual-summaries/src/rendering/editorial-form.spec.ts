@@ -1,4 +1,4 @@
-import { count, enumerate, figures, longDate, longInstant, perCent, together } from './editorial-form.js';
+import { count, enumerate, figures, innerQuotation, longDate, longInstant, perCent, together } from './editorial-form.js';
 
 describe('United Nations editorial form', () => {
   it('writes dates with the day without a leading zero, the month in words and no comma', () => {
@@ -27,5 +27,10 @@ describe('United Nations editorial form', () => {
   it('joins a list with commas and a final "and"', () => {
     expect(enumerate(['ILO'])).toBe('ILO');
     expect(enumerate(['ILO', 'IOM', 'WHO'])).toBe('ILO, IOM and WHO');
+  });
+
+  it('turns the quotation marks of quoted text into single directional ones, and apostrophes into directional ones', () => {
+    expect(innerQuotation('the costs, or "brain waste", of the Secretary-General\'s plan')).toBe('the costs, or \u2018brain waste\u2019, of the Secretary-General\u2019s plan');
+    expect(innerQuotation('\u201Cquoted\u201D (\"also\")')).toBe('\u2018quoted\u2019 (\u2018also\u2019)');
   });
 });

@@ -52,5 +52,16 @@ export function enumerate(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/**
+ * Text quoted inside double quotation marks: its own quotation marks become single ones, and every mark and
+ * apostrophe directional ("curly"), as the Editorial Manual asks. The words are unchanged.
+ */
+export function innerQuotation(text: string): string {
+  return text
+    .replace(/(^|[\s([{\u2014\u2013-])["\u201C]/g, '$1\u2018')
+    .replace(/["\u201D]/g, '\u2019')
+    .replace(/(\p{L}|\p{N})'(?=\p{L})/gu, '$1\u2019');
+}
+
 /** "commitment" or "commitments", for a count. */
 export const noun = (n: number, one: string, many: string): string => (n === 1 ? one : many);

@@ -23,6 +23,7 @@ thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 th, td { border: 1px solid #777; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: normal; hyphens: manual; }
 td.keep { white-space: nowrap; }
+td.num, th.num { text-align: right; }
 th { background: #eee; }
 svg.chart { display: block; margin: 0.3em 0 0.8em 2.2em; }
 .page-break { page-break-after: always; border: 0; }
@@ -89,9 +90,11 @@ export async function writeHtml(summary: CompiledSummary, checksum: string, sink
         break;
       }
       case 'table':
-        await out.write(`<table>\n${colgroup(block.columns)}\n<thead><tr>${block.columns.map((c) => `<th>${escape(c.title)}</th>`).join('')}</tr></thead>\n<tbody>\n`);
+        await out.write(
+          `<table>\n${colgroup(block.columns)}\n<thead><tr>${block.columns.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${escape(c.title)}</th>`).join('')}</tr></thead>\n<tbody>\n`,
+        );
         {
-          const open = block.columns.map((c) => (c.keep ? '<td class="keep">' : '<td>'));
+          const open = block.columns.map((c) => `<td${c.keep || c.numeric ? ` class="${[c.keep && 'keep', c.numeric && 'num'].filter(Boolean).join(' ')}"` : ''}>`);
           for (const row of block.rows) await out.write(`<tr>${row.map((cell, i) => `${open[i]}${escape(cell)}</td>`).join('')}</tr>\n`);
         }
         await out.write('</tbody>\n</table>\n');

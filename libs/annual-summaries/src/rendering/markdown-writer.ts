@@ -23,9 +23,10 @@ function runs(list: Run[]): string {
     .join('');
 }
 
-const table = (header: string[], rows: Iterable<string[]>) => ({
+/** A table's lines; columns of figures aligned on the right. */
+const table = (header: Array<{ title: string; numeric?: boolean }>, rows: Iterable<string[]>) => ({
   *[Symbol.iterator]() {
-    yield `| ${header.map(escape).join(' | ')} |\n|${header.map(() => ' --- |').join('')}\n`;
+    yield `| ${header.map((c) => escape(c.title)).join(' | ')} |\n|${header.map((c) => (c.numeric ? ' ---: |' : ' --- |')).join('')}\n`;
     for (const row of rows) yield `| ${row.map(escape).join(' | ')} |\n`;
     yield '\n';
   },
@@ -55,7 +56,7 @@ export async function writeMarkdown(summary: CompiledSummary, checksum: string, 
         break;
       }
       case 'table':
-        for (const piece of table(block.columns.map((c) => c.title), block.rows)) await out.write(piece);
+        for (const piece of table(block.columns, block.rows)) await out.write(piece);
         break;
       case 'chart': // the paragraph before it gives the same counts in words
         break;
@@ -71,7 +72,7 @@ export async function writeMarkdown(summary: CompiledSummary, checksum: string, 
           const rows = function* () {
             for (const note of notes) yield [String(note.number), note.record.commitmentCode, recordText(note.record)];
           };
-          for (const piece of table(['Note', 'Commitment', 'Record'], rows())) await out.write(piece);
+          for (const piece of table([{ title: 'Note', numeric: true }, { title: 'Commitment' }, { title: 'Record' }], rows())) await out.write(piece);
         }
         await out.write(`*${escape(block.text)}*\n`);
         break;

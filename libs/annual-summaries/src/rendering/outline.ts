@@ -9,7 +9,7 @@ import type {
   ReportCitation,
   StatusCounts,
 } from '../domain/summary-document.js';
-import { capitalise, count, enumerate, figures, longDate, longInstant, noun, perCent, together } from './editorial-form.js';
+import { capitalise, count, enumerate, figures, innerQuotation, longDate, longInstant, noun, perCent, together } from './editorial-form.js';
 import { measureColumns, type MeasuredColumn, type TableColumn } from './table-layout.js';
 
 /**
@@ -74,10 +74,10 @@ function breakdown(total: number, counts: StatusCounts): { total: string; parts:
   return { total: first, parts: present.map(([status], i) => `${rest[i]} ${STATUS_LABELS[status]}`) };
 }
 
-/** ": 15 proposed, 1 in progress and 1 completed", or ", all proposed" when there is one status only. */
-function statusList(total: number, counts: StatusCounts): string {
+/** ": 15 proposed, 1 in progress and 1 completed"; ", all proposed" or "; it is proposed" when there is one status only. */
+function statusList(total: number, counts: StatusCounts, verb: 'is' | 'was'): string {
   const { parts } = breakdown(total, counts);
-  if (parts.length === 1) return total === 1 ? ` (${parts[0].replace(/^\S+ /, '')})` : `, all ${parts[0].replace(/^\S+ /, '')}`;
+  if (parts.length === 1) return total === 1 ? `; it ${verb} ${parts[0].replace(/^\S+ /, '')}` : `, all ${parts[0].replace(/^\S+ /, '')}`;
   return `: ${enumerate(parts)}`;
 }
 
@@ -127,7 +127,7 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
     text(
       overview.commitments === 0
         ? `As at ${asAt}, the tracker recorded no commitment.`
-        : `As at ${asAt}, the tracker recorded ${breakdown(overview.commitments, overview.byStatus).total} ${noun(overview.commitments, 'commitment', 'commitments')}${statusList(overview.commitments, overview.byStatus)}.`,
+        : `As at ${asAt}, the tracker recorded ${breakdown(overview.commitments, overview.byStatus).total} ${noun(overview.commitments, 'commitment', 'commitments')}${statusList(overview.commitments, overview.byStatus, 'was')}.`,
     ),
   );
   yield doc.para(text(changesSentence(body.overview.changesDuringYear, year)));
@@ -149,7 +149,7 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
     ),
   );
   const statusRows = [...(Object.entries(overview.byStatus) as Array<[CommitmentStatus, number]>).map(([s, n]) => [capitalise(STATUS_LABELS[s]), figures(n)]), ['Total', figures(overview.commitments)]];
-  yield table([{ title: 'Status', weight: 0, keep: true }, { title: 'Commitments', weight: 0, keep: true }], statusRows, () => statusRows);
+  yield table([{ title: 'Status', weight: 0, keep: true }, { title: 'Commitments', weight: 0, keep: true, numeric: true }], statusRows, () => statusRows);
   yield doc.note(
     `Notes: Changes during ${year} are status changes that occurred in the calendar year (UTC). Progress for ${year} is ` +
       `every progress report whose period is ${year}, whenever it was recorded. An agency owed a report when it led a ` +
@@ -266,7 +266,7 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
       text:
         (section.commitments < 10
           ? `${capitalise(total)} ${noun(section.commitments, 'commitment is', 'commitments are')} ${linked}`
-          : `A total of ${total} commitments are ${linked}`) + `${statusList(section.commitments, section.byStatus)}.`,
+          : `A total of ${total} commitments are ${linked}`) + `${statusList(section.commitments, section.byStatus, 'is')}.`,
     },
   ]);
   const statuses = (Object.entries(section.byStatus) as Array<[CommitmentStatus, number]>).map(([s, n]) => `${STATUS_LABELS[s]}, ${figures(n)}`).join('; ');
@@ -327,7 +327,7 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
 function progressRuns(agency: string, statement: ProgressStatement, year: number): Run[] {
   const runs: Run[] = [
     { text: agency, bold: true },
-    { text: ` on ${statement.citation.commitmentCode}${statement.kind === 'report' ? '' : ` (${statement.kind.replace(/_/g, ' ')})`}: “${statement.excerpt}”` },
+    { text: ` on ${statement.citation.commitmentCode}${statement.kind === 'report' ? '' : ` (${statement.kind.replace(/_/g, ' ')})`}: “${innerQuotation(statement.excerpt)}”` },
   ];
   if (statement.unchangedSincePreviousYear) runs.push({ text: ` (unchanged since ${year - 1})`, italic: true });
   return runs;
@@ -336,6 +336,15 @@ function progressRuns(agency: string, statement: ProgressStatement, year: number
 function* agencySection(agency: AgencyTable, year: number, doc: Numbering): Generator<Block> {
   yield { kind: 'heading', level: 2, text: `${agency.code}: ${agency.name}` };
   const [led, supported] = together([agency.led, agency.supported]);
+  const commitments = (n: number) => noun(n, 'commitment', 'commitments');
+  const roles =
+    agency.led === 0 && agency.supported === 0
+      ? `${agency.code} neither leads nor supports a commitment.`
+      : agency.led === 0
+        ? `${agency.code} supports ${supported} ${commitments(agency.supported)} and leads none.`
+        : agency.supported === 0
+          ? `${agency.code} leads ${led} ${commitments(agency.led)} and supports none.`
+          : `${agency.code} leads ${led} ${commitments(agency.led)} and supports ${supported}.`;
   const reports = `${count(agency.reports)} ${noun(agency.reports, 'report', 'reports')}`;
   const reporting = agency.owed
     ? agency.reports > 0
@@ -344,7 +353,7 @@ function* agencySection(agency: AgencyTable, year: number, doc: Numbering): Gene
     : agency.reports > 0
       ? `It reported progress for ${year} in ${reports} without owing a report.`
       : `It neither owed nor made a report for ${year}.`;
-  yield doc.note(`${agency.code} leads ${led} ${noun(agency.led, 'commitment', 'commitments')} and supports ${supported}. ${reporting}`);
+  yield doc.note(`${roles} ${reporting}`);
   if (agency.commitments.length === 0) return;
   const rows = agency.commitments.map((row) => [
     row.commitmentCode,

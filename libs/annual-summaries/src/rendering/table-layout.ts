@@ -35,6 +35,8 @@ export interface TableColumn {
   weight: number;
   /** Its cells never wrap (codes, statuses, numbers, yes/no); otherwise they wrap between words only. */
   keep: boolean;
+  /** Figures, aligned on the right. */
+  numeric?: boolean;
 }
 
 /** A table's columns with the width, in ems of the table's font, of the widest part of each that must not break. */
