@@ -1,4 +1,4 @@
-import type { AnnexCommitment, AnnexProgressReport, SummaryBody } from '../domain/summary-document.js';
+import type { AnnexCommitment, AnnexProgressReport } from '../domain/summary-document.js';
 import { citeDocument, STATUS_LABELS } from './outline.js';
 
 /** Annex I as a table for spreadsheets: the same columns and values in CSV and XLSX. */
@@ -16,19 +16,3 @@ export function reportRow(r: AnnexProgressReport): Array<string | number | Date>
 }
 
 export const utcDay = (isoDate: string): Date => new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-
-/**
- * What every spreadsheet edition says about where it comes from, in this order (the CSV's comment lines, the
- * XLSX's Provenance sheet): one list, so an item added to the provenance reaches both.
- */
-export function provenanceItems(body: SummaryBody, checksum: string, part: string): Array<[string, string | number | Date]> {
-  return [
-    ['Title', body.title],
-    ['Part', part],
-    ['Year', body.year],
-    ['Compiled as at', new Date(body.provenance.compiledAsOf)],
-    ['Event position', body.provenance.eventPosition],
-    ['Generator', body.provenance.generator],
-    ['Checksum of the JSON edition', checksum],
-  ];
-}

@@ -1,6 +1,7 @@
 import type { CompiledSummary } from '../domain/summary-document.js';
 import { TextOutput, type ByteSink } from './byte-sink.js';
-import { ANNEX_COLUMNS, annexRow, provenanceItems } from './annex-table.js';
+import { ANNEX_COLUMNS, annexRow } from './annex-table.js';
+import { provenanceItems } from './provenance.js';
 
 /**
  * A spreadsheet would run a cell that starts with = + - @ as a formula (OWASP "CSV injection"): such a cell
@@ -21,7 +22,8 @@ const commentText = (value: string | number | Date) => (value instanceof Date ? 
  */
 export async function writeCsv({ body, annex }: CompiledSummary, checksum: string, sink: ByteSink): Promise<void> {
   const out = new TextOutput(sink);
-  for (const [item, value] of provenanceItems(body, checksum, 'Annex I, commitments')) await out.write(`# ${item}: ${commentText(value)}\r\n`);
+  const items: Array<[string, string | number | Date]> = [['Title', body.title], ['Part', 'Annex I, commitments'], ...provenanceItems(body, checksum)];
+  for (const [item, value] of items) await out.write(`# ${item}: ${commentText(value)}\r\n`);
   await out.write(`${ANNEX_COLUMNS.map(field).join(',')}\r\n`);
   for (const row of annex.commitments()) await out.write(`${annexRow(row).map(field).join(',')}\r\n`);
   await out.flush();

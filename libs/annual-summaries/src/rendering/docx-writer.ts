@@ -15,6 +15,7 @@ import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough } from '
 import type { CompiledSummary } from '../domain/summary-document.js';
 import type { ByteSink } from './byte-sink.js';
 import { outline, recordText, type Block, type Run, type SourceNote } from './outline.js';
+import { provenanceItems } from './provenance.js';
 import { statusChartPng } from './status-chart.js';
 import { columnWidths, type MeasuredColumn } from './table-layout.js';
 
@@ -335,7 +336,7 @@ export async function writeDocx(summary: CompiledSummary, checksum: string, sink
  */
 async function writeCustomProperties(
   part: { add(xml: string): boolean; end(xml: string): void },
-  { body: { year, provenance } }: CompiledSummary,
+  { body }: CompiledSummary,
   checksum: string,
   notes: readonly SourceNote[],
   drain: () => Promise<void>,
@@ -346,14 +347,12 @@ async function writeCustomProperties(
   part.add(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
       'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
-      property('Summary year', String(year)) +
-      property('Compiled as at', provenance.compiledAsOf) +
-      property('Event position', String(provenance.eventPosition)) +
-      property('Generator', provenance.generator) +
-      property('Checksum of the JSON edition', checksum),
+      provenanceItems(body, checksum)
+        .map(([item, value]) => property(item, value instanceof Date ? value.toISOString() : String(value)))
+        .join(''),
   );
   for (const note of notes) {
-    if (part.add(property(`Note ${note.number}`, `${note.record.commitmentCode}; ${recordText(note.record)}`))) await drain();
+    if (part.add(property(`Note ${note.number}`, `${note.commitmentCode}; ${recordText(note)}`))) await drain();
   }
   part.end('</Properties>');
 }

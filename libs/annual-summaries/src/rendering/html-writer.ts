@@ -120,7 +120,7 @@ export async function writeHtml(summary: CompiledSummary, checksum: string, sink
           await out.write('<table>\n<thead><tr><th>Note</th><th>Commitment</th><th>Record</th></tr></thead>\n<tbody>\n');
           for (const note of notes) {
             await out.write(
-              `<tr><td><a href="#note-${note.number}">${note.number}</a></td><td class="keep">${escape(note.record.commitmentCode)}</td><td class="keep">${escape(recordText(note.record))}</td></tr>\n`,
+              `<tr><td><a href="#note-${note.number}">${note.number}</a></td><td class="keep">${escape(note.commitmentCode)}</td><td class="keep">${escape(recordText(note))}</td></tr>\n`,
             );
           }
           await out.write('</tbody>\n</table>\n');

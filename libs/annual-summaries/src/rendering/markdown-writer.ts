@@ -70,7 +70,7 @@ export async function writeMarkdown(summary: CompiledSummary, checksum: string, 
         if (notes.length) {
           await out.write('## Annex III. Records behind the notes\n\n');
           const rows = function* () {
-            for (const note of notes) yield [String(note.number), note.record.commitmentCode, recordText(note.record)];
+            for (const note of notes) yield [String(note.number), note.commitmentCode, recordText(note)];
           };
           for (const piece of table([{ title: 'Note', numeric: true }, { title: 'Commitment' }, { title: 'Record' }], rows())) await out.write(piece);
         }

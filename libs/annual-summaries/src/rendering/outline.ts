@@ -24,8 +24,15 @@ export interface Run {
   italic?: boolean;
 }
 
-/** The tracker's record behind a source note: kept out of the running text, for tracing (an annex, or document properties). */
-export interface SourceRecord {
+/**
+ * A source, printed as a footnote at the end of the paragraph it supports, numbered from 1 through the document;
+ * with the tracker's record behind it, which is kept out of the running text (an annex, or document properties)
+ * so that tracing stays possible. Flat, and its text shared with the notes that read the same: a large year
+ * has hundreds of thousands of them, all held until the end of the document.
+ */
+export interface SourceNote {
+  number: number;
+  text: string;
   commitmentCode: string;
   /** The progress report quoted, or null for a status change. */
   reportId: string | null;
@@ -34,14 +41,7 @@ export interface SourceRecord {
 }
 
 /** The record as the tracing annex and the document properties name it. */
-export const recordText = (r: SourceRecord): string => (r.reportId !== null ? `progress report ${r.reportId}` : `event ${r.eventPosition}`);
-
-/** A source, printed as a footnote at the end of the paragraph it supports; numbered from 1 through the document. */
-export interface SourceNote {
-  number: number;
-  text: string;
-  record: SourceRecord;
-}
+export const recordText = (n: SourceNote): string => (n.reportId !== null ? `progress report ${n.reportId}` : `event ${n.eventPosition}`);
 
 export type Block =
   | { kind: 'title'; text: string; subtitle: string }
@@ -99,11 +99,18 @@ export function changeText(change: { from: CommitmentStatus; to: CommitmentStatu
 class Numbering {
   private paragraphs = 0;
   readonly notes: SourceNote[] = [];
+  /** Note texts already made: most notes of a large year read the same as many others. */
+  private readonly texts = new Map<string, string>();
 
-  para(runs: Run[], source?: { text: string; record: SourceRecord }): Block {
+  para(runs: Run[], source?: Omit<SourceNote, 'number'>): Block {
     let note: SourceNote | null = null;
     if (source) {
-      note = { number: this.notes.length + 1, text: source.text, record: source.record };
+      let text = this.texts.get(source.text);
+      if (text === undefined) {
+        if (this.texts.size >= 10_000) this.texts.clear();
+        this.texts.set(source.text, (text = source.text));
+      }
+      note = { number: this.notes.length + 1, text, commitmentCode: source.commitmentCode, reportId: source.reportId, eventPosition: source.eventPosition };
       this.notes.push(note);
     }
     return { kind: 'paragraph', number: ++this.paragraphs, runs, note };
@@ -290,7 +297,9 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
       for (const statement of statements) {
         yield doc.para(progressRuns(agency, statement, year), {
           text: reportNote(statement.citation),
-          record: { commitmentCode: statement.citation.commitmentCode, reportId: statement.citation.reportId, eventPosition: null },
+          commitmentCode: statement.citation.commitmentCode,
+          reportId: statement.citation.reportId,
+          eventPosition: null,
         });
       }
     }
@@ -308,7 +317,7 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
               (done.statusNow === 'completed' ? '' : ` It has since been reopened and is ${STATUS_LABELS[done.statusNow]}.`),
           },
         ],
-        { text: eventNote(done.citation), record: { commitmentCode: done.commitmentCode, reportId: null, eventPosition: done.citation.eventPosition } },
+        { text: eventNote(done.citation), commitmentCode: done.commitmentCode, reportId: null, eventPosition: done.citation.eventPosition },
       );
     }
   }

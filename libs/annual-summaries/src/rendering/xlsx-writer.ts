@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CompiledSummary } from '../domain/summary-document.js';
 import type { ByteSink } from './byte-sink.js';
-import { ANNEX_COLUMNS, REPORT_COLUMNS, annexRow, provenanceItems, reportRow } from './annex-table.js';
+import { ANNEX_COLUMNS, REPORT_COLUMNS, annexRow, reportRow } from './annex-table.js';
+import { provenanceItems } from './provenance.js';
 
 /** Dates as the summary writes them ("14 February 2015"), and instants with their time in UTC. */
 const DATE_FORMAT = 'd mmmm yyyy';
@@ -50,7 +51,7 @@ export async function writeXlsx({ body, annex }: CompiledSummary, checksum: stri
   const provenance = workbook.addWorksheet('Provenance');
   provenance.columns = [{ header: 'Item', width: 28 }, { header: 'Value', width: 90 }];
   provenance.getRow(1).font = { bold: true };
-  for (const [item, value] of provenanceItems(body, checksum, 'Annexes I and II')) {
+  for (const [item, value] of [['Title', body.title], ['Part', 'Annexes I and II'], ...provenanceItems(body, checksum)] as const) {
     const row = provenance.addRow([item, value]);
     if (value instanceof Date) row.getCell(2).numFmt = INSTANT_FORMAT;
     row.getCell(2).alignment = { horizontal: 'left' };
