@@ -161,8 +161,8 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
     `Notes: Changes during ${year} are status changes that occurred in the calendar year (UTC). Progress for ${year} is ` +
       `every progress report whose period is ${year}, whenever it was recorded. An agency owed a report when it led a ` +
       `commitment open at some time during ${year}. A commitment is overdue when its due date has passed and it is ` +
-      `neither completed nor discontinued. The source of each statement is given in a footnote; "unchanged since ${year - 1}" ` +
-      `marks a text identical to the same agency's report on the same commitment for ${year - 1}.`,
+      `neither completed nor discontinued. The source of each statement is given in a footnote; “unchanged since ${year - 1}” ` +
+      `marks a text identical to the same agency’s report on the same commitment for ${year - 1}.`,
   );
 
   yield { kind: 'heading', level: 1, text: 'II. Progress by agenda item' };
