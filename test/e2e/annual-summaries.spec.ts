@@ -102,7 +102,9 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     expect(documentXml).toContain('Agenda item 8: Enhance migration partnerships and cooperation');
     expect(docx.headers.etag).toBe(`"${createHash('sha256').update(docx.body).digest('hex')}"`);
     const csv = await api.http.get(`${path}.csv`).expect(200);
-    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(230);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^# Title: Annual progress summary /); // the provenance first, as comment lines
+    expect(lines.filter((line) => !line.startsWith('# '))).toHaveLength(230);
     const xlsx = await binary(api.http, `${path}.xlsx`).expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);

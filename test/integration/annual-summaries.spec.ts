@@ -5,6 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
+import { SaxesParser } from 'saxes';
 import { strFromU8, unzipSync } from 'fflate';
 import { ConfigModule, loadEnvironment } from '@hld/config';
 import { Clock, type ChangeContext } from '@hld/kernel';
@@ -48,6 +49,20 @@ async function render(summary: CompiledSummary): Promise<Record<SummaryFormat, B
 }
 
 const sorted = (values: Iterable<string>) => [...values].sort();
+
+/** The XML parts of a package that are not well-formed or use an undeclared namespace prefix, with the first error of each. */
+function malformedParts(zip: Buffer): Record<string, string> {
+  const malformed: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('error', (error) => {
+      malformed[name] ??= error.message;
+    });
+    parser.write(strFromU8(bytes)).close();
+  }
+  return malformed;
+}
 
 describe('Annual progress summary over the catalogue and a scripted year (real PostgreSQL)', () => {
   let app: INestApplicationContext;
@@ -229,7 +244,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     const ilo = item8.progress.find((p) => p.agency === 'ILO')!.statements.find((s) => s.citation.commitmentCode === 'ILO-a')!;
     expect(ilo).toMatchObject({ unchangedSincePreviousYear: true, excerptIsWholeText: true, citation: { agency: 'ILO', date: '2015-02-01', document: null } });
     const iom = item5.progress.find((p) => p.agency === 'IOM')!.statements.find((s) => s.citation.commitmentCode === 'IOM-a')!;
-    expect(iom).toMatchObject({ unchangedSincePreviousYear: false, excerptIsWholeText: false, citation: { document: 'UN/POP/MIG-12CM/2014/15' } });
+    expect(iom).toMatchObject({ unchangedSincePreviousYear: false, excerptIsWholeText: false, citation: { document: { title: null, symbol: 'UN/POP/MIG-12CM/2014/15', page: '3' } } });
     const full = doc.annex.progressReports.find((r) => r.reportId === iom.citation.reportId)!;
     expect(iom.excerpt.endsWith(' …')).toBe(true);
     expect(full.text.startsWith(iom.excerpt.slice(0, -2))).toBe(true); // a faithful prefix of the full text in the annex
@@ -260,43 +275,115 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     });
   });
 
-  it('checksums the JSON without its checksum member, and renders the same numbers in every format', async () => {
+  it('checksums the JSON without its checksum member, and renders the same sentences, paragraph numbers and notes in every format', async () => {
     const { checksum, ...content } = doc;
     expect(checksum).toBe(`sha256:${createHash('sha256').update(JSON.stringify(content)).digest('hex')}`);
     expect(files.json.toString('utf8')).toBe(JSON.stringify(doc)); // the file is exactly JSON.stringify of the document
 
     const md = files.md.toString('utf8');
     const html = files.html.toString('utf8');
-    const documentXml = strFromU8(unzipSync(new Uint8Array(files.docx))['word/document.xml']);
-    const overview = `As at 2015-03-01, the tracker recorded 230 commitments: ${doc.overview.byStatus.proposed} proposed`;
-    const changes = 'During 2014, 1 commitment was newly accepted, 3 started, 1 completed and 1 discontinued; 1 was reopened.';
-    const rate = `${doc.overview.reporting.reported} of the ${doc.overview.reporting.owed} agencies that led a commitment open during 2014 reported progress for 2014 (reporting rate ${doc.overview.reporting.percent!.toFixed(1)} per cent).`;
+    const docx = unzipSync(new Uint8Array(files.docx));
+    const documentXml = strFromU8(docx['word/document.xml']);
+    const footnotesXml = strFromU8(docx['word/footnotes.xml']);
+    // UN editorial form: dates in words, numbers under 10 in words, figures when they occur with one of 10 or more, "per cent"
+    const r = doc.overview.reporting;
+    const overview = 'As at 1 March 2015, the tracker recorded 230 commitments: ';
+    const changes = 'During 2014, one commitment was newly accepted, three were started, one was completed, one was discontinued and one was reopened.';
+    const rate = `Of the ${r.owed} agencies that led a commitment open during 2014, ${r.reported} reported progress for 2014 (a reporting rate of ${r.percent!.toFixed(1)} per cent).`;
+    const overdue = 'As at 1 March 2015, two commitments were overdue.';
     for (const [format, text] of [['md', md], ['html', html], ['docx', documentXml]]) {
-      for (const sentence of [overview, changes, rate, checksum]) expect({ format, found: text.includes(sentence) }).toEqual({ format, found: true });
+      for (const sentence of [overview, changes, rate, overdue, checksum]) expect({ format, sentence, found: text.includes(sentence) }).toEqual({ format, sentence, found: true });
     }
-    expect(md).toMatch(/^1\. As at 2015-03-01/m);
-    expect(md).toContain('*(unchanged since 2013)*');
-    expect(md).toContain(`\\[Source: IOM-a; progress report ${doc.annex.progressReports.find((r) => r.commitmentCode === 'IOM-a')!.reportId}, IOM, 2015-02-01; UN/POP/MIG-12CM/2014/15\\]`);
-    // the paragraph numbers are the same in HTML as in Markdown
+
+    // the same paragraph numbers: written out in Markdown and HTML, Word's own numbering in the DOCX
     const mdNumbers = [...md.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
-    const htmlNumbers = [...html.matchAll(/<span class="number">(\d+)\.<\/span>/g)].map((m) => Number(m[1]));
-    expect(htmlNumbers).toEqual(mdNumbers);
+    const htmlNumbers = [...html.matchAll(/<li id="para-(\d+)" value="\1">/g)].map((m) => Number(m[1]));
+    expect(mdNumbers.length).toBeGreaterThan(20);
     expect(mdNumbers).toEqual(mdNumbers.map((_, i) => i + 1));
-    // a status chart per agenda item (and for the other recommendations, which have one commitment)
-    expect(html.match(/<svg class="chart"/g)).toHaveLength(9);
+    expect(htmlNumbers).toEqual(mdNumbers);
+    expect(documentXml.match(/<w:pStyle w:val="UNParagraph"\/><w:numPr>/g)).toHaveLength(mdNumbers.length);
+    expect(md).toMatch(/^1\. As at 1 March 2015/m);
+    expect(md).toContain('*(unchanged since 2013)*');
+
+    // the same notes: Markdown footnotes, HTML endnotes linked both ways, DOCX footnotes; the IOM statement's source
+    const iomReport = doc.annex.progressReports.find((p) => p.commitmentCode === 'IOM-a')!;
+    const iomNote = 'UN/POP/MIG-12CM/2014/15, p. 3; progress report of IOM, 1 February 2015.';
+    const mdNote = new RegExp(`\\[\\^(\\d+)\\]: ${iomNote.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`).exec(md);
+    expect(mdNote).not.toBeNull();
+    const n = Number(mdNote![1]);
+    expect(md).toContain(` …”[^${n}]`); // the note follows the quotation it supports
+    expect(html).toContain(`<li id="note-${n}" value="${n}">${iomNote} <a href="#ref-${n}"`);
+    expect(html).toContain(`<sup class="note-ref" id="ref-${n}"><a href="#note-${n}">${n}</a></sup>`);
+    expect(footnotesXml).toContain(`<w:footnote w:id="${n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${iomNote}</w:t>`);
+    // footnote references in the text, 1 to n in order, one per note
+    const noteCount = [...md.matchAll(/^\[\^\d+\]: /gm)].length;
+    expect([...documentXml.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: noteCount }, (_, i) => i + 1));
+
+    // record identifiers stay out of the running text: the report id is only in the tracing annex (Markdown, HTML) and the document properties (DOCX)
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    expect(md.slice(0, md.indexOf('## Annex III.'))).not.toMatch(uuid);
+    expect(md.slice(md.indexOf('## Annex III.'))).toContain(`| ${n} | IOM-a | progress report ${iomReport.reportId} |`);
+    expect(html.slice(0, html.indexOf('<h2>Annex III.'))).not.toMatch(uuid);
+    expect(documentXml).not.toMatch(uuid);
+    expect(footnotesXml).not.toMatch(uuid);
+    expect(strFromU8(docx['docProps/custom.xml'])).toContain(`name="Note ${n}"><vt:lpwstr>IOM-a; progress report ${iomReport.reportId}</vt:lpwstr>`);
+    expect(md).not.toMatch(/\[Source:|event \d+,|\d{3} l\. \d/);
+    // dates are never in the 2014-02-14 form in the text of any format (the DOCX's XML included)
+    expect(documentXml).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(footnotesXml).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(md).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(md).toContain('UNHCR-a** (');
+    expect(md).toContain('was completed on 1 June 2014.');
   });
 
-  it('gives a DOCX that opens, with the headings, numbered paragraphs, sources and annex rows', () => {
+  it('gives a DOCX that opens, with Word numbering, footnotes, charts with alternative text, and tables whose columns fit their codes', () => {
     const parts = unzipSync(new Uint8Array(files.docx));
-    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/footer1.xml']));
+    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/footer1.xml', 'word/numbering.xml', 'word/footnotes.xml', 'docProps/custom.xml']));
+    expect(malformedParts(files.docx)).toEqual({});
+    expect(malformedParts(files.xlsx)).toEqual({});
     const xml = strFromU8(parts['word/document.xml']);
     for (const section of doc.agendaItems) {
       const heading = section.number === null ? 'Other recommendations' : `Agenda item ${section.number}: ${section.title}`;
       expect(xml).toContain(`<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">${heading}</w:t>`);
     }
-    expect(xml).toContain('Annex I. Commitments as at 2015-03-01');
-    expect(xml).toContain('<w:pStyle w:val="UNParagraph"/></w:pPr><w:r><w:t xml:space="preserve">1.</w:t></w:r><w:r><w:tab/></w:r>');
-    expect(xml).toContain('UN/POP/MIG-12CM/2014/15'); // document symbols cited as sources
+    expect(xml).toContain('Annex I. Commitments as at 1 March 2015');
+
+    // Word's own paragraph numbering: one decimal "%1." definition that every numbered paragraph refers to, no typed numbers
+    const numbering = strFromU8(parts['word/numbering.xml']);
+    const numIds = new Set([...xml.matchAll(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/g)].map((m) => m[1]));
+    expect(numIds.size).toBe(1);
+    const [numId] = numIds;
+    const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1];
+    expect(numbering).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>`));
+    expect(xml).not.toMatch(/<w:pStyle w:val="UNParagraph"\/>.*?<\/w:pPr><w:r><w:t xml:space="preserve">\d+\.<\/w:t>/);
+
+    // the provenance in the document properties
+    const custom = strFromU8(parts['docProps/custom.xml']);
+    expect(custom).toContain(`name="Event position"><vt:lpwstr>${doc.provenance.eventPosition}</vt:lpwstr>`);
+    expect(custom).toContain(`name="Checksum of the JSON edition"><vt:lpwstr>${doc.checksum}</vt:lpwstr>`);
+
+    // a status chart per section with commitments: a PNG in the package, referenced with alternative text
+    const pngs = Object.keys(parts).filter((name) => /^word\/media\/.*\.png$/.test(name));
+    expect(pngs).toHaveLength(9);
+    for (const name of pngs) expect(Buffer.from(parts[name].subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a');
+    const rels = strFromU8(parts['word/_rels/document.xml.rels']);
+    const drawings = [...xml.matchAll(/<wp:docPr id="\d+" name="[^"]*" descr="([^"]+)"\/>.*?<a:blip r:embed="([^"]+)"\/>/g)];
+    expect(drawings).toHaveLength(9);
+    for (const [, alt, relationship] of drawings) {
+      expect(alt).toMatch(/^Bar chart of the status of the \d+ commitments? linked to /);
+      expect(rels).toMatch(new RegExp(`Id="${relationship}" Type="[^"]*/image" Target="media/[^"]+\\.png"`));
+    }
+
+    // tables: fixed layout, every cell with a set width, and short values never wrapped in a column wide enough for them
+    expect(xml.match(/<w:tblLayout w:type="fixed"\/>/g)!.length).toBeGreaterThan(10);
+    const cells = xml.match(/<w:tc>.*?<\/w:tc>/g)!;
+    for (const cell of cells) expect(cell).toMatch(/^<w:tc><w:tcPr><w:tcW w:w="\d+" w:type="dxa"\/>/);
+    const agencyTable = xml.slice(xml.indexOf('ILO: International Labour Organization'));
+    const grid = [...agencyTable.slice(0, agencyTable.indexOf('</w:tblGrid>')).matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    // "supporting" in 8.5 pt Times is 4.278 em (727 twentieths of a point) wide: the role column holds it and its cell margins (114)
+    expect(grid[1]).toBeGreaterThanOrEqual(727 + 114);
+    expect(agencyTable).toMatch(/<w:tcW w:w="\d+" w:type="dxa"\/><w:noWrap\/><\/w:tcPr><w:p><w:pPr><w:pStyle w:val="UNTableText"\/><\/w:pPr><w:r><w:t xml:space="preserve">supporting<\/w:t>/);
+
     // annex rows: one per commitment after the header row, whose cells are code, title, lead, status, period, overdue
     const annex = xml.slice(xml.indexOf('Annex I. Commitments'), xml.indexOf('Annex II.'));
     expect(annex.match(/<w:tr>/g)).toHaveLength(doc.annex.commitments.length + 1);
@@ -305,18 +392,72 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(strFromU8(parts['word/styles.xml'])).toContain('w:styleId="UNParagraph"');
   });
 
-  it('gives CSV and XLSX of the annex with one row per commitment', async () => {
+  it('leaves out what is empty with one sentence saying so', () => {
+    const md = files.md.toString('utf8');
+    let checked = 0;
+    for (const section of doc.agendaItems.filter((s) => s.number !== null)) {
+      const from = md.indexOf(`### Agenda item ${section.number}:`);
+      const text = md.slice(from, md.indexOf('\n### ', from + 1));
+      const said = (text.match(/^\d+\. (?:No progress|None of its).*$/m) ?? [''])[0];
+      for (const [empty, heading, sentence] of [
+        [section.progress.length === 0, '#### Progress reported for 2014', 'no progress was reported for 2014 on this agenda item'],
+        [section.completed.length === 0, '#### Completed during 2014', 'completed during 2014'],
+        [section.overdue.length === 0, '#### Overdue as at 1 March 2015', 'overdue as at 1 March 2015'],
+      ] as const) {
+        // an empty part has no heading over nothing, and the section's one sentence says so
+        expect({ item: section.number, heading, present: text.includes(heading) }).toEqual({ item: section.number, heading, present: !empty });
+        expect({ item: section.number, sentence, said: said.toLowerCase().includes(sentence.toLowerCase()) }).toEqual({ item: section.number, sentence, said: empty });
+        if (empty) checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+    // the group of recommendations linked to no agenda item is left out when it is empty (it is not in the 2015 summary)
+    expect(md).toContain('### Other recommendations');
+  });
+
+  it('gives CSV and XLSX of the annex with their provenance and one row per commitment, and dates as date cells', async () => {
     const lines = files.csv.toString('utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Code,Title,Lead agency,Status,Last report period,Overdue');
-    expect(lines).toHaveLength(doc.annex.commitments.length + 1);
+    const comments = lines.filter((line) => line.startsWith('# '));
+    expect(lines.slice(0, comments.length)).toEqual(comments); // the comment lines come first
+    expect(comments).toEqual([
+      `# Title: ${doc.title}`,
+      '# Part: Annex I, commitments',
+      '# Year: 2014',
+      `# Compiled as at: ${AS_OF.toISOString()}`,
+      `# Event position: ${doc.provenance.eventPosition}`,
+      `# Generator: ${doc.provenance.generator}`,
+      `# Checksum of the JSON edition: ${doc.checksum}`,
+    ]);
+    const rows = lines.slice(comments.length);
+    expect(rows[0]).toBe('Code,Title,Lead agency,Status,Last report period,Overdue');
+    expect(rows).toHaveLength(doc.annex.commitments.length + 1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files.xlsx as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Commitments')!;
     expect(sheet.actualRowCount - 1).toBe(doc.annex.commitments.length);
     const fao = doc.annex.commitments.findIndex((c) => c.code === 'FAO-a');
     expect(sheet.getRow(fao + 2).values).toEqual([undefined, 'FAO-a', doc.annex.commitments[fao].title, 'FAO', 'proposed', undefined, 'yes']);
-    expect(lines[fao + 1]).toMatch(/^FAO-a,.*,FAO,proposed,,yes$/);
-    expect(workbook.getWorksheet('Progress reports')!.actualRowCount - 1).toBe(doc.annex.progressReports.length);
+    expect(rows[fao + 1]).toMatch(/^FAO-a,.*,FAO,proposed,,yes$/);
+    const reports = workbook.getWorksheet('Progress reports')!;
+    expect(reports.actualRowCount - 1).toBe(doc.annex.progressReports.length);
+    const date = reports.getRow(2).getCell(3);
+    expect(date.value).toEqual(new Date(`${doc.annex.progressReports[0].date}T00:00:00Z`));
+    expect(date.numFmt).toBe('d mmmm yyyy');
+    // in the file: a number with a date style, not text
+    const sheetXml = strFromU8(unzipSync(new Uint8Array(files.xlsx))['xl/worksheets/sheet2.xml']);
+    expect(sheetXml).toMatch(/<c r="C2" s="\d+"><v>\d+<\/v><\/c>/);
+    const provenance = workbook.getWorksheet('Provenance')!;
+    const items = Object.fromEntries(provenance.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    expect(items).toEqual({
+      Title: doc.title,
+      Part: 'Annexes I and II',
+      Year: 2014,
+      'Compiled as at': AS_OF,
+      'Event position': doc.provenance.eventPosition,
+      Generator: doc.provenance.generator,
+      'Checksum of the JSON edition': doc.checksum,
+    });
+    expect(provenance.getCell('B5').numFmt).toBe('d mmmm yyyy hh:mm "UTC"');
   });
 
   it('gives byte-identical JSON and Markdown for the same data, position and instant', async () => {

@@ -205,7 +205,7 @@ describe('The steps of the compilation', () => {
       expect(reports[3]).toMatchObject({
         text: 'ILO did this.',
         statement: {
-          citation: { commitmentCode: 'B', reportId: 'r3', agency: 'ILO', date: '2015-02-01', document: 'Report of the 13th Coordination Meeting (2015)' },
+          citation: { commitmentCode: 'B', reportId: 'r3', agency: 'ILO', date: '2015-02-01', document: { title: 'Report of the 13th Coordination Meeting (2015)', symbol: null, page: null } },
           period: 2014,
           kind: 'report',
           excerpt: 'ILO did this.',
@@ -318,7 +318,7 @@ describe('The steps of the compilation', () => {
         date: '2015-01-05',
         period: 2014,
         kind: 'report',
-        document: 'A/68/190',
+        document: { title: null, symbol: 'A/68/190', page: null },
         text: 'All of it.',
         unchangedSincePreviousYear: false,
       },

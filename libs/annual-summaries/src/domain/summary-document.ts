@@ -6,10 +6,22 @@ import type { CommitmentStatus } from '@hld/commitments';
  */
 
 /** Names the shape of the JSON; bump the generator version whenever the output of the same data changes. */
-export const SUMMARY_FORMAT = 'hld-annual-summary/1';
-export const GENERATOR_VERSION = 'hld-annual-summary-generator/1.0.0';
+export const SUMMARY_FORMAT = 'hld-annual-summary/2';
+export const GENERATOR_VERSION = 'hld-annual-summary-generator/2.0.0';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
+
+/**
+ * A document cited as a source, as a footnote names it: "Report of the thirteenth Coordination Meeting on
+ * International Migration, ESA/P/WP.237, p. 12". Each part is null when the source does not give it.
+ */
+export interface DocumentReference {
+  title: string | null;
+  /** The United Nations document symbol (ESA/P/WP.237, A/68/190). */
+  symbol: string | null;
+  /** A page or page range ("12", "12–14"). */
+  page: string | null;
+}
 
 /** Where a statement comes from: the commitment, and the progress report or event behind it. */
 export interface ReportCitation {
@@ -18,8 +30,8 @@ export interface ReportCitation {
   agency: string;
   /** The day the report was recorded (UTC). */
   date: string;
-  /** The document the report itself cites (e.g. ESA/P/WP.237), when it names one. */
-  document: string | null;
+  /** The document the report itself cites, when it names one. */
+  document: DocumentReference | null;
 }
 
 export interface EventCitation {
@@ -153,7 +165,7 @@ export interface AnnexProgressReport {
   date: string;
   period: number;
   kind: string;
-  document: string | null;
+  document: DocumentReference | null;
   text: string;
   unchangedSincePreviousYear: boolean;
 }

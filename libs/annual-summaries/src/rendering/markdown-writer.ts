@@ -1,6 +1,6 @@
 import type { CompiledSummary } from '../domain/summary-document.js';
 import { TextOutput, type ByteSink } from './byte-sink.js';
-import { outline, type Run } from './outline.js';
+import { outline, recordText, type Run, type SourceNote } from './outline.js';
 
 /** One line of text: the agencies' texts may hold line breaks, which would end a Markdown paragraph or row. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
@@ -23,9 +23,23 @@ function runs(list: Run[]): string {
     .join('');
 }
 
-/** The Markdown edition: the same outline as HTML and DOCX; byte-identical for the same data, position and instant. */
+/** A table's lines; columns of figures aligned on the right. */
+const table = (header: Array<{ title: string; numeric?: boolean }>, rows: Iterable<string[]>) => ({
+  *[Symbol.iterator]() {
+    yield `| ${header.map((c) => escape(c.title)).join(' | ')} |\n|${header.map((c) => (c.numeric ? ' ---: |' : ' --- |')).join('')}\n`;
+    for (const row of rows) yield `| ${row.map(escape).join(' | ')} |\n`;
+    yield '\n';
+  },
+});
+
+/**
+ * The Markdown edition: the same outline as HTML and DOCX; byte-identical for the same data, position and
+ * instant. Paragraph numbers are written out (the same as Word's numbering of the DOCX edition); sources are
+ * footnotes (`[^12]`, defined after their paragraph); the tracker's record behind each note is in Annex III.
+ */
 export async function writeMarkdown(summary: CompiledSummary, checksum: string, sink: ByteSink): Promise<void> {
   const out = new TextOutput(sink);
+  let notes: readonly SourceNote[] = [];
   for (const block of outline(summary, checksum)) {
     switch (block.kind) {
       case 'title':
@@ -36,19 +50,31 @@ export async function writeMarkdown(summary: CompiledSummary, checksum: string, 
         break;
       case 'paragraph': {
         const text = runs(block.runs);
-        const source = block.source ? ` *\\[Source: ${escape(block.source)}\\]*` : '';
-        await out.write(block.number === null ? `${guardStart(text)}${source}\n\n` : `${block.number}. ${text}${source}\n\n`);
+        const reference = block.note ? `[^${block.note.number}]` : '';
+        await out.write(block.number === null ? `${guardStart(text)}${reference}\n\n` : `${block.number}. ${text}${reference}\n\n`);
+        if (block.note) await out.write(`[^${block.note.number}]: ${escape(block.note.text)}\n\n`);
         break;
       }
       case 'table':
-        await out.write(`| ${block.columns.map(escape).join(' | ')} |\n|${block.columns.map(() => ' --- |').join('')}\n`);
-        for (const row of block.rows) await out.write(`| ${row.map(escape).join(' | ')} |\n`);
-        await out.write('\n');
+        for (const piece of table(block.columns, block.rows)) await out.write(piece);
         break;
       case 'chart': // the paragraph before it gives the same counts in words
         break;
       case 'pageBreak':
         await out.write('---\n\n');
+        break;
+      case 'sourceRecords':
+        notes = block.notes;
+        break;
+      case 'provenance':
+        if (notes.length) {
+          await out.write('## Annex III. Records behind the notes\n\n');
+          const rows = function* () {
+            for (const note of notes) yield [String(note.number), note.commitmentCode, recordText(note)];
+          };
+          for (const piece of table([{ title: 'Note', numeric: true }, { title: 'Commitment' }, { title: 'Record' }], rows())) await out.write(piece);
+        }
+        await out.write(`*${escape(block.text)}*\n`);
         break;
     }
   }

@@ -26,6 +26,6 @@ export const RENDERERS: Record<Exclude<SummaryFormat, 'json'>, (summary: Compile
   md: writeMarkdown,
   html: writeHtml,
   docx: writeDocx,
-  csv: (summary, _checksum, sink) => writeCsv(summary, sink),
+  csv: writeCsv,
   xlsx: writeXlsx,
 };
