@@ -1,7 +1,7 @@
 export { PersistenceModule } from './persistence.module.js';
 export { DatabaseNotifications, type ChannelListener } from './database-notifications.js';
 export { EventStore, isUniqueViolation } from './event-store.js';
-export type { AppendedEvent, EventMetadata, NewEvent, SqlStatement, StoredEvent } from './event-store.js';
+export type { AppendedEvent, AppendedRows, EventMetadata, NewEvent, StoredEvent } from './event-store.js';
 export { RedisConnection } from './redis-connection.js';
 export { isServiceUnavailable } from './service-unavailable.js';
 export { UnitOfWork } from './unit-of-work.js';

@@ -144,11 +144,12 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
           ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
           ...(context.clientIp ? { clientIp: context.clientIp } : {}),
         },
-        this.projection.statements(
-          commitment.loadedState,
-          commitment.snapshot,
-          events.map((event, i) => ({ event, version: version + i + 1, actorId: context.actor.id })),
-        ),
+        (appended) =>
+          this.projection.statements(
+            commitment.loadedState,
+            commitment.snapshot,
+            events.map((event, i) => ({ event, position: appended.positionOf(version + i + 1), actorId: context.actor.id })),
+          ),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'commitment_view_code_unique')) throw new CommitmentCodeTaken(commitment.snapshot.code);
