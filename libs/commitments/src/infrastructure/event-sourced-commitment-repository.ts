@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { EventBus } from '@nestjs/cqrs';
 import { EventStore, isUniqueViolation, UnitOfWork } from '@hld/persistence';
-import { DomainError, VersionConflict, type ChangeContext } from '@hld/kernel';
-import { Commitment, type CommitmentState } from '../domain/commitment.js';
+import { VersionConflict, type ChangeContext } from '@hld/kernel';
+import { Commitment } from '../domain/commitment.js';
 import { CommitmentBusy, CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
 import { commitmentEventFrom } from '../domain/commitment-events.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
@@ -12,8 +11,8 @@ import { COMMITMENT_STREAM, CommitmentProjection } from './commitment-projection
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** How many commitments' latest states a process keeps: the working set of a busy reporting season, a few MB. */
-const RECENT_STATES = 20_000;
+/** How many codes a process keeps resolved to ids: the working set of a busy reporting season. */
+const RESOLVED_CODES = 20_000;
 
 /**
  * Tries of an append that names no version, and the pause before each retry: a random time up to 5, 10, 20 …
@@ -24,26 +23,25 @@ const APPEND_BACKOFF_BASE_MS = 5;
 const APPEND_BACKOFF_CAP_MS = 200;
 
 /**
- * Commitments kept as event streams, with their read models written in the same transaction.
- *
- * It keeps the latest state it saw of recently used commitments. A command that names the version it expects
- * and finds that version here skips reading the stream: a state at a given version never changes, since
- * events are never altered. If another process has appended since, the append itself refuses (the stream
- * version is taken), so a stale entry can only turn into the 409 the caller's stale version deserves.
+ * Commitments kept as event streams, with their read models written in the same statement as the events.
+ * Every load reads the stream; KeptStateCommitmentRepository, around this one, skips that where it may.
  */
 @Injectable()
 export class EventSourcedCommitmentRepository extends CommitmentRepository {
-  private readonly recent = new LRUCache<string, Readonly<CommitmentState>>({ max: RECENT_STATES });
   /** Codes already resolved to ids: a code is never reassigned (it is unique, and commitments are never deleted). */
-  private readonly ids = new LRUCache<string, string>({ max: RECENT_STATES });
+  private readonly ids = new LRUCache<string, string>({ max: RESOLVED_CODES });
 
   constructor(
     private readonly eventStore: EventStore,
     private readonly projection: CommitmentProjection,
-    private readonly eventBus: EventBus,
     private readonly unitOfWork: UnitOfWork,
   ) {
     super();
+  }
+
+  /** The stream id of a commitment given by id or code, when it is known without a query (else undefined). */
+  knownId(idOrCode: string): string | undefined {
+    return UUID.test(idOrCode) ? idOrCode.toLowerCase() : this.ids.get(idOrCode);
   }
 
   /**
@@ -64,11 +62,7 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
   async load(idOrCode: string): Promise<Commitment> {
     const events = (await this.eventStore.readStream(await this.resolveId(idOrCode))).filter((e) => e.streamType === COMMITMENT_STREAM);
     if (events.length === 0) throw new CommitmentNotFound(idOrCode);
-    const commitment = Commitment.fromHistory(events.map(commitmentEventFrom));
-    const loaded = commitment.snapshot;
-    // (read inside a transaction, the state may include its own uncommitted events: kept only once they commit)
-    this.unitOfWork.afterCommit(() => this.recent.set(loaded.id, loaded));
-    return commitment;
+    return Commitment.fromHistory(events.map(commitmentEventFrom));
   }
 
   override async update(
@@ -77,21 +71,21 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     context: ChangeContext,
     change: (commitment: Commitment) => void,
   ): Promise<Commitment> {
-    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateAt(idOrCode, expectedVersion, context, change);
+    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateOnce(idOrCode, expectedVersion, context, change);
   }
 
-  /** A change at the version the caller names, from the state kept of that very version when there is one. */
-  private async updateAt(idOrCode: string, expectedVersion: number, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
-    const known = this.kept(idOrCode);
-    if (known?.version !== expectedVersion) return this.updateOnce(idOrCode, expectedVersion, context, change);
-    const commitment = Commitment.fromSnapshot(known);
-    try {
-      change(commitment);
-    } catch (error) {
-      // a refusal is decided again on the stored stream, so that it never rests on a state the store has left behind
-      if (error instanceof DomainError) return this.updateOnce(idOrCode, expectedVersion, context, change);
-      throw error;
+  /** One try: load the stream, check the expected version (before anything is decided on the state), apply `change`, save. */
+  private async updateOnce(
+    idOrCode: string,
+    expectedVersion: number | undefined,
+    context: ChangeContext,
+    change: (commitment: Commitment) => void,
+  ): Promise<Commitment> {
+    const commitment = await this.load(idOrCode);
+    if (expectedVersion !== undefined && expectedVersion !== commitment.version) {
+      throw new VersionConflict(expectedVersion, commitment.version);
     }
+    change(commitment);
     await this.save(commitment, context);
     return commitment;
   }
@@ -113,12 +107,6 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
         await sleep(Math.random() * Math.min(APPEND_BACKOFF_CAP_MS, APPEND_BACKOFF_BASE_MS * 2 ** (attempt - 1)));
       }
     }
-  }
-
-  /** The state kept of this commitment, if any (a code counts only once it has been resolved here). */
-  private kept(idOrCode: string): Readonly<CommitmentState> | undefined {
-    const id = UUID.test(idOrCode) ? idOrCode.toLowerCase() : this.ids.get(idOrCode);
-    return id === undefined ? undefined : this.recent.get(id);
   }
 
   async loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null> {
@@ -155,11 +143,5 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
       if (isUniqueViolation(error, 'commitment_view_code_unique')) throw new CommitmentCodeTaken(commitment.snapshot.code);
       throw error;
     }
-    // Only after the commit: in-process subscribers never see an event that was rolled back, nor this cache a state.
-    const saved = commitment.snapshot;
-    this.unitOfWork.afterCommit(() => {
-      this.recent.set(saved.id, saved);
-      this.eventBus.publishAll(events);
-    });
   }
 }
