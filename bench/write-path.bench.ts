@@ -5,7 +5,9 @@
  * 1. composing a status change's append (the events insert and the read-model writes, text and parameters),
  *    without a database: the cost the statement-text caches used to save;
  * 2. naming the prepared statement from that text: a lookup among the texts already named vs. hashing it anew;
- * 3. PostgreSQL parsing and planning the statement on every call vs. once per connection (a prepared statement).
+ * 3. PostgreSQL parsing and planning the statement on every call vs. once per connection (a prepared statement);
+ * 4. status changes through the CommandBus, 8 at a time, without HTTP: this process's CPU time per command, which
+ *    shows what the repository in use costs (the same file runs against other builds to compare them).
  * It owns the database it runs on (BENCH_DATABASE_URL, dropped and recreated).
  */
 import 'reflect-metadata';
@@ -13,10 +15,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { ConfigModule } from '@hld/config';
 import type { ChangeContext } from '@hld/kernel';
 import type { EventStore as EventStoreType, UnitOfWork } from '@hld/persistence';
-import { EventStore } from '@hld/persistence';
-import { Commitment, type CommitmentState } from '@hld/commitments';
+import { EventStore, PersistenceModule } from '@hld/persistence';
+import { ChangeCommitmentStatus, Commitment, CommitmentsModule, RegisterCommitment, type CommitmentState } from '@hld/commitments';
 import { CommitmentProjection } from '../libs/commitments/src/infrastructure/commitment-projection.js';
 import { EventSourcedCommitmentRepository } from '../libs/commitments/src/infrastructure/event-sourced-commitment-repository.js';
 import { recreateDatabase } from '../db/migrate.js';
@@ -25,6 +31,8 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.
 const COMPOSITIONS = 50_000;
 const STATEMENTS = 2_000;
 const ROUNDS = 5;
+const COMMANDS = 4_000;
+const CONCURRENCY = 8;
 
 const context: ChangeContext = { actor: { id: 'bench', role: 'coordinator', agency: null }, correlationId: 'bench' };
 
@@ -162,6 +170,56 @@ async function preparing(): Promise<{ unnamedUs: number; preparedUs: number }> {
   return { unnamedUs: per(unnamedMs), preparedUs: per(preparedMs) };
 }
 
+@Module({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] })
+class CommandsOnly {}
+
+/** Each of 8 clients drives its own commitments around in_progress → under_review → in_progress (returned). */
+async function commandPath(): Promise<{ cpuUsPerCommand: number; wallUsPerCommand: number }> {
+  Object.assign(process.env, { DATABASE_URL, LOG_LEVEL: 'error' });
+  const app = await NestFactory.createApplicationContext(CommandsOnly, { logger: ['error'] });
+  const commands = app.get(CommandBus);
+  try {
+    const tracked = await Promise.all(
+      Array.from({ length: CONCURRENCY * 50 }, async (_, n) => {
+        const { id } = await commands.execute(
+          new RegisterCommitment(
+            { code: `BENCH-${n}`, title: `Commitment ${n}`, text: 'Benchmark.', source: 'A/68/190', kind: 'recommendation', leadAgency: 'ILO', agendaItems: [1 + (n % 8)] },
+            context,
+          ),
+        );
+        const { version } = await commands.execute(new ChangeCommitmentStatus(id, 1, 'accepted', {}, context));
+        return { id, version, status: 'accepted' };
+      }),
+    );
+    const drive = async (count: number) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async (_, worker) => {
+          const mine = tracked.filter((_, n) => n % CONCURRENCY === worker);
+          for (let i = 0; next < count; i++) {
+            next += 1;
+            const c = mine[i % mine.length];
+            const to = c.status === 'in_progress' ? 'under_review' : 'in_progress';
+            const reason = c.status === 'under_review' ? 'returned by the benchmark' : undefined;
+            const after = await commands.execute(new ChangeCommitmentStatus(c.id, c.version, to, { reason }, context));
+            c.version = after.version;
+            c.status = to;
+          }
+        }),
+      );
+    };
+    await drive(COMMANDS / 4);
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    await drive(COMMANDS);
+    const wallMs = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    return { cpuUsPerCommand: round((used.user + used.system) / COMMANDS, 1), wallUsPerCommand: round((1000 * wallMs) / COMMANDS, 1) };
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const composed = await composition();
   const { save, last } = composer();
@@ -170,10 +228,12 @@ async function main(): Promise<void> {
   await save(commitment);
   const named = naming(last().text);
   const prepared = await preparing();
-  const result = { composition: composed, naming: named, postgres: prepared };
+  const commandsOnly = await commandPath();
+  const result = { composition: composed, naming: named, postgres: prepared, commands: commandsOnly };
   console.log(`composing a status change's append: ${composed.composeUs} µs (deciding it: ${composed.decideUs} µs)`);
   console.log(`naming its prepared statement (${named.textLength} characters): lookup ${named.lookupUs} µs, sha1 ${named.hashUs} µs`);
   console.log(`running it in PostgreSQL, one at a time: unnamed ${prepared.unnamedUs} µs, prepared ${prepared.preparedUs} µs`);
+  console.log(`status changes through the CommandBus: ${commandsOnly.cpuUsPerCommand} µs of this process's CPU per command (${commandsOnly.wallUsPerCommand} µs wall)`);
   console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
 }
 
