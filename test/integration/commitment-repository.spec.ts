@@ -1,14 +1,13 @@
-import { Test } from '@nestjs/testing';
 import { CommandBus } from '@nestjs/cqrs';
 import type { INestApplicationContext } from '@nestjs/common';
-import { ConfigModule } from '@hld/config';
-import { EventStore, PersistenceModule } from '@hld/persistence';
-import { Clock, DomainError, type ChangeContext } from '@hld/kernel';
-import { ChangeCommitmentStatus, CommitmentsModule, RegisterCommitment, type Commitment } from '@hld/commitments';
+import { EventStore } from '@hld/persistence';
+import { DomainError, type ChangeContext } from '@hld/kernel';
+import { ChangeCommitmentStatus, RegisterCommitment, type Commitment } from '@hld/commitments';
 import { CommitmentRepository } from '../../libs/commitments/src/domain/commitment-repository.js';
 import { EventSourcedCommitmentRepository } from '../../libs/commitments/src/infrastructure/event-sourced-commitment-repository.js';
 import { aCommitment } from '../helpers/factories.js';
 import { TestClock } from '../helpers/test-clock.js';
+import { startCommitmentsContext } from '../helpers/commitments-context.js';
 
 const context: ChangeContext = { actor: { id: 'integration-test', role: 'coordinator', agency: null }, correlationId: 'test' };
 
@@ -29,11 +28,7 @@ describe('CommitmentRepository.update (real PostgreSQL)', () => {
   const clock = new TestClock(new Date('2014-02-20T09:00:00Z'));
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    app = await moduleRef.init();
+    app = await startCommitmentsContext(clock);
     repository = app.get(CommitmentRepository);
     stored = app.get(EventSourcedCommitmentRepository);
     eventStore = app.get(EventStore);

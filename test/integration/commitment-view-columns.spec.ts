@@ -1,12 +1,10 @@
-import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ConfigModule } from '@hld/config';
-import { PersistenceModule } from '@hld/persistence';
-import { CommitmentsModule, type CommitmentState } from '@hld/commitments';
+import type { CommitmentState } from '@hld/commitments';
 import { VIEW_COLUMNS } from '../../libs/commitments/src/infrastructure/commitment-projection.js';
 import { CommitmentViewRecord } from '../../libs/commitments/src/infrastructure/commitment-view.record.js';
+import { startCommitmentsContext } from '../helpers/commitments-context.js';
 
 /** Columns PostgreSQL fills itself (a trigger keeps the search vector), which neither the record nor the projection name. */
 const FILLED_BY_THE_DATABASE = ['search'];
@@ -28,8 +26,7 @@ describe('commitment_view: the table, the record class and the projection agree 
   let table: TableColumn[];
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule, CommitmentsModule] }).compile();
-    app = await moduleRef.init();
+    app = await startCommitmentsContext();
     db = app.get<DataSource>(getDataSourceToken());
     table = await db.query(
       `SELECT column_name AS name, udt_name::regtype::text AS type, is_nullable = 'YES' AS nullable

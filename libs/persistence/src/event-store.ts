@@ -104,8 +104,8 @@ export class EventStore {
     if (events.length === 0) return [];
     const recorded = JSON.stringify(metadata);
     const rows = events.map(
-      (event, i) =>
-        sql`(${stream.id}, ${stream.type}, ${expectedVersion + i + 1}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb, ${recorded}::jsonb, ${event.occurredAt.toISOString()}::timestamptz)`,
+      (event, i) => sql`(${stream.id}, ${stream.type}, ${expectedVersion + i + 1}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb,
+        ${recorded}::jsonb, ${event.occurredAt.toISOString()}::timestamptz)`,
     );
     const ctes = (alongside?.(APPENDED) ?? []).map((statement, i) => sql`,\n${raw(`alongside_${i}`)} AS (${statement})`);
     const query = sql`WITH appended AS (INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)

@@ -1,6 +1,9 @@
 import type { ChangeContext } from '@hld/kernel';
 import type { Commitment } from './commitment.js';
 
+/** What a command does to a commitment: decides from it, records events on it, or throws a DomainError to refuse. */
+export type CommitmentChange = (commitment: Commitment) => void;
+
 /**
  * Where commitments are kept. An abstract class so it can be the DI token; the event-sourced
  * implementation lives in infrastructure/.
@@ -39,6 +42,6 @@ export abstract class CommitmentRepository {
     idOrCode: string,
     expectedVersion: number | undefined,
     context: ChangeContext,
-    change: (commitment: Commitment) => void,
+    change: CommitmentChange,
   ): Promise<Commitment>;
 }

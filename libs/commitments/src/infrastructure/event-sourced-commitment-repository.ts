@@ -6,7 +6,7 @@ import { VersionConflict, type ChangeContext } from '@hld/kernel';
 import { Commitment } from '../domain/commitment.js';
 import { CommitmentBusy, CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
 import { commitmentEventFrom } from '../domain/commitment-events.js';
-import { CommitmentRepository } from '../domain/commitment-repository.js';
+import { CommitmentRepository, type CommitmentChange } from '../domain/commitment-repository.js';
 import { COMMITMENT_STREAM, CommitmentProjection } from './commitment-projection.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,22 +65,12 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     return Commitment.fromHistory(events.map(commitmentEventFrom));
   }
 
-  override async update(
-    idOrCode: string,
-    expectedVersion: number | undefined,
-    context: ChangeContext,
-    change: (commitment: Commitment) => void,
-  ): Promise<Commitment> {
+  override async update(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
     return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateOnce(idOrCode, expectedVersion, context, change);
   }
 
   /** One try: load the stream, check the expected version (before anything is decided on the state), apply `change`, save. */
-  private async updateOnce(
-    idOrCode: string,
-    expectedVersion: number | undefined,
-    context: ChangeContext,
-    change: (commitment: Commitment) => void,
-  ): Promise<Commitment> {
+  private async updateOnce(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
     const commitment = await this.load(idOrCode);
     if (expectedVersion !== undefined && expectedVersion !== commitment.version) {
       throw new VersionConflict(expectedVersion, commitment.version);
@@ -97,7 +87,7 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
    * again), at most APPEND_ATTEMPTS times. Each try is a unit-of-work step: inside a caller's transaction (the
    * catalogue load) a lost race rolls back to a savepoint rather than aborting that transaction.
    */
-  private async append(idOrCode: string, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
+  private async append(idOrCode: string, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.unitOfWork.step(() => this.updateOnce(idOrCode, undefined, context, change));

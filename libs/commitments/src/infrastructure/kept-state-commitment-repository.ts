@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { UnitOfWork } from '@hld/persistence';
 import { DomainError, VersionConflict, type ChangeContext } from '@hld/kernel';
 import { Commitment, type CommitmentState } from '../domain/commitment.js';
-import { CommitmentRepository } from '../domain/commitment-repository.js';
+import { CommitmentRepository, type CommitmentChange } from '../domain/commitment-repository.js';
 import { EventSourcedCommitmentRepository } from './event-sourced-commitment-repository.js';
 
 /** How many commitments' latest states a process keeps: the working set of a busy reporting season, a few MB. */
@@ -16,7 +16,7 @@ const RECENT_STATES = 20_000;
  * another process has appended since; so its answers are the stored stream's:
  * - a change it allows is appended at that version, and a store that moved on refuses the append (409);
  * - a refusal is answered only once the stored stream is confirmed to be at that version, else 409, as the
- *   stream would have answered; the stream is read for the version only, `change` does not run again.
+ *   stream would have answered (the stream is read again for that; `change` does not run again).
  * Changes that name no version go to the stream directly (they apply to the stored state, whatever it is).
  */
 @Injectable()
@@ -43,12 +43,7 @@ export class KeptStateCommitmentRepository extends CommitmentRepository {
     this.keep(commitment);
   }
 
-  override async update(
-    idOrCode: string,
-    expectedVersion: number | undefined,
-    context: ChangeContext,
-    change: (commitment: Commitment) => void,
-  ): Promise<Commitment> {
+  override async update(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
     const id = this.stored.knownId(idOrCode);
     const kept = id === undefined ? undefined : this.recent.get(id);
     if (expectedVersion === undefined || kept?.version !== expectedVersion) {
