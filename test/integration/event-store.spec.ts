@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Test } from '@nestjs/testing';
 import { CommandBus } from '@nestjs/cqrs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ConfigModule, loadEnvironment } from '@hld/config';
-import { EventStore, PersistenceModule } from '@hld/persistence';
-import { Clock, VersionConflict, type ChangeContext } from '@hld/kernel';
+import { EventStore } from '@hld/persistence';
+import { VersionConflict, type ChangeContext } from '@hld/kernel';
 import {
   AssignCommitmentOwners,
   ChangeCommitmentStatus,
-  CommitmentsModule,
   DecideDueDateExtension,
   RebuildCommitmentReadModels,
   RegisterCommitment,
@@ -23,6 +20,7 @@ import { aCommitment } from '../helpers/factories.js';
 import { dumpReadModels } from '../helpers/db.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { eventually } from '../helpers/smtp-sink.js';
+import { startCommitmentsContext } from '../helpers/commitments-context.js';
 
 const context: ChangeContext = { actor: { id: 'integration-test', role: 'coordinator', agency: null }, correlationId: 'test' };
 
@@ -34,11 +32,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
   const clock = new TestClock(new Date('2014-02-20T09:00:00Z'));
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, CommitmentsModule] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    app = await moduleRef.init();
+    app = await startCommitmentsContext(clock);
     store = app.get(EventStore);
     db = app.get<DataSource>(getDataSourceToken());
     commands = app.get(CommandBus);
@@ -104,11 +98,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
   });
 
   it('retries version-less appends that race another process (which keeps its own states and takes its own turns)', async () => {
-    const other = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, CommitmentsModule] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    const otherApp = await other.init();
+    const otherApp = await startCommitmentsContext(clock);
     try {
       const { id } = await commands.execute(new RegisterCommitment(aCommitment({ leadAgency: 'ILO', supportingAgencies: ['IOM'] }), context));
       const processes = [commands, otherApp.get(CommandBus)];

@@ -6,6 +6,7 @@ import { CommitmentRepository } from './domain/commitment-repository.js';
 import { CommitmentProjection } from './infrastructure/commitment-projection.js';
 import { CommitmentViewRecord, ProgressReportRecord } from './infrastructure/commitment-view.record.js';
 import { EventSourcedCommitmentRepository } from './infrastructure/event-sourced-commitment-repository.js';
+import { KeptStateCommitmentRepository } from './infrastructure/kept-state-commitment-repository.js';
 import { ReferenceChecks } from './application/reference-checks.js';
 import { RegisterCommitmentHandler } from './application/register-commitment.js';
 import { ReviseCommitmentDetailsHandler } from './application/revise-commitment-details.js';
@@ -31,7 +32,7 @@ import { StatisticsController } from './http/statistics.controller.js';
   controllers: [CommitmentsController, StatisticsController],
   providers: [
     EventSourcedCommitmentRepository,
-    { provide: CommitmentRepository, useExisting: EventSourcedCommitmentRepository },
+    { provide: CommitmentRepository, useClass: KeptStateCommitmentRepository },
     CommitmentProjection,
     ReferenceChecks,
     RegisterCommitmentHandler,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
+import sql, { empty, join, raw, type Sql } from 'sql-template-tag';
 import type { EntityManager } from 'typeorm';
 import { VersionConflict, type ChangeContext } from '@hld/kernel';
 import { UnitOfWork } from './unit-of-work.js';
@@ -19,11 +19,18 @@ export interface EventMetadata {
   clientIp?: string;
 }
 
-/** A statement to run in the same SQL statement as an append (as a CTE): `$1…$n` are its own parameters. */
-export interface SqlStatement {
-  sql: string;
-  params: unknown[];
+/**
+ * The rows an append inserts, as the statements that run alongside it may refer to them: they are given this
+ * rather than the name the append's SQL gives those rows.
+ */
+export interface AppendedRows {
+  /** The position of the appended event with this stream version, as an SQL expression. */
+  positionOf(streamVersion: number): Sql;
 }
+
+const APPENDED: AppendedRows = {
+  positionOf: (streamVersion) => sql`(SELECT position FROM appended WHERE stream_version = ${streamVersion})`,
+};
 
 /** Where an appended event landed. */
 export interface AppendedEvent {
@@ -72,9 +79,6 @@ const COLUMNS = 'position, stream_id, stream_type, stream_version, type, payload
  */
 @Injectable()
 export class EventStore {
-  /** Composed append statements by shape (see appendSql); a handful in practice, bounded all the same. */
-  private readonly shapes = new LRUCache<string, string>({ max: 500 });
-
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   /** Runs `work` in the unit of work's transaction (joining one already in progress). */
@@ -83,9 +87,10 @@ export class EventStore {
   }
 
   /**
-   * Appends `events` after `expectedVersion`, together with `alongside` (the read-model writes) in ONE SQL
-   * statement: atomic on its own, and one round trip instead of a transaction's five. The statements can refer
-   * to the appended rows as `appended` (e.g. to record an event's position). Two writers that read the same
+   * Appends `events` after `expectedVersion`, together with the statements `alongside` builds (the read-model
+   * writes) in ONE SQL statement: atomic on its own, and one round trip instead of a transaction's five. The
+   * statements are given the appended rows (e.g. to record an event's position) and run as CTEs beside the
+   * insert; their parameters are numbered when the whole statement is composed. Two writers that read the same
    * version race on the (stream_id, stream_version) unique key: the loser writes nothing and gets a
    * VersionConflict. Inside a unit of work, the statement joins its transaction.
    */
@@ -94,50 +99,27 @@ export class EventStore {
     expectedVersion: number,
     events: NewEvent[],
     metadata: EventMetadata,
-    alongside: SqlStatement[] = [],
+    alongside?: (appended: AppendedRows) => Sql[],
   ): Promise<AppendedEvent[]> {
     if (events.length === 0) return [];
-    const params: unknown[] = [stream.id, stream.type, JSON.stringify(metadata)];
-    events.forEach((event, i) => params.push(expectedVersion + i + 1, event.type, JSON.stringify(event.payload), event.occurredAt.toISOString()));
-    for (const statement of alongside) params.push(...statement.params);
+    const recorded = JSON.stringify(metadata);
+    const rows = events.map(
+      (event, i) => sql`(${stream.id}, ${stream.type}, ${expectedVersion + i + 1}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb,
+        ${recorded}::jsonb, ${event.occurredAt.toISOString()}::timestamptz)`,
+    );
+    const ctes = (alongside?.(APPENDED) ?? []).map((statement, i) => sql`,\n${raw(`alongside_${i}`)} AS (${statement})`);
+    const query = sql`WITH appended AS (INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
+         VALUES ${join(rows, ', ')} RETURNING position, stream_version)${ctes.length ? join(ctes, '') : empty}
+      SELECT position, stream_version FROM appended ORDER BY stream_version`;
     try {
-      const rows = await this.unitOfWork.queryPrepared<{ position: string; stream_version: number }>(this.appendSql(events.length, alongside), params);
-      return rows.map((row) => ({ position: Number(row.position), streamVersion: row.stream_version }));
+      const inserted = await this.unitOfWork.queryPrepared<{ position: string; stream_version: number }>(query.text, query.values);
+      return inserted.map((row) => ({ position: Number(row.position), streamVersion: row.stream_version }));
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_version_unique')) {
         throw new VersionConflict(expectedVersion, await this.currentVersion(stream.id));
       }
       throw error;
     }
-  }
-
-  /**
-   * The text of an append of `count` events with these statements alongside, composed once per shape: the same
-   * few shapes recur on every command, and reusing the very same string lets the prepared-statement lookup skip
-   * hashing it again.
-   */
-  private appendSql(count: number, alongside: SqlStatement[]): string {
-    let shape = String(count);
-    for (const statement of alongside) shape += `\u0000${statement.params.length}\u0000${statement.sql}`;
-    const known = this.shapes.get(shape);
-    if (known) return known;
-    const values = Array.from({ length: count }, (_, i) => {
-      const p = 4 + i * 4;
-      return `($1, $2, $${p}, $${p + 1}, $${p + 2}::jsonb, $3::jsonb, $${p + 3}::timestamptz)`;
-    });
-    const ctes = [
-      `appended AS (INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
-         VALUES ${values.join(', ')} RETURNING position, stream_version)`,
-    ];
-    let offset = 3 + count * 4;
-    alongside.forEach((statement, i) => {
-      const shift = offset;
-      ctes.push(`alongside_${i} AS (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)})`);
-      offset += statement.params.length;
-    });
-    const sql = `WITH ${ctes.join(',\n')} SELECT position, stream_version FROM appended ORDER BY stream_version`;
-    this.shapes.set(shape, sql);
-    return sql;
   }
 
   /** The events of one stream, oldest first; with `until`, only those that occurred at or before it. */

@@ -3,7 +3,7 @@ export { DatabaseNotifications, type ChannelListener } from './database-notifica
 export { EventStore, isUniqueViolation, logPosition } from './event-store.js';
 export { EventSubscriptions } from './event-subscription.js';
 export type { EventSubscription, EventSubscriptionDefinition, SubscribedEvent } from './event-subscription.js';
-export type { AppendedEvent, EventMetadata, NewEvent, SqlStatement, StoredEvent } from './event-store.js';
+export type { AppendedEvent, AppendedRows, EventMetadata, NewEvent, StoredEvent } from './event-store.js';
 export { RedisConnection } from './redis-connection.js';
 export { isServiceUnavailable } from './service-unavailable.js';
 export { UnitOfWork } from './unit-of-work.js';

@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { Injectable } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -20,8 +19,6 @@ const ambient = new AsyncLocalStorage<Ambient>();
  */
 @Injectable()
 export class UnitOfWork {
-  /** Prepared statements' names by text: hashed once, not on every call. */
-  private readonly statementNames = new LRUCache<string, string>({ max: 500 });
   /** Numbers the savepoints of `step`, so nested steps never share a name. */
   private savepoints = 0;
 
@@ -73,16 +70,12 @@ export class UnitOfWork {
   /**
    * Runs `sql` as a named prepared statement, in the transaction in progress if there is one: PostgreSQL parses
    * and plans it once per connection instead of on every call, and only the parameters travel after that. For
-   * the few statements that run on every command; the name is derived from the text, so a statement that is
-   * built differently is prepared anew.
+   * the few statements that run on every command; the name is derived from the text (hashed on every call: a
+   * cache of names by text saved about a microsecond, see docs/architecture.md), so a statement that is built
+   * differently is prepared anew.
    */
   async queryPrepared<T>(sql: string, params: unknown[]): Promise<T[]> {
-    let name = this.statementNames.get(sql);
-    if (name === undefined) {
-      name = `hld_${createHash('sha1').update(sql).digest('base64url')}`;
-      this.statementNames.set(sql, name);
-    }
-    const config = { name, text: sql, values: params };
+    const config = { name: `hld_${createHash('sha1').update(sql).digest('base64url')}`, text: sql, values: params };
     const runner = ambient.getStore()?.manager.queryRunner;
     if (runner) {
       // the transaction's own connection (the pg client under TypeORM's query runner)

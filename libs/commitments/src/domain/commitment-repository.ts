@@ -1,5 +1,8 @@
-import { VersionConflict, type ChangeContext } from '@hld/kernel';
-import { Commitment } from './commitment.js';
+import type { ChangeContext } from '@hld/kernel';
+import type { Commitment } from './commitment.js';
+
+/** What a command does to a commitment: decides from it, records events on it, or throws a DomainError to refuse. */
+export type CommitmentChange = (commitment: Commitment) => void;
 
 /**
  * Where commitments are kept. An abstract class so it can be the DI token; the event-sourced
@@ -16,36 +19,29 @@ export abstract class CommitmentRepository {
   abstract save(commitment: Commitment, context: ChangeContext): Promise<void>;
 
   /**
-   * Loads, checks the caller's expected version, applies `change` and saves: the shape of every command
-   * on an existing commitment.
+   * Applies `change` to the commitment and saves what it recorded: the shape of every command on an existing
+   * commitment. `change` decides from the commitment it is given (its rules, and who may act on it) and throws a
+   * DomainError to refuse; nothing is written then.
    *
-   * With an `expectedVersion`, a commitment that moved on (or moves on before the append lands) is a
-   * VersionConflict: the caller decided on a state that is gone. Without one (progress reports, extension requests
-   * and decisions: appends that name no version), a concurrent append is no reason to fail: the implementation
-   * loads afresh and applies `change` again until it lands (bounded; CommitmentBusy if it never does). So
-   * `change` may run more than once, each time on a new Commitment: it must decide only from the commitment it
-   * is given and from values fixed before the call (ids, request fields), and have no other effect.
+   * With an `expectedVersion` (the caller's If-Match), `change` runs once, on the commitment at that version.
+   * If the stored commitment is at another version, or moves on before the append lands, the answer is a
+   * VersionConflict, also when `change` refused: a refusal decided on a state the store has left behind is
+   * no answer, the caller re-reads and decides again. (What needs no commitment, the caller's role and the
+   * request's shape, is checked before and answered first.)
+   *
+   * Without one (progress reports, extension requests and decisions: appends that name no version), `change`
+   * runs on the commitment as stored. Another append landing first is no reason to fail: `change` runs again on
+   * the newer commitment until its own append lands (bounded; CommitmentBusy if it never does). Only that lost
+   * race is tried again; a refusal is the answer, since it was decided on the stored state.
+   *
+   * So `change` may run more than once, each time on a new Commitment: it must decide only from the commitment
+   * it is given and from values fixed before the call (ids, request fields) or read afresh (the clock), and
+   * have no other effect.
    */
   abstract update(
     idOrCode: string,
     expectedVersion: number | undefined,
     context: ChangeContext,
-    change: (commitment: Commitment) => void,
+    change: CommitmentChange,
   ): Promise<Commitment>;
-
-  /** One try of `update`: load the stream, check the expected version, apply `change`, save. */
-  protected async updateOnce(
-    idOrCode: string,
-    expectedVersion: number | undefined,
-    context: ChangeContext,
-    change: (commitment: Commitment) => void,
-  ): Promise<Commitment> {
-    const commitment = await this.load(idOrCode);
-    if (expectedVersion !== undefined && expectedVersion !== commitment.version) {
-      throw new VersionConflict(expectedVersion, commitment.version);
-    }
-    change(commitment);
-    await this.save(commitment, context);
-    return commitment;
-  }
 }

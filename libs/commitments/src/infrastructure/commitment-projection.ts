@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import sql, { join, raw, Sql } from 'sql-template-tag';
 import type { EntityManager } from 'typeorm';
-import { EventStore, type SqlStatement, type StoredEvent } from '@hld/persistence';
+import { EventStore } from '@hld/persistence';
 import { evolve, type CommitmentState, type PendingExtension } from '../domain/commitment.js';
 import { commitmentEventFrom, type CommitmentEvent } from '../domain/commitment-events.js';
 
@@ -18,7 +19,7 @@ function contributions(state: CommitmentState | null): CountKey[] {
 }
 
 /** A column of commitment_view: the state field it holds, and how that is sent to PostgreSQL. */
-interface ViewColumn {
+export interface ViewColumn {
   name: string;
   field: (s: CommitmentState) => unknown;
   /** Turns the field into a parameter, when the driver's own conversion would not do (or would be slower). */
@@ -28,8 +29,8 @@ interface ViewColumn {
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
-/** Every column but the id, which is inserted and never updated. */
-const VIEW_COLUMNS: readonly ViewColumn[] = [
+/** Every column the projection writes but the id, which is inserted and never updated. */
+export const VIEW_COLUMNS: readonly ViewColumn[] = [
   { name: 'code', field: (s) => s.code },
   { name: 'title', field: (s) => s.title },
   { name: 'text', field: (s) => s.text },
@@ -55,29 +56,15 @@ const VIEW_COLUMNS: readonly ViewColumn[] = [
   },
 ];
 
-const parameter = (column: ViewColumn, state: CommitmentState): unknown => {
+/** The column's value in `state`, as a parameter (with its cast, if any). */
+const parameter = (column: ViewColumn, state: CommitmentState): Sql => {
   const value = column.field(state);
-  return column.send ? column.send(value as never) : value;
+  return new Sql(['', column.cast ? `::${column.cast}` : ''], [column.send ? column.send(value as never) : value]);
 };
-
-const placeholder = (column: ViewColumn, n: number): string => (column.cast ? `$${n}::${column.cast}` : `$${n}`);
 
 const INSERTED_COLUMNS: readonly ViewColumn[] = [{ name: 'id', field: (s) => s.id }, ...VIEW_COLUMNS];
 
-const VIEW_INSERT = `INSERT INTO commitment_view (${INSERTED_COLUMNS.map((c) => c.name).join(', ')})
-  VALUES (${INSERTED_COLUMNS.map((c, i) => placeholder(c, i + 1)).join(', ')})`;
-
-/** UPDATE statements by the columns they set, each text built once (the event store prepares it by its text). */
-const viewUpdates = new Map<string, string>();
-
-function viewUpdateSql(key: string, changed: readonly ViewColumn[]): string {
-  let sql = viewUpdates.get(key);
-  if (sql === undefined) {
-    sql = `UPDATE commitment_view SET ${changed.map((c, i) => `${c.name} = ${placeholder(c, i + 2)}`).join(', ')} WHERE id = $1`;
-    viewUpdates.set(key, sql);
-  }
-  return sql;
-}
+const INSERTED_NAMES = raw(INSERTED_COLUMNS.map((c) => c.name).join(', '));
 
 /**
  * Whether a field kept its value from one state to the next. Evolving a state copies the fields an event leaves
@@ -91,8 +78,15 @@ function unchanged(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Where a progress report's event sits: its position when known (rebuild), else its version in `appended`. */
-type EventAt = { event: CommitmentEvent; actorId: string } & ({ position: number } | { version: number });
+/**
+ * An event to project, and where it sits in the log: its position when it is known (the rebuild), else the SQL
+ * the event store gives for the position of an event it is appending in the same statement.
+ */
+interface EventAt {
+  event: CommitmentEvent;
+  actorId: string;
+  position: number | Sql;
+}
 
 /**
  * Keeps the read models (commitment_view, commitment_status_counts, progress_reports) in step with the
@@ -103,22 +97,16 @@ type EventAt = { event: CommitmentEvent; actorId: string } & ({ position: number
 export class CommitmentProjection {
   constructor(private readonly eventStore: EventStore) {}
 
-  statements(before: CommitmentState | null, after: CommitmentState, events: readonly EventAt[]): SqlStatement[] {
+  statements(before: CommitmentState | null, after: CommitmentState, events: readonly EventAt[]): Sql[] {
     const statements = [this.viewWrite(before, after)];
     const counts = this.countsDelta(before, after);
     if (counts) statements.push(counts);
-    for (const at of events) {
-      if (at.event.type !== 'ProgressReported') continue;
-      const p = at.event.payload;
-      const position = 'position' in at ? '$11::bigint' : '(SELECT position FROM appended WHERE stream_version = $11)';
-      statements.push({
-        sql: `INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position)
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, ${position})`,
-        params: [
-          p.reportId, at.event.commitmentId, p.period, p.agency, p.kind ?? 'report', p.summary, p.evidenceUrls,
-          JSON.stringify(p.indicators), at.event.occurredAt, at.actorId, 'position' in at ? at.position : at.version,
-        ],
-      });
+    for (const { event, actorId, position } of events) {
+      if (event.type !== 'ProgressReported') continue;
+      const p = event.payload;
+      statements.push(sql`INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position)
+              VALUES (${p.reportId}, ${event.commitmentId}, ${p.period}, ${p.agency}, ${p.kind ?? 'report'}, ${p.summary}, ${p.evidenceUrls},
+                ${JSON.stringify(p.indicators)}::jsonb, ${event.occurredAt}, ${actorId}, ${position})`);
     }
     return statements;
   }
@@ -135,7 +123,7 @@ export class CommitmentProjection {
         const after = evolve(before, event);
         states.set(event.commitmentId, after);
         for (const statement of this.statements(before, after, [{ event, position: storedEvent.position, actorId: storedEvent.metadata.actor.id }])) {
-          await tx.query(statement.sql, statement.params);
+          await tx.query(statement.text, statement.values);
         }
         events += 1;
       }
@@ -147,24 +135,20 @@ export class CommitmentProjection {
    * A new commitment's row, or the columns an event changed in an existing one (usually status, version and
    * updated_at): less to send, to parse and to check than the whole row, and the same few statement texts recur.
    */
-  private viewWrite(before: CommitmentState | null, after: CommitmentState): SqlStatement {
+  private viewWrite(before: CommitmentState | null, after: CommitmentState): Sql {
     if (!before) {
-      return { sql: VIEW_INSERT, params: INSERTED_COLUMNS.map((column) => parameter(column, after)) };
+      return sql`INSERT INTO commitment_view (${INSERTED_NAMES}) VALUES (${join(INSERTED_COLUMNS.map((column) => parameter(column, after)))})`;
     }
-    const changed: ViewColumn[] = [];
-    const params: unknown[] = [after.id];
-    let key = '';
+    const assignments: Sql[] = [];
     for (const column of VIEW_COLUMNS) {
       if (unchanged(column.field(before), column.field(after))) continue;
-      changed.push(column);
-      params.push(parameter(column, after));
-      key += `${column.name},`;
+      assignments.push(sql`${raw(column.name)} = ${parameter(column, after)}`);
     }
-    return { sql: viewUpdateSql(key, changed), params };
+    return sql`UPDATE commitment_view SET ${join(assignments)} WHERE id = ${after.id}`;
   }
 
   /** The counter changes between two states, or null when there are none. */
-  private countsDelta(before: CommitmentState | null, after: CommitmentState): SqlStatement | null {
+  private countsDelta(before: CommitmentState | null, after: CommitmentState): Sql | null {
     const delta = new Map<CountKey, number>();
     for (const key of contributions(before)) delta.set(key, (delta.get(key) ?? 0) - 1);
     for (const key of contributions(after)) delta.set(key, (delta.get(key) ?? 0) + 1);
@@ -172,11 +156,8 @@ export class CommitmentProjection {
     const changed = [...delta].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
     if (changed.length === 0) return null;
     const [dimensions, keys, statuses] = [0, 1, 2].map((i) => changed.map(([k]) => k.split('|')[i]));
-    return {
-      sql: `INSERT INTO commitment_status_counts (dimension, key, status, count)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
-            ON CONFLICT (dimension, key, status) DO UPDATE SET count = commitment_status_counts.count + EXCLUDED.count`,
-      params: [dimensions, keys, statuses, changed.map(([, d]) => d)],
-    };
+    return sql`INSERT INTO commitment_status_counts (dimension, key, status, count)
+            SELECT * FROM unnest(${dimensions}::text[], ${keys}::text[], ${statuses}::text[], ${changed.map(([, d]) => d)}::int[])
+            ON CONFLICT (dimension, key, status) DO UPDATE SET count = commitment_status_counts.count + EXCLUDED.count`;
   }
 }

@@ -2,17 +2,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { EventStore, isUniqueViolation, UnitOfWork } from '@hld/persistence';
-import { DomainError, VersionConflict, type ChangeContext } from '@hld/kernel';
-import { Commitment, type CommitmentState } from '../domain/commitment.js';
+import { VersionConflict, type ChangeContext } from '@hld/kernel';
+import { Commitment } from '../domain/commitment.js';
 import { CommitmentBusy, CommitmentCodeTaken, CommitmentNotFound } from '../domain/commitment-errors.js';
 import { commitmentEventFrom } from '../domain/commitment-events.js';
-import { CommitmentRepository } from '../domain/commitment-repository.js';
+import { CommitmentRepository, type CommitmentChange } from '../domain/commitment-repository.js';
 import { COMMITMENT_STREAM, CommitmentProjection } from './commitment-projection.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** How many commitments' latest states a process keeps: the working set of a busy reporting season, a few MB. */
-const RECENT_STATES = 20_000;
+/** How many codes a process keeps resolved to ids: the working set of a busy reporting season. */
+const RESOLVED_CODES = 20_000;
 
 /**
  * Tries of an append that names no version, and the pause before each retry: a random time up to 5, 10, 20 …
@@ -23,19 +23,13 @@ const APPEND_BACKOFF_BASE_MS = 5;
 const APPEND_BACKOFF_CAP_MS = 200;
 
 /**
- * Commitments kept as event streams, with their read models written in the same transaction.
- *
- * It keeps the latest state it saw of recently used commitments. A command that names the version it expects
- * and finds that version here skips reading the stream: a state at a given version never changes, since
- * events are never altered. If another process has appended since, the append itself refuses (the stream
- * version is taken), so a stale entry can only turn into the 409 the caller's stale version deserves. A command
- * that names no version tries the kept state first too; when it is stale, the append refuses and the retry loads.
+ * Commitments kept as event streams, with their read models written in the same statement as the events.
+ * Every load reads the stream; KeptStateCommitmentRepository, around this one, skips that where it may.
  */
 @Injectable()
 export class EventSourcedCommitmentRepository extends CommitmentRepository {
-  private readonly recent = new LRUCache<string, Readonly<CommitmentState>>({ max: RECENT_STATES });
   /** Codes already resolved to ids: a code is never reassigned (it is unique, and commitments are never deleted). */
-  private readonly ids = new LRUCache<string, string>({ max: RECENT_STATES });
+  private readonly ids = new LRUCache<string, string>({ max: RESOLVED_CODES });
   /** The last version-less change queued for each commitment (see append). */
   private readonly turns = new Map<string, Promise<void>>();
 
@@ -45,6 +39,11 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     private readonly unitOfWork: UnitOfWork,
   ) {
     super();
+  }
+
+  /** The stream id of a commitment given by id or code, when it is known without a query (else undefined). */
+  knownId(idOrCode: string): string | undefined {
+    return UUID.test(idOrCode) ? idOrCode.toLowerCase() : this.ids.get(idOrCode);
   }
 
   /**
@@ -65,37 +64,20 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
   async load(idOrCode: string): Promise<Commitment> {
     const events = (await this.eventStore.readStream(await this.resolveId(idOrCode))).filter((e) => e.streamType === COMMITMENT_STREAM);
     if (events.length === 0) throw new CommitmentNotFound(idOrCode);
-    const commitment = Commitment.fromHistory(events.map(commitmentEventFrom));
-    const loaded = commitment.snapshot;
-    // (read inside a transaction, the state may include its own uncommitted events: kept only once they commit)
-    this.unitOfWork.afterCommit(() => this.recent.set(loaded.id, loaded));
-    return commitment;
+    return Commitment.fromHistory(events.map(commitmentEventFrom));
   }
 
-  override async update(
-    idOrCode: string,
-    expectedVersion: number | undefined,
-    context: ChangeContext,
-    change: (commitment: Commitment) => void,
-  ): Promise<Commitment> {
-    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateKept(idOrCode, expectedVersion, context, change);
+  override async update(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
+    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateOnce(idOrCode, expectedVersion, context, change);
   }
 
-  /**
-   * `change` on the state kept of this commitment, without reading its stream: of the version the caller names,
-   * or, when it names none, of the latest version this process saw. Otherwise, one try of the usual load.
-   */
-  private async updateKept(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
-    const known = this.kept(idOrCode);
-    if (!known || (expectedVersion !== undefined && known.version !== expectedVersion)) return this.updateOnce(idOrCode, expectedVersion, context, change);
-    const commitment = Commitment.fromSnapshot(known);
-    try {
-      change(commitment);
-    } catch (error) {
-      // a refusal is decided again on the stored stream, so that it never rests on a state the store has left behind
-      if (error instanceof DomainError) return this.updateOnce(idOrCode, expectedVersion, context, change);
-      throw error;
+  /** One try: load the stream, check the expected version (before anything is decided on the state), apply `change`, save. */
+  private async updateOnce(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
+    const commitment = await this.load(idOrCode);
+    if (expectedVersion !== undefined && expectedVersion !== commitment.version) {
+      throw new VersionConflict(expectedVersion, commitment.version);
     }
+    change(commitment);
     await this.save(commitment, context);
     return commitment;
   }
@@ -104,19 +86,17 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
    * A change that names no version applies to the commitment as it is when the change lands, so losing the append
    * race to another writer only means deciding again on the newer state. In this process such changes to one
    * commitment take turns (they would only collide with each other); what can still collide with them (a write
-   * that names a version, another API process) is retried here, the one place that does: the first try from the
-   * state kept here (when it is stale, the append says so), then a fresh load each time, after a jittered,
-   * growing pause, at most APPEND_ATTEMPTS times. Each try is a unit-of-work step: inside a caller's transaction
-   * (the catalogue load) a lost race rolls back to a savepoint rather than aborting that transaction. Such a
-   * caller does not queue: its transaction would hold the rows the next in turn waits for.
+   * that names a version, another API process) is retried here, the one place that does: a fresh load each time,
+   * after a jittered, growing pause (racing writers spread out instead of colliding again), at most APPEND_ATTEMPTS
+   * times. Each try is a unit-of-work step: inside a caller's transaction (the catalogue load) a lost race rolls
+   * back to a savepoint rather than aborting that transaction. Such a caller does not queue: its transaction would
+   * hold the rows the next in turn waits for.
    */
-  private async append(idOrCode: string, context: ChangeContext, change: (commitment: Commitment) => void): Promise<Commitment> {
+  private async append(idOrCode: string, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
     const attempts = async (): Promise<Commitment> => {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await this.unitOfWork.step(() =>
-            attempt === 1 ? this.updateKept(idOrCode, undefined, context, change) : this.updateOnce(idOrCode, undefined, context, change),
-          );
+          return await this.unitOfWork.step(() => this.updateOnce(idOrCode, undefined, context, change));
         } catch (error) {
           if (!(error instanceof VersionConflict)) throw error;
           if (attempt === APPEND_ATTEMPTS) throw new CommitmentBusy(idOrCode, attempt);
@@ -142,12 +122,6 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     }
   }
 
-  /** The state kept of this commitment, if any (a code counts only once it has been resolved here). */
-  private kept(idOrCode: string): Readonly<CommitmentState> | undefined {
-    const id = UUID.test(idOrCode) ? idOrCode.toLowerCase() : this.ids.get(idOrCode);
-    return id === undefined ? undefined : this.recent.get(id);
-  }
-
   async loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null> {
     const events = (await this.eventStore.readStream(await this.resolveId(idOrCode), { until: instant })).filter(
       (e) => e.streamType === COMMITMENT_STREAM,
@@ -171,20 +145,16 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
           ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
           ...(context.clientIp ? { clientIp: context.clientIp } : {}),
         },
-        this.projection.statements(
-          commitment.loadedState,
-          commitment.snapshot,
-          events.map((event, i) => ({ event, version: version + i + 1, actorId: context.actor.id })),
-        ),
+        (appended) =>
+          this.projection.statements(
+            commitment.loadedState,
+            commitment.snapshot,
+            events.map((event, i) => ({ event, position: appended.positionOf(version + i + 1), actorId: context.actor.id })),
+          ),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'commitment_view_code_unique')) throw new CommitmentCodeTaken(commitment.snapshot.code);
       throw error;
     }
-    // Only after the commit: this cache never keeps a state that was rolled back.
-    const saved = commitment.snapshot;
-    this.unitOfWork.afterCommit(() => {
-      this.recent.set(saved.id, saved);
-    });
   }
 }
