@@ -4,7 +4,18 @@ import formatjs from 'eslint-plugin-formatjs';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/global-setup.js', '*.config.js', '.dependency-cruiser.cjs', 'apps/web/vite.config.ts', 'apps/web/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test/global-setup.js',
+      '*.config.js',
+      '.dependency-cruiser.cjs',
+      'apps/web/vite.config.ts',
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
   {
     files: ['apps/**/*.ts', 'apps/web/src/**/*.tsx', 'libs/**/*.ts', 'db/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     languageOptions: {
@@ -33,7 +44,7 @@ export default tseslint.config(
               name: 'class-validator',
               importNames: ['IsOptional', 'IsNotEmpty', 'IsISO8601', 'IsDateString', 'IsDate'],
               message:
-                'Use @hld/http: Omittable (+ Nullable), since IsOptional lets null through; IsNotBlank; IsCalendarDate or IsInstant, the API\'s one reading of dates.',
+                "Use @hld/http: Omittable (+ Nullable), since IsOptional lets null through; IsNotBlank; IsCalendarDate or IsInstant, the API's one reading of dates.",
             },
           ],
         },
@@ -48,7 +59,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       // a literal string as JSX text or in a prop a person reads is an untranslated string: put it in the catalogues
-      'formatjs/no-literal-string-in-jsx': ['error', { props: { include: [['*', '{label,description,error,placeholder,title,alt,aria-label}']] } }],
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        { props: { include: [['*', '{label,description,error,placeholder,title,alt,aria-label}']] } },
+      ],
     },
   },
 );

@@ -180,7 +180,10 @@ async function seed(client: HttpClient, agencies: string[]) {
         failures.record(response);
         break;
       }
-      const id = String(response.headers.location ?? '').split('/').pop() ?? '';
+      const id =
+        String(response.headers.location ?? '')
+          .split('/')
+          .pop() ?? '';
       commitments[n] = { id, version: versionOf(response), status: 'proposed', reviews: 0 };
     }
   });
@@ -268,7 +271,11 @@ type TransitionsResult = Awaited<ReturnType<typeof runTransitions>>;
  * Runs the warm-up and the measured transitions in a worker thread; resolves with the figures and the API
  * thread's event-loop utilisation over the measured part.
  */
-function transitionsInThread(port: number, token: string, commitments: Tracked[]): Promise<TransitionsResult & { apiEventLoopBusyPercent: number }> {
+function transitionsInThread(
+  port: number,
+  token: string,
+  commitments: Tracked[],
+): Promise<TransitionsResult & { apiEventLoopBusyPercent: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { port, token, commitments } });
     let elu: ReturnType<typeof performance.eventLoopUtilization> | null = null;
@@ -409,9 +416,17 @@ async function main(): Promise<void> {
       ['transitions non-2xx', `${e2e.failed} of ${e2e.succeeded + e2e.failed}`, ''],
       ['CPU busy, all cores: raw / e2e', `${raw.cpuPercent ?? '?'} / ${e2e.cpuPercent ?? '?'} %`, ''],
       ['API event loop busy during e2e', `${e2e.apiEventLoopBusyPercent} %`, ''],
-      ['overdue list p50 / p99', `${list.latencyMs.p50} / ${list.latencyMs.p99} ms`, `p99 < ${TARGETS.listP99Ms} ms ${verdict(result.targets.overdueListP99Ms.met)}`],
+      [
+        'overdue list p50 / p99',
+        `${list.latencyMs.p50} / ${list.latencyMs.p99} ms`,
+        `p99 < ${TARGETS.listP99Ms} ms ${verdict(result.targets.overdueListP99Ms.met)}`,
+      ],
       ['overdue list size (min..max total)', `${list.overdueTotalMin}..${list.overdueTotalMax}`, ''],
-      ['seeding via POST /commitments', `${seeded.perSecond} /s (${seeded.seconds} s)`, `< ${TARGETS.seedSeconds} s ${verdict(result.targets.seedSeconds.met)}`],
+      [
+        'seeding via POST /commitments',
+        `${seeded.perSecond} /s (${seeded.seconds} s)`,
+        `< ${TARGETS.seedSeconds} s ${verdict(result.targets.seedSeconds.met)}`,
+      ],
       ['load average (1 min) at start', `${loadAverageAtStart} on ${result.cpus} CPUs`, ''],
       ['total run time', `${result.totalSeconds} s`, ''],
     ]);

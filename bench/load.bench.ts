@@ -141,10 +141,21 @@ class Http {
   private readonly pool: Pool;
 
   constructor(port: number) {
-    this.pool = new Pool(`http://127.0.0.1:${port}`, { connections: CONCURRENCY, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
+    this.pool = new Pool(`http://127.0.0.1:${port}`, {
+      connections: CONCURRENCY,
+      pipelining: 1,
+      headersTimeout: 30_000,
+      bodyTimeout: 30_000,
+    });
   }
 
-  async send(token: string | null, method: Dispatcher.HttpMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  async send(
+    token: string | null,
+    method: Dispatcher.HttpMethod,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const response = await this.pool.request({
       method,
@@ -280,7 +291,12 @@ async function load(setting: LoadSetting, seconds: number, tally: Tally, acknowl
         switch (kind) {
           case 'list': {
             const agency = pick(agencies);
-            const query = pick([`agency=${agency}`, `agency=${agency}&overdue=true`, `status=proposed,in_progress&limit=100`, `agendaItem=${1 + Math.floor(next() * 8)}`]);
+            const query = pick([
+              `agency=${agency}`,
+              `agency=${agency}&overdue=true`,
+              `status=proposed,in_progress&limit=100`,
+              `agendaItem=${1 + Math.floor(next() * 8)}`,
+            ]);
             const response = await http.send(coordinator, 'GET', `/api/v1/commitments?${query}`);
             tally.record(kind, performance.now() - sent, response);
             break;
@@ -306,7 +322,9 @@ async function load(setting: LoadSetting, seconds: number, tally: Tally, acknowl
             const contended = turn++ % 2 === 0 || mine.length === 0;
             const c = contended ? pick(hot) : mine[turn % mine.length];
             const move = nextTransition(c);
-            const response = await http.send(coordinator, 'POST', `/api/v1/commitments/${c.id}/transitions`, move, { 'if-match': `"${c.version}"` });
+            const response = await http.send(coordinator, 'POST', `/api/v1/commitments/${c.id}/transitions`, move, {
+              'if-match': `"${c.version}"`,
+            });
             tally.record(kind, performance.now() - sent, response);
             if (ok(response)) {
               const state = JSON.parse(response.body) as { version: number; status: Status };
@@ -327,7 +345,10 @@ async function load(setting: LoadSetting, seconds: number, tally: Tally, acknowl
             const c = pick(hot);
             const agency = pick(c.owners);
             const n = ++reportNumber;
-            const body = n % 5 === 0 ? { period, kind: 'no_change' } : { period, summary: `${agency} reports progress on ${c.code} (load report ${n}).` };
+            const body =
+              n % 5 === 0
+                ? { period, kind: 'no_change' }
+                : { period, summary: `${agency} reports progress on ${c.code} (load report ${n}).` };
             const response = await http.send(focalPoints.get(agency)!, 'POST', `/api/v1/commitments/${c.id}/progress-reports`, body);
             tally.record(kind, performance.now() - sent, response);
             if (ok(response)) {
@@ -362,7 +383,13 @@ interface Verification {
 }
 
 /** Every acknowledged write is in the log at the version the API answered, in the read models and in the history. */
-async function verify(db: pg.Client, http: Http, coordinator: string, acknowledged: Acknowledged[], written: Known[]): Promise<Verification> {
+async function verify(
+  db: pg.Client,
+  http: Http,
+  coordinator: string,
+  acknowledged: Acknowledged[],
+  written: Known[],
+): Promise<Verification> {
   const result: Verification = {
     acknowledged: acknowledged.length,
     reports: 0,
@@ -377,12 +404,19 @@ async function verify(db: pg.Client, http: Http, coordinator: string, acknowledg
     result.firstProblem ??= text;
   };
   const found = new Map<string, { type: string; reportId: string | null; to: string | null }>();
-  const { rows } = await db.query<{ stream_id: string; stream_version: number; type: string; report_id: string | null; to_status: string | null }>(
+  const { rows } = await db.query<{
+    stream_id: string;
+    stream_version: number;
+    type: string;
+    report_id: string | null;
+    to_status: string | null;
+  }>(
     `SELECT e.stream_id, e.stream_version, e.type, e.payload->>'reportId' AS report_id, e.payload->>'to' AS to_status
        FROM events e JOIN unnest($1::uuid[], $2::int[]) AS w(stream_id, stream_version) USING (stream_id, stream_version)`,
     [acknowledged.map((w) => w.streamId), acknowledged.map((w) => w.version)],
   );
-  for (const row of rows) found.set(`${row.stream_id}/${row.stream_version}`, { type: row.type, reportId: row.report_id, to: row.to_status });
+  for (const row of rows)
+    found.set(`${row.stream_id}/${row.stream_version}`, { type: row.type, reportId: row.report_id, to: row.to_status });
   for (const write of acknowledged) {
     const event = found.get(`${write.streamId}/${write.version}`);
     const matches =
@@ -411,7 +445,8 @@ async function verify(db: pg.Client, http: Http, coordinator: string, acknowledg
   }
   // and what the API itself shows as the history of the commitments the reports went to
   const byStream = new Map<string, Set<string>>();
-  for (const w of acknowledged) if (w.kind === 'report') (byStream.get(w.streamId) ?? byStream.set(w.streamId, new Set()).get(w.streamId)!).add(w.reportId);
+  for (const w of acknowledged)
+    if (w.kind === 'report') (byStream.get(w.streamId) ?? byStream.set(w.streamId, new Set()).get(w.streamId)!).add(w.reportId);
   for (const [streamId, ids] of byStream) {
     const response = await http.send(coordinator, 'GET', `/api/v1/commitments/${streamId}/history`);
     const items = ok(response) ? (JSON.parse(response.body) as { items: Array<{ payload: { reportId?: string } }> }).items : [];
@@ -432,19 +467,39 @@ async function prepareHot(http: Http, coordinator: string, codes: string[], agen
   for (const [n, code] of codes.entries()) {
     let response = await http.send(coordinator, 'GET', `/api/v1/commitments/${code}`);
     if (!ok(response)) throw new Error(`GET ${code}: ${response.status} ${response.body.slice(0, 300)}`);
-    let c = JSON.parse(response.body) as { id: string; code: string; version: number; status: Status; leadAgency: string; supportingAgencies: string[] };
+    let c = JSON.parse(response.body) as {
+      id: string;
+      code: string;
+      version: number;
+      status: Status;
+      leadAgency: string;
+      supportingAgencies: string[];
+    };
     const owners = [c.leadAgency, ...c.supportingAgencies];
     for (let i = 0; owners.length < OWNERS_PER_HOT; i++) {
       const agency = agencies[(n * OWNERS_PER_HOT + i) % agencies.length];
       if (!owners.includes(agency)) owners.push(agency);
     }
     if (owners.length > 1 + c.supportingAgencies.length) {
-      response = await http.send(coordinator, 'PUT', `/api/v1/commitments/${c.id}/owners`, { lead: c.leadAgency, supporting: owners.slice(1) }, { 'if-match': `"${c.version}"` });
+      response = await http.send(
+        coordinator,
+        'PUT',
+        `/api/v1/commitments/${c.id}/owners`,
+        { lead: c.leadAgency, supporting: owners.slice(1) },
+        { 'if-match': `"${c.version}"` },
+      );
       if (!ok(response)) throw new Error(`PUT owners of ${code}: ${response.status} ${response.body.slice(0, 300)}`);
       c = JSON.parse(response.body) as typeof c;
     }
     // the ones that report: the lead and the first supporting agencies, OWNERS_PER_HOT in all
-    hot.push({ id: c.id, code: c.code, version: c.version, status: c.status, reviews: 0, owners: [c.leadAgency, ...c.supportingAgencies].slice(0, OWNERS_PER_HOT) });
+    hot.push({
+      id: c.id,
+      code: c.code,
+      version: c.version,
+      status: c.status,
+      reviews: 0,
+      owners: [c.leadAgency, ...c.supportingAgencies].slice(0, OWNERS_PER_HOT),
+    });
   }
   return hot;
 }
@@ -509,7 +564,10 @@ async function main(): Promise<void> {
     const hot = await prepareHot(http, coordinator, hotCodes, agencies);
     const quietCodes = codes.filter((code) => !hotCodes.includes(code)).slice(0, QUIET_COMMITMENTS);
     const quiet: Known[] = (
-      await db.query<{ id: string; code: string; version: number; status: Status }>('SELECT id, code, version, status FROM commitment_view WHERE code = ANY($1)', [quietCodes])
+      await db.query<{ id: string; code: string; version: number; status: Status }>(
+        'SELECT id, code, version, status FROM commitment_view WHERE code = ANY($1)',
+        [quietCodes],
+      )
     ).rows.map((r) => ({ ...r, reviews: 0, owners: [] }));
     const reporting = [...new Set(hot.flatMap((c) => c.owners))];
     const focalPoints = new Map<string, string>();
@@ -557,7 +615,10 @@ async function main(): Promise<void> {
       ifMatchConflicts: tally.count('transition', 409),
       uncontendedTransitionFailures: tally.uncontendedFailures,
       reads: { requests: reads.reduce((n, k) => n + tally.samples.get(k)!.length, 0), statusClasses: tally.classes(reads) },
-      writes: { requests: tally.samples.get('transition')!.length + tally.samples.get('report')!.length, statusClasses: tally.classes(['transition', 'report']) },
+      writes: {
+        requests: tally.samples.get('transition')!.length + tally.samples.get('report')!.length,
+        statusClasses: tally.classes(['transition', 'report']),
+      },
       latencyMs: Object.fromEntries(KINDS.map((kind) => [kind, latencies(tally.samples.get(kind)!)])),
       byStatus: Object.fromEntries(KINDS.map((kind) => [kind, tally.statuses.get(kind)])),
       hotCommitments: HOT_COMMITMENTS,
@@ -576,7 +637,15 @@ async function main(): Promise<void> {
     printTable([
       ['kind', 'requests', 'req/s', 'p50 / p99 / max ms', 'statuses'],
       ...KINDS.map((kind) => kindRow(kind, tally, seconds)),
-      ['all', String(tally.requests), String(result.requestsPerSecond), '', Object.entries(classes).map(([c, n]) => `${n} x ${c}`).join(', ')],
+      [
+        'all',
+        String(tally.requests),
+        String(result.requestsPerSecond),
+        '',
+        Object.entries(classes)
+          .map(([c, n]) => `${n} x ${c}`)
+          .join(', '),
+      ],
     ]);
     console.log('');
     printTable([
@@ -586,7 +655,11 @@ async function main(): Promise<void> {
       ['409 on If-Match transitions (stale version named)', String(result.ifMatchConflicts), 'any'],
       ['  non-2xx on commitments no other client writes', String(tally.uncontendedFailures), '0'],
       ['transport errors (no answer)', String(tally.errors), '0'],
-      ['acknowledged writes (reports + transitions)', `${verification.acknowledged} (${verification.reports} + ${verification.transitions})`, ''],
+      [
+        'acknowledged writes (reports + transitions)',
+        `${verification.acknowledged} (${verification.reports} + ${verification.transitions})`,
+        '',
+      ],
       ['  missing from the event log at their version', String(verification.missingFromEvents), '0'],
       ['  reports missing from progress_reports', String(verification.missingFromReadModel), '0'],
       ['  reports missing from GET /history', String(verification.missingFromApiHistory), '0'],
@@ -594,14 +667,22 @@ async function main(): Promise<void> {
       ['events appended (warm-up included)', String(result.eventsAppended), ''],
       ['acknowledged writes per second', String(result.writesPerSecond), ''],
       [`raw pg BEGIN/INSERT/COMMIT (${RAW_CONNECTIONS} conns)`, `${raw.opsPerSecond} tx/s`, ''],
-      ['CPU busy: all cores / API process / worker process', `${cpuPercent ?? '?'} % / ${apiCpuPercent ?? '?'} % / ${workerCpuPercent ?? '?'} % of one core`, ''],
+      [
+        'CPU busy: all cores / API process / worker process',
+        `${cpuPercent ?? '?'} % / ${apiCpuPercent ?? '?'} % / ${workerCpuPercent ?? '?'} % of one core`,
+        '',
+      ],
     ]);
     for (const [what, body] of Object.entries(tally.examples)) console.log(`unexpected ${what}: ${body}`);
     if (tally.firstError) console.log(`first transport error: ${tally.firstError}`);
     if (verification.firstProblem) console.log(`first verification problem: ${verification.firstProblem}`);
     result.totalSeconds = round((performance.now() - startedAt) / 1000, 1);
     console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
-    const lost = verification.missingFromEvents + verification.missingFromReadModel + verification.missingFromApiHistory + verification.viewVersionMismatches;
+    const lost =
+      verification.missingFromEvents +
+      verification.missingFromReadModel +
+      verification.missingFromApiHistory +
+      verification.viewVersionMismatches;
     if (lost > 0) process.exitCode = 1;
   } finally {
     clearTimeout(limit);

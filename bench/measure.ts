@@ -112,7 +112,11 @@ export async function rawInsertBaseline(
 export function printTable(rows: string[][]): void {
   const columns = rows[0].length;
   const widths = Array.from({ length: columns }, (_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => widths.map((w, i) => (row[i] ?? '').padEnd(w)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    widths
+      .map((w, i) => (row[i] ?? '').padEnd(w))
+      .join('  ')
+      .trimEnd();
   console.log(line(rows[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows.slice(1)) console.log(line(row));

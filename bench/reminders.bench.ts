@@ -34,7 +34,9 @@ async function rawBullmqRate(redisUrl: string, prefix: string): Promise<number> 
   const connection = { url: redisUrl, maxRetriesPerRequest: null };
   const queue = new Queue('bench-noop', { connection, prefix });
   await queue.obliterate({ force: true }).catch(() => undefined);
-  await queue.addBulk(Array.from({ length: RAW_JOBS }, (_, i) => ({ name: 'noop', data: { i }, opts: { jobId: `noop-${i}`, removeOnComplete: true } })));
+  await queue.addBulk(
+    Array.from({ length: RAW_JOBS }, (_, i) => ({ name: 'noop', data: { i }, opts: { jobId: `noop-${i}`, removeOnComplete: true } })),
+  );
   let done = 0;
   const started = performance.now();
   await new Promise<void>((resolve) => {
@@ -79,7 +81,9 @@ async function main(): Promise<void> {
 
   // 200 agencies, a focal point each, and the coordinators; hash once (scrypt is deliberately slow)
   const codes = Array.from({ length: AGENCIES }, (_, i) => `BENCH${String(i).padStart(3, '0')}`);
-  await db.query(`INSERT INTO agencies (code, name, kind, un, gmg) SELECT unnest($1::text[]), 'Bench agency', 'other', false, false`, [codes]);
+  await db.query(`INSERT INTO agencies (code, name, kind, un, gmg) SELECT unnest($1::text[]), 'Bench agency', 'other', false, false`, [
+    codes,
+  ]);
   await db.query(
     `INSERT INTO users (id, email, display_name, role, agency, password_hash)
      SELECT gen_random_uuid(), lower(a) || '@bench.invalid', 'Focal point ' || a, 'focal_point', a, 'scrypt$x' FROM unnest($1::text[]) a`,
@@ -91,7 +95,10 @@ async function main(): Promise<void> {
     [COORDINATORS],
   );
 
-  const seed = await NestFactory.createApplicationContext({ module: SeedModule, imports: [ConfigModule.forRoot(env)] }, { logger: ['error'] });
+  const seed = await NestFactory.createApplicationContext(
+    { module: SeedModule, imports: [ConfigModule.forRoot(env)] },
+    { logger: ['error'] },
+  );
   const commands = seed.get(CommandBus);
   const context = { actor: SYSTEM_ACTOR('bench'), correlationId: 'bench' };
   let seeded = 0;
@@ -153,7 +160,13 @@ async function main(): Promise<void> {
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let r = sent[next++]; r; r = sent[next++]) {
-        await transport.sendMail({ to: r.recipient_email, subject: r.subject, text: r.body_text, html: r.body_html, messageId: `<${r.id}@ceiling>` });
+        await transport.sendMail({
+          to: r.recipient_email,
+          subject: r.subject,
+          text: r.body_text,
+          html: r.body_html,
+          messageId: `<${r.id}@ceiling>`,
+        });
       }
     }),
   );

@@ -24,7 +24,15 @@ import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { compileSummary, RENDERERS, SummarySnapshotReader, writeJson, type ByteSink, type SummaryFacts, type SummaryFormat } from '@hld/annual-summaries';
+import {
+  compileSummary,
+  RENDERERS,
+  SummarySnapshotReader,
+  writeJson,
+  type ByteSink,
+  type SummaryFacts,
+  type SummaryFormat,
+} from '@hld/annual-summaries';
 import { migrate } from '../db/migrate.js';
 
 const DATABASE_URL = process.env.BENCH_SUMMARY_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hld_bench_summary';
@@ -59,14 +67,36 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const PATHS: Array<Array<[string, string]>> = [
   [],
   [['proposed', 'accepted']],
-  [['proposed', 'accepted'], ['accepted', 'in_progress']],
+  [
+    ['proposed', 'accepted'],
+    ['accepted', 'in_progress'],
+  ],
   [['proposed', 'in_progress']],
-  [['proposed', 'in_progress'], ['in_progress', 'under_review']],
-  [['proposed', 'in_progress'], ['in_progress', 'under_review'], ['under_review', 'completed']],
+  [
+    ['proposed', 'in_progress'],
+    ['in_progress', 'under_review'],
+  ],
+  [
+    ['proposed', 'in_progress'],
+    ['in_progress', 'under_review'],
+    ['under_review', 'completed'],
+  ],
   [['proposed', 'discontinued']],
-  [['proposed', 'in_progress'], ['in_progress', 'under_review'], ['under_review', 'completed'], ['completed', 'in_progress']],
-  [['proposed', 'accepted'], ['accepted', 'discontinued']],
-  [['proposed', 'in_progress'], ['in_progress', 'under_review'], ['under_review', 'in_progress']],
+  [
+    ['proposed', 'in_progress'],
+    ['in_progress', 'under_review'],
+    ['under_review', 'completed'],
+    ['completed', 'in_progress'],
+  ],
+  [
+    ['proposed', 'accepted'],
+    ['accepted', 'discontinued'],
+  ],
+  [
+    ['proposed', 'in_progress'],
+    ['in_progress', 'under_review'],
+    ['under_review', 'in_progress'],
+  ],
 ];
 
 async function seed(db: pg.Client): Promise<void> {
@@ -193,7 +223,9 @@ async function main(): Promise<void> {
   let seedSeconds: number | null = null;
   if (events !== COMMITMENTS * EVENTS_PER_COMMITMENT) {
     if (events !== 0) throw new Error(`${url.pathname.slice(1)} holds ${events} events, not the benchmark's data: run with --fresh`);
-    console.log(`Generating ${COMMITMENTS.toLocaleString('en')} commitments and ${(COMMITMENTS * EVENTS_PER_COMMITMENT).toLocaleString('en')} events...`);
+    console.log(
+      `Generating ${COMMITMENTS.toLocaleString('en')} commitments and ${(COMMITMENTS * EVENTS_PER_COMMITMENT).toLocaleString('en')} events...`,
+    );
     const started = performance.now();
     await seed(db);
     seedSeconds = (performance.now() - started) / 1000;
@@ -265,14 +297,25 @@ async function main(): Promise<void> {
   const json = median(jsonTimes);
   const ratio = json / raw;
   const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
-  console.log(`\nAnnual summary benchmark (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version})`);
-  line('data', `${COMMITMENTS.toLocaleString('en')} commitments, ${(COMMITMENTS * EVENTS_PER_COMMITMENT).toLocaleString('en')} events, ${reports.toLocaleString('en')} reports for ${YEAR}`);
+  console.log(
+    `\nAnnual summary benchmark (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version})`,
+  );
+  line(
+    'data',
+    `${COMMITMENTS.toLocaleString('en')} commitments, ${(COMMITMENTS * EVENTS_PER_COMMITMENT).toLocaleString('en')} events, ${reports.toLocaleString('en')} reports for ${YEAR}`,
+  );
   if (seedSeconds !== null) line('generated in', `${seedSeconds.toFixed(1)} s`);
   line('raw aggregate SQL over the events (median)', `${Math.round(raw)} ms (${rawRows} rows)`);
-  line('whole JSON compilation (median)', `${Math.round(json)} ms = read ${Math.round(median(phases.read))} + compile ${Math.round(median(phases.compile))} + write ${Math.round(median(phases.write))}`);
+  line(
+    'whole JSON compilation (median)',
+    `${Math.round(json)} ms = read ${Math.round(median(phases.read))} + compile ${Math.round(median(phases.compile))} + write ${Math.round(median(phases.write))}`,
+  );
   line('ratio JSON / raw aggregate', `${ratio.toFixed(2)} (target ≤ ${TARGETS.ratio}) ${ratio <= TARGETS.ratio ? 'met' : 'MISSED'}`);
   line('JSON size', `${mib(jsonBytes)} (sha256 ${jsonDigest}…)`);
-  line('peak RSS through the JSON compilations', `${rssAfterJson} MiB (target < ${TARGETS.peakRssMiB}) ${rssAfterJson < TARGETS.peakRssMiB ? 'met' : 'MISSED'}`);
+  line(
+    'peak RSS through the JSON compilations',
+    `${rssAfterJson} MiB (target < ${TARGETS.peakRssMiB}) ${rssAfterJson < TARGETS.peakRssMiB ? 'met' : 'MISSED'}`,
+  );
   for (const [format, { ms, bytes }] of Object.entries(formats)) line(`${format.toUpperCase()} rendering`, `${ms} ms, ${mib(bytes)}`);
   line('peak RSS after every format', `${rssAfterAll} MiB (V8 heap limit ${heapLimitMiB()} MiB)`);
   console.log(

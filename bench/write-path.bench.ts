@@ -148,7 +148,10 @@ async function preparing(): Promise<{ unnamedUs: number; preparedUs: number }> {
     }
     return all;
   };
-  const name = `bench_${createHash('sha1').update((await statements())[0].text).digest('hex').slice(0, 16)}`;
+  const name = `bench_${createHash('sha1')
+    .update((await statements())[0].text)
+    .digest('hex')
+    .slice(0, 16)}`;
   let unnamedMs = 0;
   let preparedMs = 0;
   try {
@@ -184,7 +187,15 @@ async function commandPath(): Promise<{ cpuUsPerCommand: number; wallUsPerComman
       Array.from({ length: CONCURRENCY * 50 }, async (_, n) => {
         const { id } = await commands.execute(
           new RegisterCommitment(
-            { code: `BENCH-${n}`, title: `Commitment ${n}`, text: 'Benchmark.', source: 'A/68/190', kind: 'recommendation', leadAgency: 'ILO', agendaItems: [1 + (n % 8)] },
+            {
+              code: `BENCH-${n}`,
+              title: `Commitment ${n}`,
+              text: 'Benchmark.',
+              source: 'A/68/190',
+              kind: 'recommendation',
+              leadAgency: 'ILO',
+              agendaItems: [1 + (n % 8)],
+            },
             context,
           ),
         );
@@ -234,7 +245,9 @@ async function main(): Promise<void> {
   console.log(`composing a status change's append: ${composed.composeUs} µs (deciding it: ${composed.decideUs} µs)`);
   console.log(`naming its prepared statement (${named.textLength} characters): lookup ${named.lookupUs} µs, sha1 ${named.hashUs} µs`);
   console.log(`running it in PostgreSQL, one at a time: unnamed ${prepared.unnamedUs} µs, prepared ${prepared.preparedUs} µs`);
-  console.log(`status changes through the CommandBus: ${commandsOnly.cpuUsPerCommand} µs of this process's CPU per command (${commandsOnly.wallUsPerCommand} µs wall)`);
+  console.log(
+    `status changes through the CommandBus: ${commandsOnly.cpuUsPerCommand} µs of this process's CPU per command (${commandsOnly.wallUsPerCommand} µs wall)`,
+  );
   console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
 }
 

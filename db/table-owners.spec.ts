@@ -12,7 +12,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const owners: Record<string, string> = TABLE_OWNERS;
 
 /** Where a table or view name follows in SQL (the first of a TRUNCATE's list is enough to be caught; the rest are too). */
-const NAME_AFTER_KEYWORD = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE|REFERENCES)\s+(?:ONLY\s+)?(?:public\.)?"?([a-z_][a-z0-9_]*)"?((?:\s*,\s*[a-z_][a-z0-9_]*)*)/gi;
+const NAME_AFTER_KEYWORD =
+  /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE|REFERENCES)\s+(?:ONLY\s+)?(?:public\.)?"?([a-z_][a-z0-9_]*)"?((?:\s*,\s*[a-z_][a-z0-9_]*)*)/gi;
 
 /** The tables and views a piece of SQL names. */
 export function namesInSql(sql: string): string[] {
@@ -29,7 +30,8 @@ export function literalsOf(source: string): string[] {
   const texts: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) texts.push(node.text);
-    else if (ts.isTemplateExpression(node)) texts.push([node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ? '));
+    else if (ts.isTemplateExpression(node))
+      texts.push([node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ? '));
     ts.forEachChild(node, visit);
   };
   visit(ts.createSourceFile('source.ts', source, ts.ScriptTarget.Latest, true));
@@ -43,7 +45,8 @@ const sourcesUnder = (dir: string): string[] =>
 
 const libs = readdirSync(join(ROOT, 'libs'));
 const migrations = sourcesUnder('db/migrations').map((file) => readFileSync(join(ROOT, file), 'utf8'));
-const created = (kind: 'TABLE' | 'VIEW') => migrations.flatMap((text) => [...text.matchAll(new RegExp(`CREATE ${kind} ([a-z_][a-z0-9_]*)`, 'g'))].map((m) => m[1]));
+const created = (kind: 'TABLE' | 'VIEW') =>
+  migrations.flatMap((text) => [...text.matchAll(new RegExp(`CREATE ${kind} ([a-z_][a-z0-9_]*)`, 'g'))].map((m) => m[1]));
 const PUBLIC_VIEW = /^([a-z_]+?)_public_[a-z0-9_]+$/;
 /** The lib that publishes a `<lib>_public_*` view (dashes in a lib's name are underscores in SQL). */
 const publisherOf = (view: string): string | undefined => {
@@ -53,18 +56,23 @@ const publisherOf = (view: string): string | undefined => {
 
 describe('Table ownership', () => {
   it('finds the names SQL uses, in string and template literals only', () => {
-    expect(namesInSql(`SELECT c.code FROM commitment_view c JOIN progress_reports p ON p.commitment_id = c.id`)).toEqual(['commitment_view', 'progress_reports']);
+    expect(namesInSql(`SELECT c.code FROM commitment_view c JOIN progress_reports p ON p.commitment_id = c.id`)).toEqual([
+      'commitment_view',
+      'progress_reports',
+    ]);
     expect(namesInSql(`INSERT INTO notifications (id) VALUES ($1)`)).toEqual(['notifications']);
     expect(namesInSql(`update users set active = false`)).toEqual(['users']);
     expect(namesInSql(`TRUNCATE commitment_view, commitment_status_counts`)).toEqual(['commitment_view', 'commitment_status_counts']);
     expect(namesInSql(`DELETE FROM sessions WHERE id = $1`)).toEqual(['sessions']);
-    const source = "// read FROM users here\nconst sql = `SELECT ${columns} FROM agencies WHERE code = $1`;\nconst other = 'SELECT 1 FROM api_tokens';";
+    const source =
+      "// read FROM users here\nconst sql = `SELECT ${columns} FROM agencies WHERE code = $1`;\nconst other = 'SELECT 1 FROM api_tokens';";
     expect(literalsOf(source).flatMap(namesInSql)).toEqual(['agencies', 'api_tokens']);
   });
 
   it('lists every table a migration creates, each owned by a lib', () => {
     expect(created('TABLE').sort()).toEqual(Object.keys(owners).sort());
-    for (const [table, lib] of Object.entries(owners)) expect({ table, lib, exists: libs.includes(lib) }).toEqual({ table, lib, exists: true });
+    for (const [table, lib] of Object.entries(owners))
+      expect({ table, lib, exists: libs.includes(lib) }).toEqual({ table, lib, exists: true });
   });
 
   it('names every view after the lib that publishes it', () => {

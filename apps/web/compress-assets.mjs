@@ -10,7 +10,9 @@ let after = 0;
 for (const name of readdirSync(dir)) {
   if (!/\.(js|css|svg|json)$/.test(name)) continue;
   const content = readFileSync(new URL(name, dir));
-  const brotli = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } });
+  const brotli = brotliCompressSync(content, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+  });
   writeFileSync(join(dir.pathname, `${name}.br`), brotli);
   writeFileSync(join(dir.pathname, `${name}.gz`), gzipSync(content, { level: 9 }));
   before += content.length;

@@ -73,10 +73,14 @@ export class ReferenceData1763900000100 implements MigrationInterface {
       ['WB', 'World Bank', 'un-entity', true, true],
     ];
     for (const [code, name, kind, un, gmg] of agencies) {
-      await q.query(
-        `INSERT INTO agencies (code, name, kind, un, gmg, contributed_to_book, source) VALUES ($1, $2, $3, $4, $5, true, $6)`,
-        [code, name, kind, un, gmg, 'International Migration and Development: Contributions and Recommendations of the International System (2013)'],
-      );
+      await q.query(`INSERT INTO agencies (code, name, kind, un, gmg, contributed_to_book, source) VALUES ($1, $2, $3, $4, $5, true, $6)`, [
+        code,
+        name,
+        kind,
+        un,
+        gmg,
+        'International Migration and Development: Contributions and Recommendations of the International System (2013)',
+      ]);
     }
     await q.query(
       `INSERT INTO agencies (code, name, kind, un, gmg, contributed_to_book, source) VALUES ($1, $2, $3, true, false, false, $4)`,

@@ -19,7 +19,9 @@ export class CommitmentSearchOnWrite1763900001200 implements MigrationInterface 
                       setweight(to_tsvector('english', NEW.text), 'C');
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER commitment_view_search_on_insert BEFORE INSERT ON commitment_view FOR EACH ROW EXECUTE FUNCTION commitment_view_search()`);
+    await q.query(
+      `CREATE TRIGGER commitment_view_search_on_insert BEFORE INSERT ON commitment_view FOR EACH ROW EXECUTE FUNCTION commitment_view_search()`,
+    );
     await q.query(`
       CREATE TRIGGER commitment_view_search_on_update BEFORE UPDATE ON commitment_view FOR EACH ROW
       WHEN (OLD.code IS DISTINCT FROM NEW.code OR OLD.title IS DISTINCT FROM NEW.title OR OLD.text IS DISTINCT FROM NEW.text)

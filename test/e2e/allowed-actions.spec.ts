@@ -102,7 +102,10 @@ describe('allowedActions: what the API offers is what it then accepts', () => {
     let version = 1;
     let requestId: string | undefined;
     if (scenario.extension) {
-      const asked = await around.as.lead.http.post(`/api/v1/commitments/${id}/extension-requests`).send({ dueDate: '2015-06-30', reason: 'Late data' }).expect(201);
+      const asked = await around.as.lead.http
+        .post(`/api/v1/commitments/${id}/extension-requests`)
+        .send({ dueDate: '2015-06-30', reason: 'Late data' })
+        .expect(201);
       requestId = asked.body.pendingExtension.requestId;
       version += 1;
     }
@@ -118,26 +121,37 @@ describe('allowedActions: what the API offers is what it then accepts', () => {
     { name: 'revise', send: (w, c) => w.http.patch(path(c)).set('If-Match', `"${c.version}"`).send({ title: 'Revised' }) },
     {
       name: 'assign_owners',
-      send: (w, c) => w.http.put(path(c, '/owners')).set('If-Match', `"${c.version}"`).send({ lead: around.lead, supporting: [around.supporting, 'UNDP'] }),
+      send: (w, c) =>
+        w.http
+          .put(path(c, '/owners'))
+          .set('If-Match', `"${c.version}"`)
+          .send({ lead: around.lead, supporting: [around.supporting, 'UNDP'] }),
     },
-    { name: 'set_due_date', send: (w, c) => w.http.put(path(c, '/due-date')).set('If-Match', `"${c.version}"`).send({ dueDate: '2016-03-31' }) },
+    {
+      name: 'set_due_date',
+      send: (w, c) => w.http.put(path(c, '/due-date')).set('If-Match', `"${c.version}"`).send({ dueDate: '2016-03-31' }),
+    },
     {
       name: 'report_progress',
       // a coordinator names the agency; a focal point reports for its own
       send: (w, c) =>
-        w.http.post(path(c, '/progress-reports')).send({ period: 2014, summary: 'Done a thing.', ...(w === around.as.coordinator ? { agency: around.lead } : {}) }),
+        w.http
+          .post(path(c, '/progress-reports'))
+          .send({ period: 2014, summary: 'Done a thing.', ...(w === around.as.coordinator ? { agency: around.lead } : {}) }),
     },
-    { name: 'request_extension', send: (w, c) => w.http.post(path(c, '/extension-requests')).send({ dueDate: '2099-12-31', reason: 'More time' }) },
+    {
+      name: 'request_extension',
+      send: (w, c) => w.http.post(path(c, '/extension-requests')).send({ dueDate: '2099-12-31', reason: 'More time' }),
+    },
     {
       name: 'decide_extension',
       send: (w, c) => w.http.post(path(c, `/extension-requests/${c.requestId ?? randomUUID()}/decision`)).send({ decision: 'approve' }),
     },
-    ...COMMITMENT_STATUSES.map(
-      (to): Attempt => ({
-        name: `to ${to}`,
-        send: (w, c) => w.http.post(path(c, '/transitions')).set('If-Match', `"${c.version}"`).send({ to, reason: 'Because', category: 'other' }),
-      }),
-    ),
+    ...COMMITMENT_STATUSES.map((to): Attempt => ({
+      name: `to ${to}`,
+      send: (w, c) =>
+        w.http.post(path(c, '/transitions')).set('If-Match', `"${c.version}"`).send({ to, reason: 'Because', category: 'other' }),
+    })),
   ];
 
   const cases = Object.keys(SCENARIOS).flatMap((scenario) => WHO.map((who) => [scenario, who] as const));

@@ -34,7 +34,8 @@ function startWorker(): { child: ChildProcess; output: () => string } {
   return { child, output: () => output };
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -56,7 +57,10 @@ describe('Annual summary compilation survives a killed worker', () => {
     process.env.DATABASE_URL = DATABASE_URL;
     api = await startTestApi(new TestClock(new Date('2015-02-14T12:00:00Z')));
     for (const leadAgency of ['ILO', 'IOM', 'UNHCR']) {
-      await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency, supportingAgencies: [] })).expect(201);
+      await api.http
+        .post('/api/v1/commitments')
+        .send(aCommitment({ leadAgency, supportingAgencies: [] }))
+        .expect(201);
     }
   }, 60_000);
 

@@ -23,11 +23,14 @@ const DATABASE_URL = `${TEST_DATABASE_URL}_summaries_api`;
 
 /** Downloads a binary body as a Buffer. */
 const binary = (agent: Agent, path: string) =>
-  agent.get(path).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  agent
+    .get(path)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
 
 describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)', () => {
   let api: TestApi;
@@ -51,7 +54,14 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     process.env.DATABASE_URL = DATABASE_URL;
     api = await startTestApi(clock);
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, JobsModule, CommitmentsModule, CatalogueModule, AnnualSummariesWorkerModule],
+      imports: [
+        ConfigModule.forRoot(loadEnvironment()),
+        PersistenceModule,
+        JobsModule,
+        CommitmentsModule,
+        CatalogueModule,
+        AnnualSummariesWorkerModule,
+      ],
     })
       .overrideProvider(Clock)
       .useValue(clock)
@@ -71,10 +81,21 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
   it.each([2014, 2015])('lets a coordinator produce the %i summary from the catalogue and download it in every format', async (year) => {
     const requested = await api.http.post('/api/v1/annual-summaries').send({ year }).expect(202);
     expect(requested.headers.location).toMatch(new RegExp(`^/api/v1/annual-summaries/${year}/\\d+$`));
-    expect(requested.body).toMatchObject({ year, status: expect.stringMatching(/^(queued|running|done)$/), trigger: 'on_demand', requestedBy: api.coordinator.user.id });
+    expect(requested.body).toMatchObject({
+      year,
+      status: expect.stringMatching(/^(queued|running|done)$/),
+      trigger: 'on_demand',
+      requestedBy: api.coordinator.user.id,
+    });
 
     const done = await waitUntilFinished(requested.headers.location);
-    expect(done).toMatchObject({ status: 'done', progress: 100, attempts: 1, compiledAsOf: clock.now().toISOString(), checksum: expect.stringMatching(/^sha256:/) });
+    expect(done).toMatchObject({
+      status: 'done',
+      progress: 100,
+      attempts: 1,
+      compiledAsOf: clock.now().toISOString(),
+      checksum: expect.stringMatching(/^sha256:/),
+    });
     const list = await api.http.get(`/api/v1/annual-summaries/${year}`).expect(200);
     expect(list.body.items.map((v: { version: number; status: string }) => [v.version, v.status])).toContainEqual([done.version, 'done']);
 
@@ -147,7 +168,11 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     expect(second.version).toBe(first.version + 1);
     const stillFirst = await binary(api.http, `/api/v1/annual-summaries/2014/${first.version}.json`).expect(200);
     expect(stillFirst.body.equals(firstJson.body)).toBe(true);
-    await expect(api.db.query(`UPDATE annual_summaries SET progress = 1 WHERE id = (SELECT id FROM annual_summaries WHERE year = 2014 AND version = 1)`)).rejects.toThrow(/done and cannot change/);
+    await expect(
+      api.db.query(
+        `UPDATE annual_summaries SET progress = 1 WHERE id = (SELECT id FROM annual_summaries WHERE year = 2014 AND version = 1)`,
+      ),
+    ).rejects.toThrow(/done and cannot change/);
   });
 
   it('makes ONE job of a hundred requests for the same year while it waits', async () => {
@@ -177,7 +202,10 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     for (const year of [2012, 2017]) {
       const res = await api.http.post('/api/v1/annual-summaries').send({ year }).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ code: 'INVALID_SUMMARY_YEAR', errors: [{ field: 'year', message: 'must be a year from 2013 to 2016' }] });
+      expect(res.body).toMatchObject({
+        code: 'INVALID_SUMMARY_YEAR',
+        errors: [{ field: 'year', message: 'must be a year from 2013 to 2016' }],
+      });
     }
     await api.http.post('/api/v1/annual-summaries').send({ year: '2014' }).expect(400);
     await api.http.post('/api/v1/annual-summaries').send({ year: 2014, extra: true }).expect(400);

@@ -16,46 +16,92 @@ interface Case {
   name: string;
   /** The status the commitment is walked to (by a coordinator) before the request. */
   from?: 'accepted' | 'in_progress' | 'under_review' | 'completed';
-  request: (id: string, version: number, lead: string) => { method: 'post' | 'put' | 'patch'; path: string; body: object; ifMatch?: boolean };
+  request: (
+    id: string,
+    version: number,
+    lead: string,
+  ) => { method: 'post' | 'put' | 'patch'; path: string; body: object; ifMatch?: boolean };
   expected: Record<Who, number>;
 }
 
 const coordinatorsOnly = (ok: number): Record<Who, number> => ({
-  admin: ok, coordinator: ok, lead: 403, supporting: 403, other: 403, viewer: 403, anonymous: 401,
+  admin: ok,
+  coordinator: ok,
+  lead: 403,
+  supporting: 403,
+  other: 403,
+  viewer: 403,
+  anonymous: 401,
 });
 const leadToo = (ok: number): Record<Who, number> => ({ ...coordinatorsOnly(ok), lead: ok });
 
-const transition = (to: string, extra: object = {}) => (id: string) => ({
-  method: 'post' as const,
-  path: `/api/v1/commitments/${id}/transitions`,
-  body: { to, ...extra },
-  ifMatch: true,
-});
+const transition =
+  (to: string, extra: object = {}) =>
+  (id: string) => ({
+    method: 'post' as const,
+    path: `/api/v1/commitments/${id}/transitions`,
+    body: { to, ...extra },
+    ifMatch: true,
+  });
 
 const CASES: Case[] = [
-  { name: 'register', request: () => ({ method: 'post', path: '/api/v1/commitments', body: aCommitment() }), expected: coordinatorsOnly(201) },
-  { name: 'revise details', request: (id) => ({ method: 'patch', path: `/api/v1/commitments/${id}`, body: { title: 'Revised' }, ifMatch: true }), expected: coordinatorsOnly(200) },
   {
-    name: 'assign owners',
-    request: (id, _v, lead) => ({ method: 'put', path: `/api/v1/commitments/${id}/owners`, body: { lead, supporting: ['UNDP'] }, ifMatch: true }),
+    name: 'register',
+    request: () => ({ method: 'post', path: '/api/v1/commitments', body: aCommitment() }),
+    expected: coordinatorsOnly(201),
+  },
+  {
+    name: 'revise details',
+    request: (id) => ({ method: 'patch', path: `/api/v1/commitments/${id}`, body: { title: 'Revised' }, ifMatch: true }),
     expected: coordinatorsOnly(200),
   },
-  { name: 'set due date', request: (id) => ({ method: 'put', path: `/api/v1/commitments/${id}/due-date`, body: { dueDate: '2016-01-15' }, ifMatch: true }), expected: coordinatorsOnly(200) },
+  {
+    name: 'assign owners',
+    request: (id, _v, lead) => ({
+      method: 'put',
+      path: `/api/v1/commitments/${id}/owners`,
+      body: { lead, supporting: ['UNDP'] },
+      ifMatch: true,
+    }),
+    expected: coordinatorsOnly(200),
+  },
+  {
+    name: 'set due date',
+    request: (id) => ({ method: 'put', path: `/api/v1/commitments/${id}/due-date`, body: { dueDate: '2016-01-15' }, ifMatch: true }),
+    expected: coordinatorsOnly(200),
+  },
   { name: 'accept', request: transition('accepted'), expected: leadToo(200) },
   { name: 'start', from: 'accepted', request: transition('in_progress'), expected: leadToo(200) },
   { name: 'submit for review', from: 'in_progress', request: transition('under_review'), expected: leadToo(200) },
   { name: 'validate completion', from: 'under_review', request: transition('completed'), expected: coordinatorsOnly(200) },
-  { name: 'return for work', from: 'under_review', request: transition('in_progress', { reason: 'More evidence' }), expected: coordinatorsOnly(200) },
-  { name: 'discontinue', request: transition('discontinued', { reason: 'Obsolete', category: 'overtaken_by_events' }), expected: coordinatorsOnly(200) },
+  {
+    name: 'return for work',
+    from: 'under_review',
+    request: transition('in_progress', { reason: 'More evidence' }),
+    expected: coordinatorsOnly(200),
+  },
+  {
+    name: 'discontinue',
+    request: transition('discontinued', { reason: 'Obsolete', category: 'overtaken_by_events' }),
+    expected: coordinatorsOnly(200),
+  },
   { name: 'reopen', from: 'completed', request: transition('in_progress', { reason: 'New facts' }), expected: coordinatorsOnly(200) },
   {
     name: 'report progress',
-    request: (id, _v, lead) => ({ method: 'post', path: `/api/v1/commitments/${id}/progress-reports`, body: { period: 2014, summary: 'Done a thing.', agency: lead } }),
+    request: (id, _v, lead) => ({
+      method: 'post',
+      path: `/api/v1/commitments/${id}/progress-reports`,
+      body: { period: 2014, summary: 'Done a thing.', agency: lead },
+    }),
     expected: { admin: 201, coordinator: 201, lead: 201, supporting: 403, other: 403, viewer: 403, anonymous: 401 },
   },
   {
     name: 'report progress for its own agency (no agency in the body)',
-    request: (id) => ({ method: 'post', path: `/api/v1/commitments/${id}/progress-reports`, body: { period: 2014, summary: 'Done a thing.' } }),
+    request: (id) => ({
+      method: 'post',
+      path: `/api/v1/commitments/${id}/progress-reports`,
+      body: { period: 2014, summary: 'Done a thing.' },
+    }),
     expected: { admin: 422, coordinator: 422, lead: 201, supporting: 201, other: 403, viewer: 403, anonymous: 401 },
   },
 ];
@@ -82,7 +128,10 @@ describe('Authorization matrix', () => {
   const matrix = CASES.flatMap((c) => WHO.map((who) => [c.name, who, c.expected[who], c] as const));
 
   it.each(matrix)('%s as %s → %i', async (_name, who, expected, c) => {
-    const created = await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: lead, supportingAgencies: [supporting] })).expect(201);
+    const created = await api.http
+      .post('/api/v1/commitments')
+      .send(aCommitment({ leadAgency: lead, supportingAgencies: [supporting] }))
+      .expect(201);
     let version = 1;
     for (const to of PATH[c.from ?? ''] ?? []) {
       await api.http.post(`/api/v1/commitments/${created.body.id}/transitions`).set('If-Match', `"${version}"`).send({ to }).expect(200);
@@ -108,7 +157,10 @@ describe('Authorization matrix', () => {
   });
 
   it('a focal point cannot report for another agency by naming it in the body', async () => {
-    const created = await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: lead, supportingAgencies: [supporting] })).expect(201);
+    const created = await api.http
+      .post('/api/v1/commitments')
+      .send(aCommitment({ leadAgency: lead, supportingAgencies: [supporting] }))
+      .expect(201);
     const before = await countEvents(api.db);
     const res = await as.supporting.http
       .post(`/api/v1/commitments/${created.body.id}/progress-reports`)
@@ -150,26 +202,49 @@ describe('Authorization matrix', () => {
   });
 
   it.each([
-    { action: 'open_cycle', request: { method: 'post', path: '/api/v1/reporting-cycles', body: { year: 2093, opensAt: '2093-11-01' } }, holders: 'admins and coordinators' },
-    { action: 'change_cycle', request: { method: 'patch', path: '/api/v1/reporting-cycles/2093', body: { deadline: '2094-02-01' } }, holders: 'admins and coordinators' },
-    { action: 'request_summary', request: { method: 'post', path: '/api/v1/annual-summaries', body: { year: 2014 } }, holders: 'admins and coordinators' },
-    { action: 'review_deliveries', request: { method: 'get', path: '/api/v1/admin/notifications?status=failed', body: {} }, holders: 'admins' },
-    { action: 'retry_delivery', request: { method: 'post', path: `/api/v1/admin/notifications/${randomUUID()}/retry`, body: {} }, holders: 'admins' },
-  ] as const)('$action: refused to everyone but $holders by the same rules, before anything is read', async ({ action, request, holders }) => {
-    const refusedTo: Principal[] = holders === 'admins' ? ['coordinator', 'lead', 'viewer'] : ['lead', 'supporting', 'viewer'];
-    expect(refusedTo).toHaveLength(3);
-    const before = await countEvents(api.db);
-    for (const who of refusedTo) {
-      const res = await as[who].http[request.method](request.path).send(request.body);
-      expect({ who, status: res.status, body: res.body }).toMatchObject({
-        who,
-        status: 403,
-        body: { code: 'NOT_ALLOWED', action, rule: `reserved to ${holders}` },
-      });
-    }
-    expect((await api.anonymous[request.method](request.path).send(request.body)).status).toBe(401);
-    expect(await countEvents(api.db)).toBe(before);
-  });
+    {
+      action: 'open_cycle',
+      request: { method: 'post', path: '/api/v1/reporting-cycles', body: { year: 2093, opensAt: '2093-11-01' } },
+      holders: 'admins and coordinators',
+    },
+    {
+      action: 'change_cycle',
+      request: { method: 'patch', path: '/api/v1/reporting-cycles/2093', body: { deadline: '2094-02-01' } },
+      holders: 'admins and coordinators',
+    },
+    {
+      action: 'request_summary',
+      request: { method: 'post', path: '/api/v1/annual-summaries', body: { year: 2014 } },
+      holders: 'admins and coordinators',
+    },
+    {
+      action: 'review_deliveries',
+      request: { method: 'get', path: '/api/v1/admin/notifications?status=failed', body: {} },
+      holders: 'admins',
+    },
+    {
+      action: 'retry_delivery',
+      request: { method: 'post', path: `/api/v1/admin/notifications/${randomUUID()}/retry`, body: {} },
+      holders: 'admins',
+    },
+  ] as const)(
+    '$action: refused to everyone but $holders by the same rules, before anything is read',
+    async ({ action, request, holders }) => {
+      const refusedTo: Principal[] = holders === 'admins' ? ['coordinator', 'lead', 'viewer'] : ['lead', 'supporting', 'viewer'];
+      expect(refusedTo).toHaveLength(3);
+      const before = await countEvents(api.db);
+      for (const who of refusedTo) {
+        const res = await as[who].http[request.method](request.path).send(request.body);
+        expect({ who, status: res.status, body: res.body }).toMatchObject({
+          who,
+          status: 403,
+          body: { code: 'NOT_ALLOWED', action, rule: `reserved to ${holders}` },
+        });
+      }
+      expect((await api.anonymous[request.method](request.path).send(request.body)).status).toBe(401);
+      expect(await countEvents(api.db)).toBe(before);
+    },
+  );
 
   it('everyone signed in reads; nobody anonymous does', async () => {
     for (const who of ['admin', 'coordinator', 'lead', 'viewer'] as const) await as[who].http.get('/api/v1/commitments').expect(200);

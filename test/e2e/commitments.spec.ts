@@ -91,7 +91,11 @@ describe('Commitments API', () => {
 
   it('assigns owners, sets and clears the due date, and revises details, each needing If-Match', async () => {
     const c = await register();
-    let res = await api.http.put(`/api/v1/commitments/${c.id}/owners`).set('If-Match', '"1"').send({ lead: 'IOM', supporting: ['ILO', 'UNHCR'] }).expect(200);
+    let res = await api.http
+      .put(`/api/v1/commitments/${c.id}/owners`)
+      .set('If-Match', '"1"')
+      .send({ lead: 'IOM', supporting: ['ILO', 'UNHCR'] })
+      .expect(200);
     expect(res.body).toMatchObject({ leadAgency: 'IOM', supportingAgencies: ['ILO', 'UNHCR'], version: 2 });
     res = await api.http.put(`/api/v1/commitments/${c.id}/due-date`).set('If-Match', '"2"').send({ dueDate: '2014-02-01' }).expect(200);
     expect(res.body).toMatchObject({ dueDate: '2014-02-01', overdue: true, version: 3 });
@@ -104,7 +108,13 @@ describe('Commitments API', () => {
       .expect(200);
     expect(res.body).toMatchObject({ title: 'A new title', agendaItems: [1, 8], sdgTargets: ['10.7', '10.c'], version: 5 });
     const types = (await api.http.get(`/api/v1/commitments/${c.id}/history`)).body.items.map((e: { type: string }) => e.type);
-    expect(types).toEqual(['CommitmentRegistered', 'CommitmentOwnersAssigned', 'CommitmentDueDateSet', 'CommitmentDueDateSet', 'CommitmentDetailsRevised']);
+    expect(types).toEqual([
+      'CommitmentRegistered',
+      'CommitmentOwnersAssigned',
+      'CommitmentDueDateSet',
+      'CommitmentDueDateSet',
+      'CommitmentDetailsRevised',
+    ]);
   });
 
   it('records progress reports from an owning agency without If-Match', async () => {
@@ -148,12 +158,24 @@ describe('Commitments API', () => {
     const codes: Record<string, string> = {};
     beforeAll(async () => {
       agency = await aFreshAgency(api.db);
-      codes.a = (await register({ leadAgency: agency, supportingAgencies: [], agendaItems: [7], dueDate: '2014-01-15', title: 'Diaspora knowledge networks' })).code;
+      codes.a = (
+        await register({
+          leadAgency: agency,
+          supportingAgencies: [],
+          agendaItems: [7],
+          dueDate: '2014-01-15',
+          title: 'Diaspora knowledge networks',
+        })
+      ).code;
       codes.b = (await register({ leadAgency: agency, supportingAgencies: [], agendaItems: [7, 8], dueDate: '2015-06-30' })).code;
       codes.c = (await register({ leadAgency: 'ILO', supportingAgencies: [agency], agendaItems: [3], dueDate: '2013-12-31' })).code;
       codes.d = (await register({ leadAgency: agency, supportingAgencies: [], agendaItems: [7], dueDate: '2013-12-01' })).code;
       // d is completed: past its due date but not overdue
-      for (const [to, v] of [['in_progress', 1], ['under_review', 2], ['completed', 3]] as const) {
+      for (const [to, v] of [
+        ['in_progress', 1],
+        ['under_review', 2],
+        ['completed', 3],
+      ] as const) {
         await api.http.post(`/api/v1/commitments/${codes.d}/transitions`).set('If-Match', `"${v}"`).send({ to }).expect(200);
       }
     });
@@ -254,9 +276,7 @@ describe('Commitments API', () => {
 
   it('refuses a second commitment with the same code (409), also when registered concurrently', async () => {
     const code = uniqueCode('RACE');
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => api.http.post('/api/v1/commitments').send(aCommitment({ code }))),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => api.http.post('/api/v1/commitments').send(aCommitment({ code }))));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     const [{ n }] = await api.db.query(
       `SELECT count(*)::int AS n FROM events WHERE type = 'CommitmentRegistered' AND payload->>'code' = $1`,

@@ -17,13 +17,21 @@ describe('Concurrent appends on one commitment', () => {
   });
   afterAll(() => api.close());
 
-  const register = async () => (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: 'ILO', supportingAgencies: ['IOM'] })).expect(201)).body;
+  const register = async () =>
+    (
+      await api.http
+        .post('/api/v1/commitments')
+        .send(aCommitment({ leadAgency: 'ILO', supportingAgencies: ['IOM'] }))
+        .expect(201)
+    ).body;
 
   it.each([16, 32])('%i simultaneous version-less progress reports by two agencies: all 201, the stream grows by as many', async (n) => {
     const c = await register();
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) =>
-        (i % 2 === 0 ? ilo : iom).http.post(`/api/v1/commitments/${c.code}/progress-reports`).send({ period: 2014, summary: `Report ${i} of ${n}.` }),
+        (i % 2 === 0 ? ilo : iom).http
+          .post(`/api/v1/commitments/${c.code}/progress-reports`)
+          .send({ period: 2014, summary: `Report ${i} of ${n}.` }),
       ),
     );
     expect(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.code}`)).toEqual([]);
@@ -48,7 +56,9 @@ describe('Concurrent appends on one commitment', () => {
     const c = await register();
     const n = 16;
     const results = await Promise.all(
-      Array.from({ length: n }, () => api.http.post(`/api/v1/commitments/${c.id}/transitions`).set('If-Match', '"1"').send({ to: 'accepted' })),
+      Array.from({ length: n }, () =>
+        api.http.post(`/api/v1/commitments/${c.id}/transitions`).set('If-Match', '"1"').send({ to: 'accepted' }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(n - 1).fill(409)]);
     for (const r of results.filter((r) => r.status === 409)) expect(r.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });

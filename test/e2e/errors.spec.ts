@@ -20,10 +20,19 @@ describe('Errors', () => {
     expect(await countEvents(api.db)).toBe(eventsBefore);
   });
 
-  const expectProblem = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, problemCode: string) => {
+  const expectProblem = (
+    res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+    status: number,
+    problemCode: string,
+  ) => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status, code: problemCode, type: expect.stringMatching(/^urn:hld:problem:/), detail: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status,
+      code: problemCode,
+      type: expect.stringMatching(/^urn:hld:problem:/),
+      detail: expect.any(String),
+    });
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   };
 
@@ -62,7 +71,10 @@ describe('Errors', () => {
     const res = await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: 'NOPE', supportingAgencies: ['IOM'] }));
     expectProblem(res, 422, 'UNKNOWN_AGENCY');
     expect(res.body.errors).toEqual([{ field: 'leadAgency', message: 'unknown agency NOPE' }]);
-    const owners = await api.http.put(`/api/v1/commitments/${code}/owners`).set('If-Match', '"1"').send({ lead: 'ILO', supporting: ['XYZ'] });
+    const owners = await api.http
+      .put(`/api/v1/commitments/${code}/owners`)
+      .set('If-Match', '"1"')
+      .send({ lead: 'ILO', supporting: ['XYZ'] });
     expectProblem(owners, 422, 'UNKNOWN_AGENCY');
   });
 
@@ -72,13 +84,19 @@ describe('Errors', () => {
       expectProblem(res, 422, 'UNKNOWN_AGENDA_ITEM');
       expect(res.body.errors[0].field).toBe('agendaItems');
     }
-    const revise = await api.http.patch(`/api/v1/commitments/${code}`).set('If-Match', '"1"').send({ agendaItems: [2, 12] });
+    const revise = await api.http
+      .patch(`/api/v1/commitments/${code}`)
+      .set('If-Match', '"1"')
+      .send({ agendaItems: [2, 12] });
     expectProblem(revise, 422, 'UNKNOWN_AGENDA_ITEM');
     expect(revise.body.agendaItems).toEqual([12]);
   });
 
   it('422 when the lead is also supporting', async () => {
-    const res = await api.http.put(`/api/v1/commitments/${code}/owners`).set('If-Match', '"1"').send({ lead: 'ILO', supporting: ['ILO'] });
+    const res = await api.http
+      .put(`/api/v1/commitments/${code}/owners`)
+      .set('If-Match', '"1"')
+      .send({ lead: 'ILO', supporting: ['ILO'] });
     expectProblem(res, 422, 'INVALID_OWNERS');
   });
 
@@ -130,7 +148,11 @@ describe('Errors', () => {
   it('422 when a transition needs a reason or a discontinuation category', async () => {
     const base = `/api/v1/commitments/${code}/transitions`;
     expectProblem(await api.http.post(base).set('If-Match', '"1"').send({ to: 'discontinued', category: 'other' }), 422, 'REASON_REQUIRED');
-    expectProblem(await api.http.post(base).set('If-Match', '"1"').send({ to: 'discontinued', reason: 'why' }), 422, 'INVALID_DISCONTINUATION');
+    expectProblem(
+      await api.http.post(base).set('If-Match', '"1"').send({ to: 'discontinued', reason: 'why' }),
+      422,
+      'INVALID_DISCONTINUATION',
+    );
     const superseded = await api.http.post(base).set('If-Match', '"1"').send({ to: 'discontinued', reason: 'why', category: 'superseded' });
     expectProblem(superseded, 422, 'INVALID_DISCONTINUATION');
     expect(superseded.body.errors[0].field).toBe('supersededBy');
@@ -138,8 +160,16 @@ describe('Errors', () => {
 
   it('422 when the reporting agency owns nothing of the commitment, or the period is outside the reporting years', async () => {
     const base = `/api/v1/commitments/${code}/progress-reports`;
-    expectProblem(await api.http.post(base).send({ period: 2014, agency: 'UNHCR', summary: 'Did things.' }), 422, 'REPORTING_AGENCY_NOT_AN_OWNER');
-    expectProblem(await api.http.post(base).send({ period: 2014, agency: 'NOPE', summary: 'Did things.' }), 422, 'REPORTING_AGENCY_NOT_AN_OWNER');
+    expectProblem(
+      await api.http.post(base).send({ period: 2014, agency: 'UNHCR', summary: 'Did things.' }),
+      422,
+      'REPORTING_AGENCY_NOT_AN_OWNER',
+    );
+    expectProblem(
+      await api.http.post(base).send({ period: 2014, agency: 'NOPE', summary: 'Did things.' }),
+      422,
+      'REPORTING_AGENCY_NOT_AN_OWNER',
+    );
     const res = await api.http.post(base).send({ period: 2012, agency: 'ILO', summary: 'Did things.' });
     expectProblem(res, 400, 'VALIDATION_FAILED');
   });

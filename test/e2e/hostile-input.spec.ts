@@ -96,7 +96,9 @@ const isDateField = (name: string, schema: Schema | undefined) =>
   schema?.format === 'date' || schema?.format === 'date-time' || /date|At$|asOf|deadline/i.test(name);
 const valuesFor = (field: Array<string | number>, schema: Schema | undefined): Hostile[] => [
   ...FIELD_VALUES,
-  ...(isDateField(String(field[field.length - 1]), schema) ? DATE_VALUES : DATE_VALUES.filter((d) => ['2014-02-30', '0000-01-01', '+275760-09-13'].includes(String(d.value)))),
+  ...(isDateField(String(field[field.length - 1]), schema)
+    ? DATE_VALUES
+    : DATE_VALUES.filter((d) => ['2014-02-30', '0000-01-01', '+275760-09-13'].includes(String(d.value)))),
 ];
 
 /** Whole bodies: sent instead of a valid one. */
@@ -111,7 +113,11 @@ const WHOLE_BODIES: Array<{ label: string; type: string; payload: string | Buffe
   { label: 'an unknown field with a surrogate', type: 'application/json', payload: '{"zzz":"\\ud800"}' },
   { label: '__proto__', type: 'application/json', payload: '{"__proto__":{"role":"admin"}}' },
   { label: 'constructor.prototype', type: 'application/json', payload: '{"constructor":{"prototype":{"role":"admin"}}}' },
-  { label: 'invalid UTF-8', type: 'application/json', payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xed, 0xa0, 0x80, 0x22, 0x7d]) },
+  {
+    label: 'invalid UTF-8',
+    type: 'application/json',
+    payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xed, 0xa0, 0x80, 0x22, 0x7d]),
+  },
   { label: 'empty JSON', type: 'application/json', payload: '' },
   { label: 'malformed JSON', type: 'application/json', payload: '{"a":' },
   { label: 'over the body limit', type: 'application/json', payload: `{"a":"${'x'.repeat(MB + 10)}"}` },
@@ -121,7 +127,15 @@ const WHOLE_BODIES: Array<{ label: string; type: string; payload: string | Buffe
 ];
 
 /** The whole bodies also sent without credentials: those that break the parser, the text rule or the nesting bound. */
-const ANONYMOUS_BODIES = ['10,000-deep arrays', '10,000-deep objects', 'a NUL key', 'an unknown field with a surrogate', 'invalid UTF-8', 'over the body limit', 'a form with NUL'];
+const ANONYMOUS_BODIES = [
+  '10,000-deep arrays',
+  '10,000-deep objects',
+  'a NUL key',
+  'an unknown field with a surrogate',
+  'invalid UTF-8',
+  'over the body limit',
+  'a form with NUL',
+];
 
 /** Query parameter values, already URL-encoded (sent as they are). */
 const QUERY_VALUES: Hostile[] = [
@@ -314,11 +328,7 @@ describe('Hostile input on every route (fuzz)', () => {
         .expect(201);
       return { code, version: 2, requestId: asked.body.pendingExtension.requestId };
     });
-    const onCommitment = (
-      c: ReturnType<typeof commitmentFor>,
-      body: Record<string, unknown>,
-      versioned: boolean,
-    ): Fixture => ({
+    const onCommitment = (c: ReturnType<typeof commitmentFor>, body: Record<string, unknown>, versioned: boolean): Fixture => ({
       prepare: async () => {
         const { code, version, requestId } = await c.get();
         return {
@@ -402,8 +412,16 @@ describe('Hostile input on every route (fuzz)', () => {
           token: admin.token,
         }),
       },
-      'POST /api/v1/commitments/{idOrCode}/extension-requests': onCommitment(withDueDate, { dueDate: '2016-06-30', reason: 'Funding arrived late' }, false),
-      'POST /api/v1/commitments/{idOrCode}/extension-requests/{requestId}/decision': onCommitment(pending, { decision: 'decline', comment: 'No.' }, false),
+      'POST /api/v1/commitments/{idOrCode}/extension-requests': onCommitment(
+        withDueDate,
+        { dueDate: '2016-06-30', reason: 'Funding arrived late' },
+        false,
+      ),
+      'POST /api/v1/commitments/{idOrCode}/extension-requests/{requestId}/decision': onCommitment(
+        pending,
+        { decision: 'decline', comment: 'No.' },
+        false,
+      ),
       'GET /api/v1/stats/status': asAdmin({ query: 'by=agency' }),
       'POST /api/v1/reporting-cycles': {
         prepare: async () => ({ body: { year: cycleYear, opensAt: `${cycleYear}-11-01` }, token: admin.token }),
@@ -435,7 +453,12 @@ describe('Hostile input on every route (fuzz)', () => {
   /** Every documented operation, as `METHOD /path/{param}`. */
   const operations = (): Array<{ key: string; method: Method; path: string; operation: OpenApiOperation }> =>
     Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, method: method as Method, path, operation })),
+      Object.entries(ops).map(([method, operation]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        method: method as Method,
+        path,
+        operation,
+      })),
     );
   const isWrite = (method: Method) => method !== 'get';
 
@@ -477,7 +500,8 @@ describe('Hostile input on every route (fuzz)', () => {
       wrong.push(`${res.status} as ${contentType || 'no content type'}: ${(res.text ?? '').slice(0, 120)}`);
     }
     if (!res.headers['x-request-id']) wrong.push(`${res.status} without X-Request-Id`);
-    else if (res.status >= 400 && res.body?.requestId !== res.headers['x-request-id']) wrong.push(`${res.status}: requestId is not X-Request-Id`);
+    else if (res.status >= 400 && res.body?.requestId !== res.headers['x-request-id'])
+      wrong.push(`${res.status}: requestId is not X-Request-Id`);
     if (res.headers['x-content-type-options'] !== 'nosniff') wrong.push(`${res.status} without the security headers`);
     const after = await fingerprint();
     known = after;
@@ -530,7 +554,11 @@ describe('Hostile input on every route (fuzz)', () => {
     const served = servedRoutes(api.app).filter((r) => !r.path.startsWith('/api/docs'));
     expect(served.length).toBeGreaterThan(30);
     expect(served.map((r) => `${r.method} ${r.path}`).filter((r) => !documented.has(r))).toEqual([]);
-    expect(operations().map((o) => o.key).filter((key) => !fixtures.has(key))).toEqual([]);
+    expect(
+      operations()
+        .map((o) => o.key)
+        .filter((key) => !fixtures.has(key)),
+    ).toEqual([]);
   });
 
   it('every body field, query parameter, path parameter and If-Match of every route: no 5xx, problem+json, nothing written', async () => {
@@ -544,7 +572,14 @@ describe('Hostile input on every route (fuzz)', () => {
           for (const { label, value } of valuesFor(field, schemaAt(schema, field))) {
             const target = await fixture.prepare();
             const payload = bodyWith(target.body ?? {}, field, value);
-            await attempt(`${key} ${field.join('.')}=${label}`, method, path, target, { body: { type: 'application/json', payload } }, fixture);
+            await attempt(
+              `${key} ${field.join('.')}=${label}`,
+              method,
+              path,
+              target,
+              { body: { type: 'application/json', payload } },
+              fixture,
+            );
           }
         }
       }
@@ -561,7 +596,9 @@ describe('Hostile input on every route (fuzz)', () => {
       // each query parameter (and, with the text values, one the route does not know), alone, twice, beside the valid ones
       const names = [...(operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name), 'zzz'];
       for (const name of names) {
-        for (const { label, value } of name === 'zzz' ? QUERY_VALUES.filter((v) => UNKNOWN_PARAMETER_VALUES.includes(String(v.value))) : QUERY_VALUES) {
+        for (const { label, value } of name === 'zzz'
+          ? QUERY_VALUES.filter((v) => UNKNOWN_PARAMETER_VALUES.includes(String(v.value)))
+          : QUERY_VALUES) {
           const target = await fixture.prepare();
           const valid = target.query ? `${target.query}&` : '';
           await attempt(`${key} ?${name}=${label}`, method, path, target, { query: `${valid}${name}=${value}` }, fixture);
@@ -605,19 +642,35 @@ describe('Hostile input on every route (fuzz)', () => {
         return fieldPaths(o.operation.requestBody!.content['application/json'].schema, base).map((field) => ({ ...o, field }));
       }),
     );
-    const queryCases = operations().flatMap((o) => (o.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ ...o, name: p.name })));
+    const queryCases = operations().flatMap((o) =>
+      (o.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ ...o, name: p.name })),
+    );
 
     for (const [c, value] of fc.sample(fc.tuple(fc.constantFrom(...fieldCases.flat()), json), { seed: 20131003, numRuns: 300 })) {
       const fixture = fixtures.get(c.key)!;
       const target = await fixture.prepare();
       const payload = bodyWith(target.body ?? {}, c.field, value);
-      await attempt(`${c.key} ${c.field.join('.')}=${JSON.stringify(value)}`, c.method, c.path, target, { body: { type: 'application/json', payload } }, fixture);
+      await attempt(
+        `${c.key} ${c.field.join('.')}=${JSON.stringify(value)}`,
+        c.method,
+        c.path,
+        target,
+        { body: { type: 'application/json', payload } },
+        fixture,
+      );
     }
     for (const [c, value] of fc.sample(fc.tuple(fc.constantFrom(...queryCases), text), { seed: 20131003, numRuns: 100 })) {
       const fixture = fixtures.get(c.key)!;
       const target = await fixture.prepare();
       const valid = target.query ? `${target.query}&` : '';
-      await attempt(`${c.key} ?${c.name}=${JSON.stringify(value)}`, c.method, c.path, target, { query: `${valid}${c.name}=${percentEncoded(value)}` }, fixture);
+      await attempt(
+        `${c.key} ?${c.name}=${JSON.stringify(value)}`,
+        c.method,
+        c.path,
+        target,
+        { query: `${valid}${c.name}=${percentEncoded(value)}` },
+        fixture,
+      );
     }
     expect({ failures: failures.length, first: failures.slice(0, 80) }).toEqual({ failures: 0, first: [] });
   }, 120_000);

@@ -46,7 +46,11 @@ describe('Idempotency-Key on POST', () => {
   it('replays a transition: one event however often it is retried, even concurrently', async () => {
     const c = (await api.http.post('/api/v1/commitments').send(aCommitment()).expect(201)).body;
     const send = () =>
-      api.http.post(`/api/v1/commitments/${c.id}/transitions`).set('If-Match', '"1"').set('Idempotency-Key', `t-${c.id}`).send({ to: 'accepted' });
+      api.http
+        .post(`/api/v1/commitments/${c.id}/transitions`)
+        .set('If-Match', '"1"')
+        .set('Idempotency-Key', `t-${c.id}`)
+        .send({ to: 'accepted' });
     const results = await Promise.all([send(), send(), send(), send()]);
     // the first runs; duplicates arriving while it runs get 409, later ones the replayed 200
     expect(results.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
@@ -59,7 +63,11 @@ describe('Idempotency-Key on POST', () => {
   it('lets a request that failed be retried with the same key', async () => {
     const body = aCommitment({ leadAgency: 'NOPE', supportingAgencies: [] });
     await api.http.post('/api/v1/commitments').set('Idempotency-Key', 'fails-first').send(body).expect(422);
-    await api.http.post('/api/v1/commitments').set('Idempotency-Key', 'fails-first').send({ ...body, leadAgency: 'ILO' }).expect(201);
+    await api.http
+      .post('/api/v1/commitments')
+      .set('Idempotency-Key', 'fails-first')
+      .send({ ...body, leadAgency: 'ILO' })
+      .expect(201);
   });
 
   it('400 for a malformed key', async () => {

@@ -37,8 +37,10 @@ describe('Principals kept by an API process', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  const on = (api: TestApi, token: string, path = '/api/v1/me') => async () =>
-    (await api.anonymous.get(path).set('Authorization', `Bearer ${token}`)).status;
+  const on =
+    (api: TestApi, token: string, path = '/api/v1/me') =>
+    async () =>
+      (await api.anonymous.get(path).set('Authorization', `Bearer ${token}`)).status;
 
   it('answers from memory: a second request reads nothing about its sender', async () => {
     const user = await a.signIn('viewer');
@@ -48,7 +50,7 @@ describe('Principals kept by an API process', () => {
     });
   });
 
-  it('deactivation through one process stops the user\'s tokens on the other', async () => {
+  it("deactivation through one process stops the user's tokens on the other", async () => {
     const admin = await a.signIn('admin');
     const focal = await a.signIn('focal_point', 'IOM');
     const apiToken = (await focal.http.post('/api/v1/me/tokens').send({ name: 'script' }).expect(201)).body.token;

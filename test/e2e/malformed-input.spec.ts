@@ -25,7 +25,12 @@ describe('Malformed input', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    code = (await api.http.post('/api/v1/commitments').send(aCommitment({ dueDate: '2015-01-15' })).expect(201)).body.code;
+    code = (
+      await api.http
+        .post('/api/v1/commitments')
+        .send(aCommitment({ dueDate: '2015-01-15' }))
+        .expect(201)
+    ).body.code;
   });
   afterAll(() => api.close());
 
@@ -49,12 +54,41 @@ describe('Malformed input', () => {
 
   describe('text: well-formed Unicode without control characters, in every string the API receives', () => {
     it.each([
-      ['NUL in a body string', () => api.http.post('/api/v1/commitments').send(aCommitment({ title: 'Reduce\u0000costs' })), 'title', /U\+0000/],
-      ['NUL in the email at sign-in', () => api.anonymous.post('/api/v1/auth/login').send({ email: 'a\u0000@b.c', password: 'x' }), 'email', /U\+0000/],
-      ['a lone surrogate in a report', () => api.http.post(`/api/v1/commitments/${code}/progress-reports`).send({ period: 2014, agency: 'ILO', summary: 'Did \ud800 things' }), 'summary', /lone surrogate \(U\+D800\)/],
+      [
+        'NUL in a body string',
+        () => api.http.post('/api/v1/commitments').send(aCommitment({ title: 'Reduce\u0000costs' })),
+        'title',
+        /U\+0000/,
+      ],
+      [
+        'NUL in the email at sign-in',
+        () => api.anonymous.post('/api/v1/auth/login').send({ email: 'a\u0000@b.c', password: 'x' }),
+        'email',
+        /U\+0000/,
+      ],
+      [
+        'a lone surrogate in a report',
+        () =>
+          api.http.post(`/api/v1/commitments/${code}/progress-reports`).send({ period: 2014, agency: 'ILO', summary: 'Did \ud800 things' }),
+        'summary',
+        /lone surrogate \(U\+D800\)/,
+      ],
       ['an escape sequence in a token name', () => api.http.post('/api/v1/me/tokens').send({ name: '\u001b[2Jscript' }), 'name', /U\+001B/],
-      ['NUL nested in an indicator', () => api.http.post(`/api/v1/commitments/${code}/progress-reports`).send({ period: 2014, agency: 'ILO', summary: 'ok', indicators: [{ name: 'n\u0000', value: 1 }] }), 'indicators.0.name', /U\+0000/],
-      ['NUL in a field name', () => api.http.post('/api/v1/commitments').set('Content-Type', 'application/json').send('{"a\\u0000":1}'), 'a\\u0000', /name that contains/],
+      [
+        'NUL nested in an indicator',
+        () =>
+          api.http
+            .post(`/api/v1/commitments/${code}/progress-reports`)
+            .send({ period: 2014, agency: 'ILO', summary: 'ok', indicators: [{ name: 'n\u0000', value: 1 }] }),
+        'indicators.0.name',
+        /U\+0000/,
+      ],
+      [
+        'NUL in a field name',
+        () => api.http.post('/api/v1/commitments').set('Content-Type', 'application/json').send('{"a\\u0000":1}'),
+        'a\\u0000',
+        /name that contains/,
+      ],
       ['NUL in the search query', () => api.http.get('/api/v1/commitments?q=a%00b'), 'q', /U\+0000/],
       ['NUL in a path parameter', () => api.http.get('/api/v1/commitments/%00'), 'idOrCode', /U\+0000/],
       ['NUL in a form body', () => api.http.post('/api/v1/commitments').type('form').send('title=%00'), 'title', /U\+0000/],
@@ -93,7 +127,10 @@ describe('Malformed input', () => {
       { path: '/api/v1/commitments', field: '(body)', body: (v: string) => v, signedIn: true },
     ])('400 for 10,000 levels on $path, naming $field', async ({ path, field, body, signedIn }) => {
       const client = signedIn ? api.http : api.anonymous;
-      const res = await client.post(path).set('Content-Type', 'application/json').send(body(deep(10_000)));
+      const res = await client
+        .post(path)
+        .set('Content-Type', 'application/json')
+        .send(body(deep(10_000)));
       expectProblem(res, 400, 'VALIDATION_FAILED', field);
       expect(res.body.errors[0].message).toBe('is nested more than 32 levels deep');
     });
@@ -101,7 +138,12 @@ describe('Malformed input', () => {
     it('400 for 1,500 levels (where class-transformer overflowed) and for objects; a body of ordinary depth still goes through', async () => {
       const objects = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
       for (const value of [deep(1_500), objects]) {
-        expectProblem(await api.anonymous.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`{"email":${value}}`), 400, 'VALIDATION_FAILED', 'email');
+        expectProblem(
+          await api.anonymous.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`{"email":${value}}`),
+          400,
+          'VALIDATION_FAILED',
+          'email',
+        );
       }
       await api.anonymous.post('/api/v1/auth/login').send({ email: 'nobody@test.invalid', password: 'wrong-password' }).expect(401);
     });
@@ -109,7 +151,10 @@ describe('Malformed input', () => {
 
   describe('null is a value, not an absence', () => {
     it.each([['title'], ['text'], ['source']])('400 for {"%s": null} in PATCH, naming the field', async (field) => {
-      const res = await api.http.patch(`/api/v1/commitments/${code}`).set('If-Match', '"1"').send({ [field]: null });
+      const res = await api.http
+        .patch(`/api/v1/commitments/${code}`)
+        .set('If-Match', '"1"')
+        .send({ [field]: null });
       expectProblem(res, 400, 'VALIDATION_FAILED', field);
       expect(res.body.errors).toEqual([{ field, message: 'must not be null' }]);
     });
@@ -126,18 +171,32 @@ describe('Malformed input', () => {
   });
 
   describe('dates: one reading for the whole API, years 1900 to 2100', () => {
-    const notDates = ['2014-02-30', '2014-13-45', '0000-01-01', '2014-W01-1', '20140101', '2014-01-01T12', '+275760-09-13', '1899-12-31', '2101-01-01'];
+    const notDates = [
+      '2014-02-30',
+      '2014-13-45',
+      '0000-01-01',
+      '2014-W01-1',
+      '20140101',
+      '2014-01-01T12',
+      '+275760-09-13',
+      '1899-12-31',
+      '2101-01-01',
+    ];
 
     it.each(notDates)('dueBefore=%s: 400 naming dueBefore', async (value) => {
       expectProblem(await api.http.get('/api/v1/commitments').query({ dueBefore: value }), 400, 'VALIDATION_FAILED', 'dueBefore');
     });
 
-    it.each([...notDates, '2014-01-01T12:00:00', '2014-01-01T24:00Z', '2014-01-01T12:00+24:00'])('asOf=%s: 400 naming asOf', async (value) => {
-      expectProblem(await api.http.get(`/api/v1/commitments/${code}`).query({ asOf: value }), 400, 'VALIDATION_FAILED', 'asOf');
-    });
+    it.each([...notDates, '2014-01-01T12:00:00', '2014-01-01T24:00Z', '2014-01-01T12:00+24:00'])(
+      'asOf=%s: 400 naming asOf',
+      async (value) => {
+        expectProblem(await api.http.get(`/api/v1/commitments/${code}`).query({ asOf: value }), 400, 'VALIDATION_FAILED', 'asOf');
+      },
+    );
 
     it('say what is wrong: the shape, the calendar or the range', async () => {
-      const message = async (value: string) => (await api.http.get('/api/v1/commitments').query({ dueBefore: value })).body.errors[0].message;
+      const message = async (value: string) =>
+        (await api.http.get('/api/v1/commitments').query({ dueBefore: value })).body.errors[0].message;
       expect(await message('2014-02-30')).toBe('is not a calendar date: 2014-02 has 28 days');
       expect(await message('2014-13-45')).toBe('is not a calendar date: there is no month 13');
       expect(await message('0000-01-01')).toBe('must be in the years 1900 to 2100');
@@ -156,11 +215,26 @@ describe('Malformed input', () => {
         [() => api.http.post('/api/v1/me/tokens').send({ name: 'script', expiresAt: '2030-W01-1' }), 'expiresAt'],
         [() => api.http.post('/api/v1/commitments').send(aCommitment({ dueDate: '2014-02-30' })), 'dueDate'],
         [() => api.http.put(`/api/v1/commitments/${code}/due-date`).set('If-Match', '"1"').send({ dueDate: '0000-01-01' }), 'dueDate'],
-        [() => api.http.post(`/api/v1/commitments/${code}/extension-requests`).send({ dueDate: '+275760-09-13', reason: 'Late' }), 'dueDate'],
-        [() => api.http.post(`/api/v1/commitments/${code}/progress-reports`).send({ period: 2014, agency: 'ILO', summary: 's', indicators: [{ name: 'n', value: 1, asOf: '20140101' }] }), 'indicators.0.asOf'],
+        [
+          () => api.http.post(`/api/v1/commitments/${code}/extension-requests`).send({ dueDate: '+275760-09-13', reason: 'Late' }),
+          'dueDate',
+        ],
+        [
+          () =>
+            api.http
+              .post(`/api/v1/commitments/${code}/progress-reports`)
+              .send({ period: 2014, agency: 'ILO', summary: 's', indicators: [{ name: 'n', value: 1, asOf: '20140101' }] }),
+          'indicators.0.asOf',
+        ],
         [() => api.http.post('/api/v1/reporting-cycles').send({ year: 2087, opensAt: '0000-11-01' }), 'opensAt'],
-        [() => api.http.post('/api/v1/reporting-cycles').send({ year: 2087, opensAt: '2087-11-01', deadline: '+275760-09-13' }), 'deadline'],
-        [() => api.http.post('/api/v1/reporting-cycles').send({ year: 2087, opensAt: '2087-11-01', meetingDate: '2088-02-30' }), 'meetingDate'],
+        [
+          () => api.http.post('/api/v1/reporting-cycles').send({ year: 2087, opensAt: '2087-11-01', deadline: '+275760-09-13' }),
+          'deadline',
+        ],
+        [
+          () => api.http.post('/api/v1/reporting-cycles').send({ year: 2087, opensAt: '2087-11-01', meetingDate: '2088-02-30' }),
+          'meetingDate',
+        ],
       ];
       for (const [send, field] of cases) expectProblem(await send(), 400, 'VALIDATION_FAILED', field);
     });
@@ -185,19 +259,27 @@ describe('Malformed input', () => {
 
     it('404 for an unknown route and 415 for a media type the API does not read', async () => {
       expectProblem(await api.anonymous.get('/nothing/here'), 404, 'ROUTE_NOT_FOUND');
-      expectProblem(await api.http.post('/api/v1/commitments').set('Content-Type', 'application/xml').send('<a/>'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectProblem(
+        await api.http.post('/api/v1/commitments').set('Content-Type', 'application/xml').send('<a/>'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
     });
   });
 
   describe('progress reports and extensions', () => {
     it('400 for a blank report: whitespace says nothing, and would count as submitted', async () => {
-      const res = await api.http.post(`/api/v1/commitments/${code}/progress-reports`).send({ period: 2014, agency: 'ILO', summary: '   \n\t ' });
+      const res = await api.http
+        .post(`/api/v1/commitments/${code}/progress-reports`)
+        .send({ period: 2014, agency: 'ILO', summary: '   \n\t ' });
       expectProblem(res, 400, 'VALIDATION_FAILED', 'summary');
       expect(res.body.errors).toEqual([{ field: 'summary', message: 'must not be blank' }]);
     });
 
     it('one clear message for a period given as text', async () => {
-      const res = await api.http.post(`/api/v1/commitments/${code}/progress-reports`).send({ period: '2026', agency: 'ILO', summary: 'Did things.' });
+      const res = await api.http
+        .post(`/api/v1/commitments/${code}/progress-reports`)
+        .send({ period: '2026', agency: 'ILO', summary: 'Did things.' });
       expectProblem(res, 400, 'VALIDATION_FAILED', 'period');
       expect(res.body.errors).toEqual([{ field: 'period', message: 'must be a year such as 2014 (a number)' }]);
     });
@@ -220,7 +302,12 @@ describe('Malformed input', () => {
     });
 
     it.each(['1', '"1', '1"', '*', '"1", "2"', 'W/', '"1"x'])('400 for If-Match: %s', async (value) => {
-      expectProblem(await api.http.post(`/api/v1/commitments/${fresh}/transitions`).set('If-Match', value).send({ to: 'accepted' }), 400, 'VALIDATION_FAILED', 'If-Match');
+      expectProblem(
+        await api.http.post(`/api/v1/commitments/${fresh}/transitions`).set('If-Match', value).send({ to: 'accepted' }),
+        400,
+        'VALIDATION_FAILED',
+        'If-Match',
+      );
     });
 
     it('"1" matches', async () => {
@@ -230,7 +317,12 @@ describe('Malformed input', () => {
   });
 
   it('the anonymous get the same answers before authentication is even asked', async () => {
-    expectProblem(await api.anonymous.post('/api/v1/auth/refresh').send({ refreshToken: '\ud800' }), 400, 'VALIDATION_FAILED', 'refreshToken');
+    expectProblem(
+      await api.anonymous.post('/api/v1/auth/refresh').send({ refreshToken: '\ud800' }),
+      400,
+      'VALIDATION_FAILED',
+      'refreshToken',
+    );
     expectProblem(await api.anonymous.get(`/api/v1/commitments/${randomUUID()}%00`), 400, 'VALIDATION_FAILED', 'idOrCode');
   });
 });

@@ -27,7 +27,11 @@ describe('PostgreSQL outage', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/ECONNREFUSED|stack|at /);
 
     const transition = () =>
-      api.http.post(`/api/v1/commitments/${created.body.id}/transitions`).set('If-Match', '"1"').set('Idempotency-Key', 'outage-1').send({ to: 'accepted' });
+      api.http
+        .post(`/api/v1/commitments/${created.body.id}/transitions`)
+        .set('If-Match', '"1"')
+        .set('Idempotency-Key', 'outage-1')
+        .send({ to: 'accepted' });
     expect((await transition()).status).toBe(503);
     const health = await api.anonymous.get('/api/v1/health').expect(503);
     expect(health.body.checks.postgres.status).toBe('down');
@@ -59,7 +63,10 @@ describe('Redis outage', () => {
 
   it('keeps accepting commands and sign-ins, and reports Redis down in health until it is back', async () => {
     await proxy.cut();
-    const created = await api.http.post('/api/v1/commitments').send(aCommitment({ dueDate: '2030-01-01' })).expect(201);
+    const created = await api.http
+      .post('/api/v1/commitments')
+      .send(aCommitment({ dueDate: '2030-01-01' }))
+      .expect(201);
     await api.http.post(`/api/v1/commitments/${created.body.id}/transitions`).set('If-Match', '"1"').send({ to: 'accepted' }).expect(200);
     const user = await api.signIn('viewer'); // the sign-in throttle falls back to memory
     await user.http.get('/api/v1/me').expect(200);

@@ -6,9 +6,17 @@ import { TEST_DATABASE_URL } from '../test-environment.js';
 import { exited, startBuilt } from '../helpers/child-process.js';
 
 /** Runs a built entry point (npm test builds first) and collects what it prints until it exits or says `until`. */
-function run(entry: string, env: Record<string, string>, until?: RegExp, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+function run(
+  entry: string,
+  env: Record<string, string>,
+  until?: RegExp,
+  timeoutMs = 20_000,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry], {
+      env: { ...process.env, NODE_OPTIONS: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -96,7 +104,10 @@ describe('First start of a fresh install', () => {
     expect(output).toMatch(/Sign in with POST http:\/\/localhost:\d+\/api\/v1\/auth\/login/);
 
     // sign in with the printed credentials on a second start (the first one was stopped once it listened)
-    const second = spawn(process.execPath, [API], { env: { ...process.env, NODE_OPTIONS: '', ...testEnv, DATABASE_URL: FRESH, PORT: port }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const second = spawn(process.execPath, [API], {
+      env: { ...process.env, NODE_OPTIONS: '', ...testEnv, DATABASE_URL: FRESH, PORT: port },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await new Promise<void>((resolve) => second.stdout.on('data', (c: Buffer) => /listening on/.test(c.toString()) && resolve()));
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {

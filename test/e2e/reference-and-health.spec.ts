@@ -37,8 +37,12 @@ describe('Reference data, health and API docs', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('swagger-ui');
     // every script and stylesheet the page names is served, with the type a browser will accept
-    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => new URL(m[1], 'http://api.test/api/docs').pathname);
-    expect(assets).toEqual(expect.arrayContaining(['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/swagger-ui-init.js']));
+    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map(
+      (m) => new URL(m[1], 'http://api.test/api/docs').pathname,
+    );
+    expect(assets).toEqual(
+      expect.arrayContaining(['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/swagger-ui-init.js']),
+    );
     for (const asset of assets) {
       const res = await api.anonymous.get(asset).expect(200);
       expect(res.headers['content-type']).toMatch(asset.endsWith('.css') ? /^text\/css/ : /^(text|application)\/javascript/);

@@ -23,9 +23,19 @@ describe('Reporting cycles, compliance, overdue reasons, extensions', () => {
     });
     const geneva = await api.http
       .post('/api/v1/reporting-cycles')
-      .send({ year: 2091, opensAt: '2091-11-01T09:00:00+01:00', deadline: '2092-01-10', timeZone: 'Europe/Zurich', reminderOffsetsDays: [3, 10] })
+      .send({
+        year: 2091,
+        opensAt: '2091-11-01T09:00:00+01:00',
+        deadline: '2092-01-10',
+        timeZone: 'Europe/Zurich',
+        reminderOffsetsDays: [3, 10],
+      })
       .expect(201);
-    expect(geneva.body).toMatchObject({ opensAt: '2091-11-01T08:00:00.000Z', deadline: '2092-01-10T22:59:59.999Z', reminderOffsetsDays: [10, 3] });
+    expect(geneva.body).toMatchObject({
+      opensAt: '2091-11-01T08:00:00.000Z',
+      deadline: '2092-01-10T22:59:59.999Z',
+      reminderOffsetsDays: [10, 3],
+    });
     await api.http.post('/api/v1/reporting-cycles').send({ year: 2090, opensAt: '2090-11-01' }).expect(409);
     await api.http.get('/api/v1/reporting-cycles/2090').expect(200);
     await api.http.get('/api/v1/reporting-cycles/2089').expect(404);
@@ -55,7 +65,13 @@ describe('Reporting cycles, compliance, overdue reasons, extensions', () => {
   it('reports compliance per agency and marks missing reports overdue after the deadline, with the reason', async () => {
     const agency = await aFreshAgency(api.db);
     const focal = await api.signIn('focal_point', agency);
-    const reg = async () => (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agency, supportingAgencies: [] })).expect(201)).body;
+    const reg = async () =>
+      (
+        await api.http
+          .post('/api/v1/commitments')
+          .send(aCommitment({ leadAgency: agency, supportingAgencies: [] }))
+          .expect(201)
+      ).body;
     api.clock.set('2080-10-01T00:00:00Z');
     const [a, b, c] = [await reg(), await reg(), await reg()];
     await api.http.post('/api/v1/reporting-cycles').send({ year: 2080, opensAt: '2080-11-01', deadline: '2081-01-15' }).expect(201);
@@ -90,34 +106,68 @@ describe('Reporting cycles, compliance, overdue reasons, extensions', () => {
     const focal = await api.signIn('focal_point', agency);
     const other = await api.signIn('focal_point', 'ILO');
     api.clock.set('2070-03-01T00:00:00Z');
-    const c = (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agency, supportingAgencies: ['ILO'], dueDate: '2070-06-30' })).expect(201)).body;
+    const c = (
+      await api.http
+        .post('/api/v1/commitments')
+        .send(aCommitment({ leadAgency: agency, supportingAgencies: ['ILO'], dueDate: '2070-06-30' }))
+        .expect(201)
+    ).body;
     await other.http.post(`/api/v1/commitments/${c.code}/extension-requests`).send({ dueDate: '2070-12-31', reason: 'x' }).expect(403);
-    await focal.http.post(`/api/v1/commitments/${c.code}/extension-requests`).send({ dueDate: '2070-05-01', reason: 'earlier?' }).expect(422);
-    const asked = await focal.http.post(`/api/v1/commitments/${c.code}/extension-requests`).send({ dueDate: '2070-12-31', reason: 'Funding arrived late' }).expect(201);
+    await focal.http
+      .post(`/api/v1/commitments/${c.code}/extension-requests`)
+      .send({ dueDate: '2070-05-01', reason: 'earlier?' })
+      .expect(422);
+    const asked = await focal.http
+      .post(`/api/v1/commitments/${c.code}/extension-requests`)
+      .send({ dueDate: '2070-12-31', reason: 'Funding arrived late' })
+      .expect(201);
     const requestId = asked.body.pendingExtension.requestId;
-    expect(asked.body).toMatchObject({ dueDate: '2070-06-30', pendingExtension: { dueDate: '2070-12-31', reason: 'Funding arrived late' } });
+    expect(asked.body).toMatchObject({
+      dueDate: '2070-06-30',
+      pendingExtension: { dueDate: '2070-12-31', reason: 'Funding arrived late' },
+    });
     await focal.http.post(`/api/v1/commitments/${c.code}/extension-requests`).send({ dueDate: '2071-01-31', reason: 'again' }).expect(409);
-    await focal.http.post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`).send({ decision: 'approve' }).expect(403);
+    await focal.http
+      .post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`)
+      .send({ decision: 'approve' })
+      .expect(403);
 
     api.clock.set('2070-07-15T00:00:00Z'); // past the original date: overdue until the extension is approved
     // (a report_missing reason may come with it from another test file's cycle: cycles are global)
     expect((await api.http.get(`/api/v1/commitments/${c.code}`).expect(200)).body.overdueReasons).toContain('due_date_passed');
-    const approved = await api.http.post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`).send({ decision: 'approve', comment: 'Fine' }).expect(200);
+    const approved = await api.http
+      .post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`)
+      .send({ decision: 'approve', comment: 'Fine' })
+      .expect(200);
     expect(approved.body).toMatchObject({ dueDate: '2070-12-31', originalDueDate: '2070-06-30', pendingExtension: null });
     expect(approved.body.overdueReasons).not.toContain('due_date_passed');
     // deciding it again is a conflict with what was decided, not an unknown request; a request never made is 404
-    const again = await api.http.post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`).send({ decision: 'decline' }).expect(409);
+    const again = await api.http
+      .post(`/api/v1/commitments/${c.code}/extension-requests/${requestId}/decision`)
+      .send({ decision: 'decline' })
+      .expect(409);
     expect(again.body).toMatchObject({ code: 'EXTENSION_ALREADY_DECIDED', extensionRequestId: requestId, decision: 'approved' });
-    await api.http.post(`/api/v1/commitments/${c.code}/extension-requests/${randomUUID()}/decision`).send({ decision: 'approve' }).expect(404);
+    await api.http
+      .post(`/api/v1/commitments/${c.code}/extension-requests/${randomUUID()}/decision`)
+      .send({ decision: 'approve' })
+      .expect(404);
 
-    const second = await focal.http.post(`/api/v1/commitments/${c.code}/extension-requests`).send({ dueDate: '2071-06-30', reason: 'More' }).expect(201);
+    const second = await focal.http
+      .post(`/api/v1/commitments/${c.code}/extension-requests`)
+      .send({ dueDate: '2071-06-30', reason: 'More' })
+      .expect(201);
     const declined = await api.http
       .post(`/api/v1/commitments/${c.code}/extension-requests/${second.body.pendingExtension.requestId}/decision`)
       .send({ decision: 'decline' })
       .expect(200);
     expect(declined.body).toMatchObject({ dueDate: '2070-12-31', originalDueDate: '2070-06-30', pendingExtension: null });
     const types = (await api.http.get(`/api/v1/commitments/${c.code}/history`)).body.items.map((e: { type: string }) => e.type);
-    expect(types.slice(-4)).toEqual(['CommitmentExtensionRequested', 'CommitmentExtensionApproved', 'CommitmentExtensionRequested', 'CommitmentExtensionDeclined']);
+    expect(types.slice(-4)).toEqual([
+      'CommitmentExtensionRequested',
+      'CommitmentExtensionApproved',
+      'CommitmentExtensionRequested',
+      'CommitmentExtensionDeclined',
+    ]);
     api.clock.set(new Date());
   });
 });

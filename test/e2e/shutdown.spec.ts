@@ -68,7 +68,10 @@ describe('Graceful shutdown', () => {
   it('the worker lets in-flight deliveries finish on SIGTERM; a restart sends the rest, each once', async () => {
     const agency = await aFreshAgency(api.db);
     const focals = await Promise.all(Array.from({ length: 20 }, () => api.signIn('focal_point', agency)));
-    await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agency, supportingAgencies: [] })).expect(201);
+    await api.http
+      .post('/api/v1/commitments')
+      .send(aCommitment({ leadAgency: agency, supportingAgencies: [] }))
+      .expect(201);
     const now = new Date();
     await api.http
       .post('/api/v1/reporting-cycles')
@@ -89,10 +92,12 @@ describe('Graceful shutdown', () => {
     expect(sending).toBe(0);
     const second = startBuilt('worker', env());
     try {
-      for (const focal of focals) await eventually(() => expect(sink.to(focal.user.email).filter((m) => m.subject.includes('2073'))).toHaveLength(1), 20_000);
+      for (const focal of focals)
+        await eventually(() => expect(sink.to(focal.user.email).filter((m) => m.subject.includes('2073'))).toHaveLength(1), 20_000);
       // the cycle also reminds focal points other test files created: wait for those too, not just ours
       const unsent = async () =>
-        (await api.db.query(`SELECT count(*)::int AS open FROM notifications WHERE dedupe_key LIKE 'cycle-2073-%' AND status <> 'sent'`))[0].open;
+        (await api.db.query(`SELECT count(*)::int AS open FROM notifications WHERE dedupe_key LIKE 'cycle-2073-%' AND status <> 'sent'`))[0]
+          .open;
       await eventually(async () => expect(await unsent()).toBe(0), 20_000);
       const ids = sink.messages.map((m) => m.messageId);
       expect(new Set(ids).size).toBe(ids.length);

@@ -36,7 +36,8 @@ describe('Sign-in and sessions under attack', () => {
     if (from) void req.set('X-Forwarded-For', from);
     return req.send({ email, password });
   };
-  const status = async (on: TestApi, token: string) => (await on.anonymous.get('/api/v1/me').set('Authorization', `Bearer ${token}`)).status;
+  const status = async (on: TestApi, token: string) =>
+    (await on.anonymous.get('/api/v1/me').set('Authorization', `Bearer ${token}`)).status;
   const refresh = (on: TestApi, refreshToken: string) => on.anonymous.post('/api/v1/auth/refresh').send({ refreshToken });
   const sessionAddress = async (on: TestApi, accessToken: string): Promise<string> => {
     const { sid } = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
@@ -44,9 +45,10 @@ describe('Sign-in and sessions under attack', () => {
     return row.client_ip;
   };
   const lastEventAddress = async (on: TestApi, streamId: string): Promise<string> => {
-    const [row] = await on.db.query(`SELECT metadata ->> 'clientIp' AS ip FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`, [
-      streamId,
-    ]);
+    const [row] = await on.db.query(
+      `SELECT metadata ->> 'clientIp' AS ip FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
+      [streamId],
+    );
     return row.ip;
   };
 
@@ -123,7 +125,8 @@ describe('Sign-in and sessions under attack', () => {
 
     it('wrong current passwords in PUT /me/password are throttled per account, simultaneous ones too', async () => {
       const user = await api.signIn('viewer');
-      const change = (currentPassword: string) => user.http.put('/api/v1/me/password').send({ currentPassword, newPassword: 'a-brand-new-password' });
+      const change = (currentPassword: string) =>
+        user.http.put('/api/v1/me/password').send({ currentPassword, newPassword: 'a-brand-new-password' });
       const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => change(`wrong-password-${i}`)));
       expect(statuses(responses)).toEqual({ 401: 5, 429: 5 });
       const refused = await change(user.password).expect(429);
@@ -185,7 +188,11 @@ describe('Sign-in and sessions under attack', () => {
       const answers = [
         signedIn,
         await refresh(api, user.refreshToken).expect(200),
-        await api.anonymous.post('/api/v1/me/tokens').set('Authorization', `Bearer ${signedIn.body.accessToken}`).send({ name: 'script' }).expect(201),
+        await api.anonymous
+          .post('/api/v1/me/tokens')
+          .set('Authorization', `Bearer ${signedIn.body.accessToken}`)
+          .send({ name: 'script' })
+          .expect(201),
       ];
       for (const answer of answers) {
         expect(answer.headers['cache-control']).toBe('no-store');

@@ -68,7 +68,13 @@ describe('Recent states kept by an API process', () => {
     await transition(a, id, 5, 'under_review').expect(200);
     const history = (await b.http.get(`/api/v1/commitments/${id}/history`).expect(200)).body;
     const moves = history.items.filter((e: { type: string }) => e.type === 'CommitmentStatusChanged');
-    expect(moves.map((e: { payload: { to: string } }) => e.payload.to)).toEqual(['accepted', 'in_progress', 'under_review', 'in_progress', 'under_review']);
+    expect(moves.map((e: { payload: { to: string } }) => e.payload.to)).toEqual([
+      'accepted',
+      'in_progress',
+      'under_review',
+      'in_progress',
+      'under_review',
+    ]);
   });
 
   it('answers from the current state when the kept one is current: the refusal names the allowed next states', async () => {

@@ -13,7 +13,11 @@ function sessionCookieOf(setCookie: string[] | string | undefined): { cookie: st
 
 async function signInWithCookie(api: TestApi, role: 'viewer' | 'focal_point' = 'viewer') {
   const user = await api.signIn(role, role === 'focal_point' ? 'ILO' : undefined);
-  const res = await api.anonymous.post('/api/v1/auth/session').set(CSRF).send({ email: user.user.email, password: user.password }).expect(200);
+  const res = await api.anonymous
+    .post('/api/v1/auth/session')
+    .set(CSRF)
+    .send({ email: user.user.email, password: user.password })
+    .expect(200);
   return { user: user.user, res, cookie: sessionCookieOf(res.headers['set-cookie']).cookie };
 }
 
@@ -84,7 +88,11 @@ describe('Web app sessions (HttpOnly cookie + CSRF header)', () => {
 
   it('answers a wrong password as the token sign-in does, with no cookie', async () => {
     const user = await api.signIn('viewer');
-    const res = await api.anonymous.post('/api/v1/auth/session').set(CSRF).send({ email: user.user.email, password: 'not-the-password' }).expect(401);
+    const res = await api.anonymous
+      .post('/api/v1/auth/session')
+      .set(CSRF)
+      .send({ email: user.user.email, password: 'not-the-password' })
+      .expect(401);
     expect(res.body.code).toBe('INVALID_CREDENTIALS');
     expect(res.headers['set-cookie']).toBeUndefined();
     const shape = await api.anonymous.post('/api/v1/auth/session').set(CSRF).send({ email: user.user.email }).expect(400);

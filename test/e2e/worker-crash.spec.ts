@@ -44,7 +44,10 @@ describe('Worker killed mid-delivery', () => {
   ])('killed %s: exactly one message per notification after recovery', async (_, fault, year) => {
     const agency = await aFreshAgency(api.db);
     const focal = await api.signIn('focal_point', agency);
-    await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agency, supportingAgencies: [] })).expect(201);
+    await api.http
+      .post('/api/v1/commitments')
+      .send(aCommitment({ leadAgency: agency, supportingAgencies: [] }))
+      .expect(201);
     const now = new Date();
     await api.http
       .post('/api/v1/reporting-cycles')

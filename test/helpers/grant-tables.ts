@@ -39,7 +39,8 @@ export function describeGrantTable<A extends string>(
 
     it.each(cases)('%s, %s → %s', (who, action, allowed) => {
       expect(policy.may(GRANT_TABLE_ACTORS[who], action).allowed).toBe(allowed);
-      if (!allowed) expect(() => policy.assertMay(GRANT_TABLE_ACTORS[who], action)).toThrow(expect.objectContaining({ code: 'NOT_ALLOWED' }));
+      if (!allowed)
+        expect(() => policy.assertMay(GRANT_TABLE_ACTORS[who], action)).toThrow(expect.objectContaining({ code: 'NOT_ALLOWED' }));
     });
   });
 }

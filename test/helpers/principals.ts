@@ -8,7 +8,9 @@ export type Principal = 'admin' | 'coordinator' | 'lead' | 'supporting' | 'other
  * of one that supports it (`supporting`) and of one with no part in it (`other`), and the other roles. The agencies
  * are fresh, so nothing else in the database is theirs.
  */
-export async function principalsAroundACommitment(api: TestApi): Promise<{ lead: string; supporting: string; as: Record<Principal, SignedIn> }> {
+export async function principalsAroundACommitment(
+  api: TestApi,
+): Promise<{ lead: string; supporting: string; as: Record<Principal, SignedIn> }> {
   const lead = await aFreshAgency(api.db);
   const supporting = await aFreshAgency(api.db);
   const other = await aFreshAgency(api.db);

@@ -35,7 +35,12 @@ export class SmtpSink {
           const to = session.envelope.rcptTo.map((r) => r.address);
           simpleParser(Buffer.concat(chunks)).then(
             async (mail) => {
-              const received = { to, subject: mail.subject ?? '', messageId: mail.messageId ?? '', body: `${mail.text ?? ''}\n${mail.html || ''}` };
+              const received = {
+                to,
+                subject: mail.subject ?? '',
+                messageId: mail.messageId ?? '',
+                body: `${mail.text ?? ''}\n${mail.html || ''}`,
+              };
               await this.beforeAccept?.(received);
               this.messages.push(received);
               callback();

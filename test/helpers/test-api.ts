@@ -64,17 +64,32 @@ async function withSettings<T>(settings: Settings, work: () => Promise<T>): Prom
 export async function startTestApi(clock = new TestClock(), settings: Settings = {}): Promise<TestApi> {
   const { env, moduleRef } = await withSettings(settings, async () => {
     const env = loadEnvironment();
-    return { env, moduleRef: await Test.createTestingModule({ imports: [ApiModule.forRoot(env)] }).overrideProvider(Clock).useValue(clock).compile() };
+    return {
+      env,
+      moduleRef: await Test.createTestingModule({ imports: [ApiModule.forRoot(env)] })
+        .overrideProvider(Clock)
+        .useValue(clock)
+        .compile(),
+    };
   });
-  const app = await configureApiApp(moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }), {
-    webApp: false,
-  });
+  const app = await configureApiApp(
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { logger: ['error'] }),
+    {
+      webApp: false,
+    },
+  );
   const server = app.getHttpServer();
   const users = app.get(UserDirectory);
 
   const signIn = async (role: Role, agency?: string): Promise<SignedIn> => {
     const password = `pw-${randomUUID()}`;
-    const user = await users.create({ email: `${role}-${randomUUID().slice(0, 8)}@test.invalid`, name: `Test ${role}`, role, agency, password });
+    const user = await users.create({
+      email: `${role}-${randomUUID().slice(0, 8)}@test.invalid`,
+      name: `Test ${role}`,
+      role,
+      agency,
+      password,
+    });
     const res = await request(server).post('/api/v1/auth/login').send({ email: user.email, password });
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
     return {

@@ -100,7 +100,9 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
 
     // the catalogue, loaded (as in production) after the meetings whose reports it carries
     await commands.execute(new LoadCatalogue('db/catalogue'));
-    await commands.execute(new RegisterCommitment(aCommitment({ code: OTHER, leadAgency: 'IMO', supportingAgencies: [], agendaItems: [] }), ctx));
+    await commands.execute(
+      new RegisterCommitment(aCommitment({ code: OTHER, leadAgency: 'IMO', supportingAgencies: [], agendaItems: [] }), ctx),
+    );
 
     // a scripted year, back-dated like the catalogue's own follow-up reports
     await move('WIPO-a', '2013-11-01T10:00:00Z', 'discontinued', { reason: 'Overtaken by the HLD', category: 'overtaken_by_events' });
@@ -125,7 +127,10 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     // the same words, spaced differently: "unchanged since the previous year"
     const respaced = `${tripartite.replace(' Technical ', '  Technical\n')}\n`;
     await at('2015-02-01T10:00:00Z', new ReportProgress('ILO-a', { period: 2014, agency: 'ILO', summary: respaced }, ctx));
-    await at('2014-02-20T10:00:00Z', new ReportProgress('IOM-a', { period: 2013, agency: 'IOM', summary: 'IOM prepared a campaign.' }, ctx));
+    await at(
+      '2014-02-20T10:00:00Z',
+      new ReportProgress('IOM-a', { period: 2013, agency: 'IOM', summary: 'IOM prepared a campaign.' }, ctx),
+    );
     await at(
       '2015-02-01T10:00:00Z',
       new ReportProgress(
@@ -157,11 +162,14 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     const [{ position }] = await db.query(`SELECT max(position)::int AS position FROM events`);
     expect(doc.provenance).toEqual({ compiledAsOf: AS_OF.toISOString(), eventPosition: position, generator: expect.any(String) });
 
-    const statuses: Array<{ status: string; n: number }> = await db.query(`SELECT status, count(*)::int AS n FROM commitment_view GROUP BY status`);
+    const statuses: Array<{ status: string; n: number }> = await db.query(
+      `SELECT status, count(*)::int AS n FROM commitment_view GROUP BY status`,
+    );
     const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM commitment_view`);
     expect(doc.overview.commitments).toBe(total);
     expect(total).toBe(230);
-    for (const [status, n] of Object.entries(doc.overview.byStatus)) expect({ status, n }).toEqual({ status, n: statuses.find((s) => s.status === status)?.n ?? 0 });
+    for (const [status, n] of Object.entries(doc.overview.byStatus))
+      expect({ status, n }).toEqual({ status, n: statuses.find((s) => s.status === status)?.n ?? 0 });
 
     const [changes] = await db.query(
       `SELECT count(*) FILTER (WHERE payload->>'to' = 'accepted')::int AS "newlyAccepted",
@@ -228,23 +236,42 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
         label,
         reports: sorted(reports.map((r) => r.id)),
       });
-      expect({ label, completed: section.completed.map((c) => c.commitmentCode) }).toEqual({ label, completed: sorted(completed.map((c) => c.code)) });
-      expect({ label, overdue: section.overdue.map((c) => c.commitmentCode) }).toEqual({ label, overdue: sorted(overdue.map((c) => c.code)) });
+      expect({ label, completed: section.completed.map((c) => c.commitmentCode) }).toEqual({
+        label,
+        completed: sorted(completed.map((c) => c.code)),
+      });
+      expect({ label, overdue: section.overdue.map((c) => c.commitmentCode) }).toEqual({
+        label,
+        overdue: sorted(overdue.map((c) => c.code)),
+      });
       // grouped by agency, in agency order, each statement citing its commitment code and report
       expect(section.progress.map((p) => p.agency)).toEqual(sorted(new Set(section.progress.map((p) => p.agency))));
     }
     const [item1, , , item4, item5, item6, , item8, other] = doc.agendaItems;
     expect(item1.completed.map((c) => c.commitmentCode)).toEqual(['UNHCR-a']);
-    expect(item4.completed[0]).toMatchObject({ commitmentCode: 'UNHCR-a', leadAgency: 'UNHCR', statusNow: 'completed', citation: { date: '2014-06-01' } });
+    expect(item4.completed[0]).toMatchObject({
+      commitmentCode: 'UNHCR-a',
+      leadAgency: 'UNHCR',
+      statusNow: 'completed',
+      citation: { date: '2014-06-01' },
+    });
     expect(item6.overdue.map((c) => c.commitmentCode)).toEqual(['FAO-a']);
     expect(item6.overdue[0]).toMatchObject({ leadAgency: 'FAO', dueDate: '2014-06-30', status: 'proposed', reasons: ['due_date_passed'] });
     expect(other).toMatchObject({ number: null, title: 'Other recommendations', commitments: 1 });
     expect(other.overdue.map((c) => c.commitmentCode)).toEqual([OTHER]);
 
     const ilo = item8.progress.find((p) => p.agency === 'ILO')!.statements.find((s) => s.citation.commitmentCode === 'ILO-a')!;
-    expect(ilo).toMatchObject({ unchangedSincePreviousYear: true, excerptIsWholeText: true, citation: { agency: 'ILO', date: '2015-02-01', document: null } });
+    expect(ilo).toMatchObject({
+      unchangedSincePreviousYear: true,
+      excerptIsWholeText: true,
+      citation: { agency: 'ILO', date: '2015-02-01', document: null },
+    });
     const iom = item5.progress.find((p) => p.agency === 'IOM')!.statements.find((s) => s.citation.commitmentCode === 'IOM-a')!;
-    expect(iom).toMatchObject({ unchangedSincePreviousYear: false, excerptIsWholeText: false, citation: { document: { title: null, symbol: 'UN/POP/MIG-12CM/2014/15', page: '3' } } });
+    expect(iom).toMatchObject({
+      unchangedSincePreviousYear: false,
+      excerptIsWholeText: false,
+      citation: { document: { title: null, symbol: 'UN/POP/MIG-12CM/2014/15', page: '3' } },
+    });
     const full = doc.annex.progressReports.find((r) => r.reportId === iom.citation.reportId)!;
     expect(iom.excerpt.endsWith(' …')).toBe(true);
     expect(full.text.startsWith(iom.excerpt.slice(0, -2))).toBe(true); // a faithful prefix of the full text in the annex
@@ -288,11 +315,17 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     // UN editorial form: dates in words, numbers under 10 in words, figures when they occur with one of 10 or more, "per cent"
     const r = doc.overview.reporting;
     const overview = 'As at 1 March 2015, the tracker recorded 230 commitments: ';
-    const changes = 'During 2014, one commitment was newly accepted, three were started, one was completed, one was discontinued and one was reopened.';
+    const changes =
+      'During 2014, one commitment was newly accepted, three were started, one was completed, one was discontinued and one was reopened.';
     const rate = `Of the ${r.owed} agencies that led a commitment open during 2014, ${r.reported} reported progress for 2014 (a reporting rate of ${r.percent!.toFixed(1)} per cent).`;
     const overdue = 'As at 1 March 2015, two commitments were overdue.';
-    for (const [format, text] of [['md', md], ['html', html], ['docx', documentXml]]) {
-      for (const sentence of [overview, changes, rate, overdue, checksum]) expect({ format, sentence, found: text.includes(sentence) }).toEqual({ format, sentence, found: true });
+    for (const [format, text] of [
+      ['md', md],
+      ['html', html],
+      ['docx', documentXml],
+    ]) {
+      for (const sentence of [overview, changes, rate, overdue, checksum])
+        expect({ format, sentence, found: text.includes(sentence) }).toEqual({ format, sentence, found: true });
     }
 
     // the same paragraph numbers: written out in Markdown and HTML, Word's own numbering in the DOCX
@@ -314,10 +347,14 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(md).toContain(` …”[^${n}]`); // the note follows the quotation it supports
     expect(html).toContain(`<li id="note-${n}" value="${n}">${iomNote} <a href="#ref-${n}"`);
     expect(html).toContain(`<sup class="note-ref" id="ref-${n}"><a href="#note-${n}">${n}</a></sup>`);
-    expect(footnotesXml).toContain(`<w:footnote w:id="${n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${iomNote}</w:t>`);
+    expect(footnotesXml).toContain(
+      `<w:footnote w:id="${n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ${iomNote}</w:t>`,
+    );
     // footnote references in the text, 1 to n in order, one per note
     const noteCount = [...md.matchAll(/^\[\^\d+\]: /gm)].length;
-    expect([...documentXml.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: noteCount }, (_, i) => i + 1));
+    expect([...documentXml.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual(
+      Array.from({ length: noteCount }, (_, i) => i + 1),
+    );
 
     // record identifiers stay out of the running text: the report id is only in the tracing annex (Markdown, HTML) and the document properties (DOCX)
     const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -326,7 +363,9 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(html.slice(0, html.indexOf('<h2>Annex III.'))).not.toMatch(uuid);
     expect(documentXml).not.toMatch(uuid);
     expect(footnotesXml).not.toMatch(uuid);
-    expect(strFromU8(docx['docProps/custom.xml'])).toContain(`name="Note ${n}"><vt:lpwstr>IOM-a; progress report ${iomReport.reportId}</vt:lpwstr>`);
+    expect(strFromU8(docx['docProps/custom.xml'])).toContain(
+      `name="Note ${n}"><vt:lpwstr>IOM-a; progress report ${iomReport.reportId}</vt:lpwstr>`,
+    );
     expect(md).not.toMatch(/\[Source:|event \d+,|\d{3} l\. \d/);
     // dates are never in the 2014-02-14 form in the text of any format (the DOCX's XML included)
     expect(documentXml).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
@@ -338,7 +377,17 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
 
   it('gives a DOCX that opens, with Word numbering, footnotes, charts with alternative text, and tables whose columns fit their codes', () => {
     const parts = unzipSync(new Uint8Array(files.docx));
-    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/footer1.xml', 'word/numbering.xml', 'word/footnotes.xml', 'docProps/custom.xml']));
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        'word/document.xml',
+        'word/styles.xml',
+        'word/footer1.xml',
+        'word/numbering.xml',
+        'word/footnotes.xml',
+        'docProps/custom.xml',
+      ]),
+    );
     expect(malformedParts(files.docx)).toEqual({});
     expect(malformedParts(files.xlsx)).toEqual({});
     const xml = strFromU8(parts['word/document.xml']);
@@ -354,7 +403,9 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(numIds.size).toBe(1);
     const [numId] = numIds;
     const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1];
-    expect(numbering).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>`));
+    expect(numbering).toMatch(
+      new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>`),
+    );
     expect(xml).not.toMatch(/<w:pStyle w:val="UNParagraph"\/>.*?<\/w:pPr><w:r><w:t xml:space="preserve">\d+\.<\/w:t>/);
 
     // the provenance in the document properties
@@ -379,15 +430,21 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     const cells = xml.match(/<w:tc>.*?<\/w:tc>/g)!;
     for (const cell of cells) expect(cell).toMatch(/^<w:tc><w:tcPr><w:tcW w:w="\d+" w:type="dxa"\/>/);
     const agencyTable = xml.slice(xml.indexOf('ILO: International Labour Organization'));
-    const grid = [...agencyTable.slice(0, agencyTable.indexOf('</w:tblGrid>')).matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const grid = [...agencyTable.slice(0, agencyTable.indexOf('</w:tblGrid>')).matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) =>
+      Number(m[1]),
+    );
     // "supporting" in 8.5 pt Times is 4.278 em (727 twentieths of a point) wide: the role column holds it and its cell margins (114)
     expect(grid[1]).toBeGreaterThanOrEqual(727 + 114);
-    expect(agencyTable).toMatch(/<w:tcW w:w="\d+" w:type="dxa"\/><w:noWrap\/><\/w:tcPr><w:p><w:pPr><w:pStyle w:val="UNTableText"\/><\/w:pPr><w:r><w:t xml:space="preserve">supporting<\/w:t>/);
+    expect(agencyTable).toMatch(
+      /<w:tcW w:w="\d+" w:type="dxa"\/><w:noWrap\/><\/w:tcPr><w:p><w:pPr><w:pStyle w:val="UNTableText"\/><\/w:pPr><w:r><w:t xml:space="preserve">supporting<\/w:t>/,
+    );
 
     // annex rows: one per commitment after the header row, whose cells are code, title, lead, status, period, overdue
     const annex = xml.slice(xml.indexOf('Annex I. Commitments'), xml.indexOf('Annex II.'));
     expect(annex.match(/<w:tr>/g)).toHaveLength(doc.annex.commitments.length + 1);
-    expect(annex).toMatch(/<w:t xml:space="preserve">FAO-a<\/w:t>.*?<w:t xml:space="preserve">FAO<\/w:t>.*?proposed.*?<w:t xml:space="preserve">yes<\/w:t>/);
+    expect(annex).toMatch(
+      /<w:t xml:space="preserve">FAO-a<\/w:t>.*?<w:t xml:space="preserve">FAO<\/w:t>.*?proposed.*?<w:t xml:space="preserve">yes<\/w:t>/,
+    );
     expect(strFromU8(parts['word/footer1.xml'])).toMatch(/PAGE/);
     expect(strFromU8(parts['word/styles.xml'])).toContain('w:styleId="UNParagraph"');
   });
@@ -405,8 +462,16 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
         [section.overdue.length === 0, '#### Overdue as at 1 March 2015', 'overdue as at 1 March 2015'],
       ] as const) {
         // an empty part has no heading over nothing, and the section's one sentence says so
-        expect({ item: section.number, heading, present: text.includes(heading) }).toEqual({ item: section.number, heading, present: !empty });
-        expect({ item: section.number, sentence, said: said.toLowerCase().includes(sentence.toLowerCase()) }).toEqual({ item: section.number, sentence, said: empty });
+        expect({ item: section.number, heading, present: text.includes(heading) }).toEqual({
+          item: section.number,
+          heading,
+          present: !empty,
+        });
+        expect({ item: section.number, sentence, said: said.toLowerCase().includes(sentence.toLowerCase()) }).toEqual({
+          item: section.number,
+          sentence,
+          said: empty,
+        });
         if (empty) checked += 1;
       }
     }
@@ -436,7 +501,15 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     const sheet = workbook.getWorksheet('Commitments')!;
     expect(sheet.actualRowCount - 1).toBe(doc.annex.commitments.length);
     const fao = doc.annex.commitments.findIndex((c) => c.code === 'FAO-a');
-    expect(sheet.getRow(fao + 2).values).toEqual([undefined, 'FAO-a', doc.annex.commitments[fao].title, 'FAO', 'proposed', undefined, 'yes']);
+    expect(sheet.getRow(fao + 2).values).toEqual([
+      undefined,
+      'FAO-a',
+      doc.annex.commitments[fao].title,
+      'FAO',
+      'proposed',
+      undefined,
+      'yes',
+    ]);
     expect(rows[fao + 1]).toMatch(/^FAO-a,.*,FAO,proposed,,yes$/);
     const reports = workbook.getWorksheet('Progress reports')!;
     expect(reports.actualRowCount - 1).toBe(doc.annex.progressReports.length);
@@ -447,7 +520,12 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     const sheetXml = strFromU8(unzipSync(new Uint8Array(files.xlsx))['xl/worksheets/sheet2.xml']);
     expect(sheetXml).toMatch(/<c r="C2" s="\d+"><v>\d+<\/v><\/c>/);
     const provenance = workbook.getWorksheet('Provenance')!;
-    const items = Object.fromEntries(provenance.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    const items = Object.fromEntries(
+      provenance
+        .getSheetValues()
+        .slice(2)
+        .map((row) => [(row as unknown[])[1], (row as unknown[])[2]]),
+    );
     expect(items).toEqual({
       Title: doc.title,
       Part: 'Annexes I and II',
@@ -508,7 +586,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(fresh.body.overview.reporting.notReported).not.toContain('WMO');
   });
 
-  it('compiles 2015 too: that year\'s changes, and reports flagged against 2014', async () => {
+  it("compiles 2015 too: that year's changes, and reports flagged against 2014", async () => {
     const summary = compileSummary(await reader.read(2015, new Date('2016-03-01T00:00:00Z')));
     expect(summary.body.year).toBe(2015);
     expect(summary.body.overview.changesDuringYear).toEqual({ newlyAccepted: 0, started: 0, completed: 0, discontinued: 0, reopened: 0 });

@@ -19,9 +19,36 @@ import { countEvents } from '../helpers/db.js';
  * agency's own follow-up pledges (`-followup-`), the eight agenda points and the eight joint key elements.
  */
 const EXPECTED: Record<string, number> = {
-  FAO: 15, ICAO: 4, IFAD: 6, ILO: 5, IMO: 1, IOM: 6, NGOCM: 3, OHCHR: 5, REGCOMS: 24, SRHRM: 7, UNWOMEN: 9,
-  UNHABITAT: 11, UNAIDS: 5, UNCTAD: 5, UNDESA: 14, UNDP: 5, UNEP: 15, UNESCO: 8, UNFPA: 20, UNHCR: 4, UNICEF: 14,
-  UNITAR: 4, UNODC: 5, UPU: 3, WHO: 8, WIPO: 1, WMO: 3, WB: 3, SG8: 8, JOINT: 8,
+  FAO: 15,
+  ICAO: 4,
+  IFAD: 6,
+  ILO: 5,
+  IMO: 1,
+  IOM: 6,
+  NGOCM: 3,
+  OHCHR: 5,
+  REGCOMS: 24,
+  SRHRM: 7,
+  UNWOMEN: 9,
+  UNHABITAT: 11,
+  UNAIDS: 5,
+  UNCTAD: 5,
+  UNDESA: 14,
+  UNDP: 5,
+  UNEP: 15,
+  UNESCO: 8,
+  UNFPA: 20,
+  UNHCR: 4,
+  UNICEF: 14,
+  UNITAR: 4,
+  UNODC: 5,
+  UPU: 3,
+  WHO: 8,
+  WIPO: 1,
+  WMO: 3,
+  WB: 3,
+  SG8: 8,
+  JOINT: 8,
 };
 
 /** The seed text as one line, so a clean commitment text can be found in it verbatim. */
@@ -36,7 +63,9 @@ describe('Catalogue load (real PostgreSQL)', () => {
   let queries: QueryBus;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, CommitmentsModule, CatalogueModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(loadEnvironment()), PersistenceModule, CommitmentsModule, CatalogueModule],
+    }).compile();
     app = await moduleRef.init();
     db = app.get<DataSource>(getDataSourceToken());
     commands = app.get(CommandBus);
@@ -71,7 +100,10 @@ describe('Catalogue load (real PostgreSQL)', () => {
       data.push({ commitmentCode: 'CLASH-a', agency: 'ILO', period: 2014, summary: 'Reported.', source: 'test' });
     });
     await commands.execute(
-      new RegisterCommitment(aCommitment({ code: 'CLASH-a', leadAgency: 'UNHCR', supportingAgencies: [] }), { actor: { id: 'someone', role: 'coordinator', agency: null }, correlationId: 't' }),
+      new RegisterCommitment(aCommitment({ code: 'CLASH-a', leadAgency: 'UNHCR', supportingAgencies: [] }), {
+        actor: { id: 'someone', role: 'coordinator', agency: null },
+        correlationId: 't',
+      }),
     );
     const before = await countEvents(db);
     await expect(commands.execute(new LoadCatalogue(dir))).rejects.toThrow(/ILO neither leads nor supports CLASH-a/);

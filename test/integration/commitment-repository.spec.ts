@@ -44,7 +44,8 @@ describe('CommitmentRepository.update (real PostgreSQL)', () => {
   };
 
   /** Another process moves the commitment on (to in_progress) behind the kept state's back. */
-  const movedElsewhere = (id: string, version: number) => stored.update(id, version, context, (c) => void c.changeStatus('in_progress', {}, clock.now()));
+  const movedElsewhere = (id: string, version: number) =>
+    stored.update(id, version, context, (c) => void c.changeStatus('in_progress', {}, clock.now()));
 
   const refusals: Array<[string, () => DomainError]> = [
     ['an illegal transition (409)', () => new DomainError('ILLEGAL_TRANSITION', 'conflict', 'refused by the lifecycle')],
@@ -94,22 +95,25 @@ describe('CommitmentRepository.update (real PostgreSQL)', () => {
     expect((await eventStore.readStream(id)).length).toBe(2);
   });
 
-  it.each(refusals)('answers 409 for a version the store has left, when the kept state refused with %s, as the stream would', async (_, refusal) => {
-    const id = await acceptedCommitment();
-    await movedElsewhere(id, 2);
-    let runs = 0;
-    const refuse = () => {
-      runs += 1;
-      throw refusal();
-    };
-    const kept = await outcome(repository.update(id, 2, context, refuse));
-    expect(runs).toBe(1);
-    expect(kept).toEqual({ code: 'VERSION_CONFLICT', currentVersion: 3 });
-    // the plain repository (the stream) gives the same answer, without deciding anything on the stale state
-    expect(await outcome(stored.update(id, 2, context, refuse))).toEqual(kept);
-    expect(runs).toBe(1);
-    expect((await eventStore.readStream(id)).length).toBe(3);
-  });
+  it.each(refusals)(
+    'answers 409 for a version the store has left, when the kept state refused with %s, as the stream would',
+    async (_, refusal) => {
+      const id = await acceptedCommitment();
+      await movedElsewhere(id, 2);
+      let runs = 0;
+      const refuse = () => {
+        runs += 1;
+        throw refusal();
+      };
+      const kept = await outcome(repository.update(id, 2, context, refuse));
+      expect(runs).toBe(1);
+      expect(kept).toEqual({ code: 'VERSION_CONFLICT', currentVersion: 3 });
+      // the plain repository (the stream) gives the same answer, without deciding anything on the stale state
+      expect(await outcome(stored.update(id, 2, context, refuse))).toEqual(kept);
+      expect(runs).toBe(1);
+      expect((await eventStore.readStream(id)).length).toBe(3);
+    },
+  );
 
   it('answers 409 for a version the store has left when the kept state allowed the change, and writes nothing', async () => {
     const id = await acceptedCommitment();

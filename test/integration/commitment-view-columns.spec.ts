@@ -44,7 +44,11 @@ describe('commitment_view: the table, the record class and the projection agree 
   it('names the same columns in all three', () => {
     const written = table.map((c) => c.name).filter((name) => !FILLED_BY_THE_DATABASE.includes(name));
     expect(table.map((c) => c.name)).toEqual(expect.arrayContaining(FILLED_BY_THE_DATABASE));
-    expect(record().map((c) => c.databaseName).sort()).toEqual([...written].sort());
+    expect(
+      record()
+        .map((c) => c.databaseName)
+        .sort(),
+    ).toEqual([...written].sort());
     const projected = ['id', ...VIEW_COLUMNS.map((c) => c.name)];
     expect(new Set(projected).size).toBe(projected.length);
     expect([...projected].sort()).toEqual([...written].sort());
@@ -57,11 +61,13 @@ describe('commitment_view: the table, the record class and the projection agree 
       const inTable = columns.get(column.databaseName);
       const declared = await typeName(`${String(column.type)}${column.isArray ? '[]' : ''}`);
       if (declared !== inTable?.type) mismatches.push(`record ${column.databaseName}: ${declared}, table: ${inTable?.type}`);
-      if (column.isNullable !== inTable?.nullable) mismatches.push(`record ${column.databaseName}: nullable ${column.isNullable}, table: ${inTable?.nullable}`);
+      if (column.isNullable !== inTable?.nullable)
+        mismatches.push(`record ${column.databaseName}: nullable ${column.isNullable}, table: ${inTable?.nullable}`);
     }
     for (const column of VIEW_COLUMNS.filter((c) => c.cast !== undefined)) {
       const cast = await typeName(column.cast!);
-      if (cast !== columns.get(column.name)?.type) mismatches.push(`projection ${column.name}: ::${cast}, table: ${columns.get(column.name)?.type}`);
+      if (cast !== columns.get(column.name)?.type)
+        mismatches.push(`projection ${column.name}: ::${cast}, table: ${columns.get(column.name)?.type}`);
     }
     expect(mismatches).toEqual([]);
   });
@@ -70,7 +76,9 @@ describe('commitment_view: the table, the record class and the projection agree 
     const properties = new Map(record().map((c) => [c.databaseName, c.propertyName]));
     // a state whose every field holds a value of its own, so a column reading the wrong field shows
     const state = Object.fromEntries([...properties.values()].map((p) => [p, Symbol(p)])) as unknown as CommitmentState;
-    const mismatches = VIEW_COLUMNS.filter((c) => c.field(state) !== state[properties.get(c.name) as keyof CommitmentState]).map((c) => c.name);
+    const mismatches = VIEW_COLUMNS.filter((c) => c.field(state) !== state[properties.get(c.name) as keyof CommitmentState]).map(
+      (c) => c.name,
+    );
     expect(mismatches).toEqual([]);
   });
 });

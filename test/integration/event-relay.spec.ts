@@ -37,7 +37,8 @@ describe('Event relay and late-committing transactions', () => {
        VALUES ($1, 'probe', 1, 'Probed', '{}', '{"actor":{"id":"t"},"correlationId":"t"}', now())`,
       [stream],
     );
-  const checkpoint = async () => Number((await db.query(`SELECT position FROM subscription_checkpoints WHERE name = 'reminder-scheduler'`))[0]?.position ?? 0);
+  const checkpoint = async () =>
+    Number((await db.query(`SELECT position FROM subscription_checkpoints WHERE name = 'reminder-scheduler'`))[0]?.position ?? 0);
 
   it('reads an event whose transaction commits after later ones, and skips none', async () => {
     const late = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -46,7 +47,9 @@ describe('Event relay and late-committing transactions', () => {
       await late.query('BEGIN');
       const lateStream = randomUUID();
       await insert(late, lateStream); // takes its position now
-      const [{ position: latePosition }] = (await late.query('SELECT max(position) AS position FROM events WHERE stream_id = $1', [lateStream])).rows;
+      const [{ position: latePosition }] = (
+        await late.query('SELECT max(position) AS position FROM events WHERE stream_id = $1', [lateStream])
+      ).rows;
 
       const early = [randomUUID(), randomUUID(), randomUUID()];
       for (const stream of early) await insert(db, stream); // later positions, committed at once

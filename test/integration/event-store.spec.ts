@@ -89,23 +89,35 @@ describe('Event store and read models (real PostgreSQL)', () => {
       const [{ n }] = await tx.query('SELECT 1 AS n');
       return { version: result.commitment.version, n };
     });
-    await eventually(async () => (await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`))[0].n > 0, 5000, 10);
+    await eventually(
+      async () => (await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`))[0].n > 0,
+      5000,
+      10,
+    );
     release();
     await b;
     expect(await a).toEqual({ version: 3, n: 1 });
     const events = await store.readStream(id);
-    expect(events.map((e) => [e.streamVersion, e.payload.agency ?? null])).toEqual([[1, null], [2, 'ILO'], [3, 'IOM']]);
+    expect(events.map((e) => [e.streamVersion, e.payload.agency ?? null])).toEqual([
+      [1, null],
+      [2, 'ILO'],
+      [3, 'IOM'],
+    ]);
   });
 
   it('retries version-less appends that race another process (which keeps its own states and takes its own turns)', async () => {
     const otherApp = await startCommitmentsContext(clock);
     try {
-      const { id } = await commands.execute(new RegisterCommitment(aCommitment({ leadAgency: 'ILO', supportingAgencies: ['IOM'] }), context));
+      const { id } = await commands.execute(
+        new RegisterCommitment(aCommitment({ leadAgency: 'ILO', supportingAgencies: ['IOM'] }), context),
+      );
       const processes = [commands, otherApp.get(CommandBus)];
       const n = 24;
       const results = await Promise.allSettled(
         Array.from({ length: n }, (_, i) =>
-          processes[i % 2].execute(new ReportProgress(id, { period: 2014, agency: i % 2 ? 'IOM' : 'ILO', summary: `Report ${i}.` }, context)),
+          processes[i % 2].execute(
+            new ReportProgress(id, { period: 2014, agency: i % 2 ? 'IOM' : 'ILO', summary: `Report ${i}.` }, context),
+          ),
         ),
       );
       expect(results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []))).toEqual([]);
@@ -128,7 +140,14 @@ describe('Event store and read models (real PostgreSQL)', () => {
     // a varied history: several commitments, every kind of event, over several days
     for (let i = 0; i < 12; i += 1) {
       const state = await commands.execute(
-        new RegisterCommitment(aCommitment({ leadAgency: i % 2 ? 'UNHCR' : 'IOM', supportingAgencies: i % 3 ? ['ILO'] : [], agendaItems: [1 + (i % 8), 8 - (i % 3)] }), context),
+        new RegisterCommitment(
+          aCommitment({
+            leadAgency: i % 2 ? 'UNHCR' : 'IOM',
+            supportingAgencies: i % 3 ? ['ILO'] : [],
+            agendaItems: [1 + (i % 8), 8 - (i % 3)],
+          }),
+          context,
+        ),
       );
       clock.advance(3_600_000);
       await commands.execute(new ChangeCommitmentStatus(state.id, 1, 'accepted', {}, context));
@@ -138,12 +157,16 @@ describe('Event store and read models (real PostgreSQL)', () => {
         await commands.execute(new SetCommitmentDueDate(state.code, undefined, '2015-01-15', context));
         // a pending extension on some, an approved one (the original due date kept) on others
         const requested = await commands.execute(new RequestDueDateExtension(state.code, '2015-06-30', 'Data arrive late', context));
-        if (i % 8 === 0) await commands.execute(new DecideDueDateExtension(state.code, requested.pendingExtension!.requestId, true, null, context));
+        if (i % 8 === 0)
+          await commands.execute(new DecideDueDateExtension(state.code, requested.pendingExtension!.requestId, true, null, context));
       }
       if (i % 5 === 0) await commands.execute(new ReviseCommitmentDetails(state.code, undefined, { agendaItems: [3] }, context));
       const reporter = i % 3 === 0 ? 'IOM' : 'UNHCR';
       if (i % 2) await commands.execute(new ReportProgress(state.id, { period: 2014, agency: reporter, summary: `Report ${i}` }, context));
-      if (i % 6 === 1) await commands.execute(new ChangeCommitmentStatus(state.id, undefined, 'discontinued', { reason: 'obsolete', category: 'overtaken_by_events' }, context));
+      if (i % 6 === 1)
+        await commands.execute(
+          new ChangeCommitmentStatus(state.id, undefined, 'discontinued', { reason: 'obsolete', category: 'overtaken_by_events' }, context),
+        );
     }
     const kept = await dumpReadModels(db);
     expect((kept as { views: Array<{ pending_extension: unknown }> }).views.some((v) => v.pending_extension !== null)).toBe(true);

@@ -31,7 +31,9 @@ describe('Event subscriptions', () => {
 
   beforeAll(async () => {
     db = (await start()).get<DataSource>(getDataSourceToken());
-    await db.query(`CREATE TABLE IF NOT EXISTS subscription_test_deliveries (subscription text NOT NULL, position bigint NOT NULL, type text NOT NULL)`);
+    await db.query(
+      `CREATE TABLE IF NOT EXISTS subscription_test_deliveries (subscription text NOT NULL, position bigint NOT NULL, type text NOT NULL)`,
+    );
   });
   afterAll(async () => {
     for (const moduleRef of modules) await moduleRef.close();
@@ -45,16 +47,22 @@ describe('Event subscriptions', () => {
       eventTypes: [WANTED],
       handle: async (events: readonly SubscribedEvent[]) => {
         for (const e of events) {
-          await unitOfWork.manager.query(`INSERT INTO subscription_test_deliveries (subscription, position, type) VALUES ($1, $2, $3)`, [name, e.position, e.type]);
+          await unitOfWork.manager.query(`INSERT INTO subscription_test_deliveries (subscription, position, type) VALUES ($1, $2, $3)`, [
+            name,
+            e.position,
+            e.type,
+          ]);
         }
         if (fail()) throw new Error('the handler failed after recording');
       },
     });
   };
   const delivered = async (name: string): Promise<number[]> =>
-    ((await db.query(`SELECT position FROM subscription_test_deliveries WHERE subscription = $1 ORDER BY ctid`, [name])) as Array<{ position: string }>).map(
-      (r) => Number(r.position),
-    );
+    (
+      (await db.query(`SELECT position FROM subscription_test_deliveries WHERE subscription = $1 ORDER BY ctid`, [name])) as Array<{
+        position: string;
+      }>
+    ).map((r) => Number(r.position));
   const checkpoint = async (name: string): Promise<number | undefined> => {
     const [row] = await db.query(`SELECT position FROM subscription_checkpoints WHERE name = $1`, [name]);
     return row === undefined ? undefined : Number(row.position);
@@ -78,10 +86,18 @@ describe('Event subscriptions', () => {
     const other = await append(db, `Ignored-${randomUUID()}`);
     const wanted2 = await append(db);
     const seen: SubscribedEvent[] = [];
-    const spy = modules[0].get(EventSubscriptions).subscribe({ name: `${name}-spy`, eventTypes: [WANTED], handle: async (events) => void seen.push(...events) });
+    const spy = modules[0]
+      .get(EventSubscriptions)
+      .subscribe({ name: `${name}-spy`, eventTypes: [WANTED], handle: async (events) => void seen.push(...events) });
     await spy.catchUp();
     expect(seen.map((e) => e.position)).toEqual([wanted1, wanted2]);
-    expect(seen[0]).toMatchObject({ type: WANTED, streamType: 'probe', streamVersion: 1, payload: { n: 1 }, metadata: { correlationId: 't' } });
+    expect(seen[0]).toMatchObject({
+      type: WANTED,
+      streamType: 'probe',
+      streamVersion: 1,
+      payload: { n: 1 },
+      metadata: { correlationId: 't' },
+    });
 
     expect(await subscription.catchUp()).toBeGreaterThanOrEqual(3);
     expect(await delivered(name)).toEqual([wanted1, wanted2]);
@@ -119,7 +135,8 @@ describe('Event subscriptions', () => {
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     const database = other.pathname.slice(1);
-    if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+    if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 0)
+      await admin.query(`CREATE DATABASE "${database}"`);
     await admin.end();
     const elsewhere = new pg.Client({ connectionString: other.toString() });
     await elsewhere.connect();

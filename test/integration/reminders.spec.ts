@@ -46,9 +46,22 @@ describe('Reminders and escalation', () => {
     deliveries = worker.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE));
     agencyA = await aFreshAgency(api.db);
     agencyB = await aFreshAgency(api.db);
-    [focalA1, focalA2, focalB] = [await api.signIn('focal_point', agencyA), await api.signIn('focal_point', agencyA), await api.signIn('focal_point', agencyB)];
-    for (const [name, lead] of [['a1', agencyA], ['a2', agencyA], ['b1', agencyB]] as const) {
-      codes[name] = (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: lead, supportingAgencies: [] })).expect(201)).body.code;
+    [focalA1, focalA2, focalB] = [
+      await api.signIn('focal_point', agencyA),
+      await api.signIn('focal_point', agencyA),
+      await api.signIn('focal_point', agencyB),
+    ];
+    for (const [name, lead] of [
+      ['a1', agencyA],
+      ['a2', agencyA],
+      ['b1', agencyB],
+    ] as const) {
+      codes[name] = (
+        await api.http
+          .post('/api/v1/commitments')
+          .send(aCommitment({ leadAgency: lead, supportingAgencies: [] }))
+          .expect(201)
+      ).body.code;
     }
   });
 
@@ -75,10 +88,18 @@ describe('Reminders and escalation', () => {
         recipient_id: string;
       }>
     ).map((r) => r.recipient_id);
-  const ran = async (key: string): Promise<boolean> => (await api.db.query(`SELECT 1 FROM reminder_runs WHERE job_key = $1`, [key])).length > 0;
+  const ran = async (key: string): Promise<boolean> =>
+    (await api.db.query(`SELECT 1 FROM reminder_runs WHERE job_key = $1`, [key])).length > 0;
   /** Until no delivery job is waiting, running or backing off: every message already decided has been sent (or failed). */
   const deliveriesIdle = () =>
-    eventually(async () => expect(await deliveries.getJobCounts('active', 'waiting', 'prioritized', 'delayed')).toEqual({ active: 0, waiting: 0, prioritized: 0, delayed: 0 }));
+    eventually(async () =>
+      expect(await deliveries.getJobCounts('active', 'waiting', 'prioritized', 'delayed')).toEqual({
+        active: 0,
+        waiting: 0,
+        prioritized: 0,
+        delayed: 0,
+      }),
+    );
 
   it('a cycle that is already open sends its call for inputs at once, to each owing agency, listing what it owes', async () => {
     api.clock.set('2060-11-05T12:00:00Z');
@@ -107,7 +128,9 @@ describe('Reminders and escalation', () => {
       expect(await job!.getState()).toBe('delayed');
       expect(job!.data.fireAt).toBe(fireAt);
       // the delay was computed from the test clock: it fires when the clock reaches fireAt
-      expect(Math.abs(job!.timestamp + job!.opts.delay! - (Date.now() + (new Date(fireAt).getTime() - api.clock.now().getTime())))).toBeLessThan(60_000);
+      expect(
+        Math.abs(job!.timestamp + job!.opts.delay! - (Date.now() + (new Date(fireAt).getTime() - api.clock.now().getTime()))),
+      ).toBeLessThan(60_000);
     }
   });
 
@@ -159,7 +182,8 @@ describe('Reminders and escalation', () => {
     const overdue = sink.to(focalA2.user.email).find(isOverdueNotice)!;
     expect(overdue.body).toContain(codes.a2);
     // (other test files' cycles, long past at this clock, may send their own digests: pick this cycle's)
-    const isOurs = (m: { subject: string }) => m.subject.startsWith('HLD follow-up digest') && m.subject.endsWith(`after the ${YEAR} deadline`);
+    const isOurs = (m: { subject: string }) =>
+      m.subject.startsWith('HLD follow-up digest') && m.subject.endsWith(`after the ${YEAR} deadline`);
     await eventually(() => expect(sink.to(api.coordinator.user.email).some(isOurs)).toBe(true));
     const digest = sink.to(api.coordinator.user.email).find(isOurs)!;
     expect(digest.body).toContain(codes.a2);
@@ -193,7 +217,12 @@ describe('Reminders and escalation', () => {
 
   it('Redis lost the schedule: the sweep restores it from PostgreSQL, and nothing is sent twice', async () => {
     api.clock.set('2060-03-01T00:00:00Z');
-    const c = (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agencyA, supportingAgencies: [], dueDate: '2060-04-30' })).expect(201)).body;
+    const c = (
+      await api.http
+        .post('/api/v1/commitments')
+        .send(aCommitment({ leadAgency: agencyA, supportingAgencies: [], dueDate: '2060-04-30' }))
+        .expect(201)
+    ).body;
     const key30 = `due-${c.id}-reminder-30-2060-04-30`;
     await eventually(async () => expect(await queue.getJob(key30)).toBeDefined());
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -232,7 +261,9 @@ describe('Reminders and escalation', () => {
     await focalA1.http.get('/api/v1/admin/notifications?status=failed').expect(403);
     sink.failing = false;
     await admin.http.post(`/api/v1/admin/notifications/${failed.id}/retry`).expect(200);
-    await eventually(() => expect(sink.to(focalA2.user.email).some((m) => m.subject.startsWith('Overdue:') && m.subject.includes('was due'))).toBe(true));
+    await eventually(() =>
+      expect(sink.to(focalA2.user.email).some((m) => m.subject.startsWith('Overdue:') && m.subject.includes('was due'))).toBe(true),
+    );
     await admin.http.post(`/api/v1/admin/notifications/${failed.id}/retry`).expect(409); // sent now, not failed
   });
 
@@ -240,7 +271,12 @@ describe('Reminders and escalation', () => {
     const second = await startTestWorker(api.clock);
     try {
       api.clock.set('2062-11-05T12:00:00Z');
-      const c = (await api.http.post('/api/v1/commitments').send(aCommitment({ leadAgency: agencyB, supportingAgencies: [] })).expect(201)).body;
+      const c = (
+        await api.http
+          .post('/api/v1/commitments')
+          .send(aCommitment({ leadAgency: agencyB, supportingAgencies: [] }))
+          .expect(201)
+      ).body;
       await api.http.post('/api/v1/reporting-cycles').send({ year: 2062, opensAt: '2062-11-01' }).expect(201);
       await eventually(() => expect(sink.to(focalB.user.email).filter((m) => m.body.includes(c.code))).toHaveLength(1));
       await Promise.all([sweep(), second.get(ReminderTicker).sweep()]);
@@ -284,7 +320,9 @@ describe('Reminders and escalation', () => {
       sink.beforeAccept = async () => {
         sink.beforeAccept = null;
         // while the first message is with the SMTP server, another worker claims the second (its lease lapsed)
-        await api.db.query(`UPDATE notifications SET attempts = attempts + 1, lease_until = now() + interval '1 minute' WHERE id = $1`, [takenOver]);
+        await api.db.query(`UPDATE notifications SET attempts = attempts + 1, lease_until = now() + interval '1 minute' WHERE id = $1`, [
+          takenOver,
+        ]);
       };
       const outcomes = await worker.get(DeliverNotification).deliverBatch([first, takenOver, last]);
       expect(outcomes).toEqual(['sent', 'nothing-to-do', 'sent']);

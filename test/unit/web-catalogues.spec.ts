@@ -41,7 +41,11 @@ function argumentsOf(elements: MessageFormatElement[], found = new Map<string, s
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -71,7 +75,8 @@ describe('web app message catalogues', () => {
       if (!(key in english)) continue;
       const expected = [...argumentsOf(parse(english[key])).entries()].sort();
       const actual = [...argumentsOf(elements).entries()].sort();
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${key}: arguments ${JSON.stringify(actual)}, English has ${JSON.stringify(expected)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(expected))
+        problems.push(`${key}: arguments ${JSON.stringify(actual)}, English has ${JSON.stringify(expected)}`);
     }
     expect(problems).toEqual([]);
   });

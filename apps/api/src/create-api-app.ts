@@ -71,18 +71,19 @@ export function createHttpAdapter(env: Environment): FastifyAdapter {
  * Everything the API does to an application besides its modules: prefix, request ids, OpenAPI. The
  * e2e tests call this too, so they exercise the same adapter, limits and error handling as production.
  */
-export async function configureApiApp(
-  app: NestFastifyApplication,
-  options: { webApp?: boolean } = {},
-): Promise<NestFastifyApplication> {
+export async function configureApiApp(app: NestFastifyApplication, options: { webApp?: boolean } = {}): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api/v1');
   const env = app.get(Environment);
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+    .addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    );
   // closed unless CORS_ORIGINS names the browser origins allowed to call the API
-  const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = env.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (origins.length > 0) {
     app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'], maxAge: 600 });
   }

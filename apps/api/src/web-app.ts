@@ -96,5 +96,7 @@ export function negotiateLanguage(header: string | undefined): (typeof LANGUAGES
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.position - b.position);
-  return ranked.map((entry) => entry.language).find((l): l is (typeof LANGUAGES)[number] => (LANGUAGES as readonly string[]).includes(l)) ?? 'en';
+  return (
+    ranked.map((entry) => entry.language).find((l): l is (typeof LANGUAGES)[number] => (LANGUAGES as readonly string[]).includes(l)) ?? 'en'
+  );
 }

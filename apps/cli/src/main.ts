@@ -46,7 +46,11 @@ async function main([command, ...args]: string[]): Promise<void> {
     case 'catalogue:check': {
       const { problems, counts, catalogue } = checkCatalogue(await readCatalogue(catalogueDir(args)));
       for (const [agency, kinds] of Object.entries(counts).sort()) {
-        console.log(`${agency.padEnd(10)} ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+        console.log(
+          `${agency.padEnd(10)} ${Object.entries(kinds)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', ')}`,
+        );
       }
       console.log(
         `${catalogue.agencies.length} agencies, ${catalogue.commitments.length} commitments, ${catalogue.progressReports.length} progress reports`,

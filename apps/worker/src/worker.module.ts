@@ -8,12 +8,7 @@ import { WorkerReadiness } from './worker-readiness.js';
 
 /** The worker process: BullMQ processors only, no HTTP server. */
 @Module({
-  imports: [
-    PersistenceModule,
-    JobsModule,
-    RemindersWorkerModule,
-    AnnualSummariesWorkerModule,
-  ],
+  imports: [PersistenceModule, JobsModule, RemindersWorkerModule, AnnualSummariesWorkerModule],
   providers: [WorkerReadiness],
 })
 export class WorkerModule {

@@ -63,10 +63,9 @@ export class ReferenceData {
     const wanted = [...new Set(codes)];
     if (wanted.length === 0) return [];
     // through the unit of work: agencies added earlier in the same transaction count as known
-    const rows: Array<{ code: string }> = await this.unitOfWork.manager.query(
-      'SELECT code FROM agencies WHERE code = ANY($1::text[])',
-      [wanted],
-    );
+    const rows: Array<{ code: string }> = await this.unitOfWork.manager.query('SELECT code FROM agencies WHERE code = ANY($1::text[])', [
+      wanted,
+    ]);
     const known = new Set(rows.map((r) => r.code));
     return wanted.filter((code) => !known.has(code));
   }

@@ -14,11 +14,23 @@ describe('catalogue:check', () => {
   });
 
   it.each([
-    ['an unknown agency code', (r: RawCatalogue) => (find(r, 'FAO-a').record.leadAgency = 'FOO'), 'FAO-a', 'leadAgency', /unknown agency FOO/],
+    [
+      'an unknown agency code',
+      (r: RawCatalogue) => (find(r, 'FAO-a').record.leadAgency = 'FOO'),
+      'FAO-a',
+      'leadAgency',
+      /unknown agency FOO/,
+    ],
     ['a duplicate code', (r: RawCatalogue) => (find(r, 'ILO-b').record.code = 'ILO-a'), 'ILO-a', 'code', /duplicates .*ILO\.json record 1/],
     ['an empty text', (r: RawCatalogue) => (find(r, 'WHO-a').record.text = ''), 'WHO-a', 'text', /must not be blank/],
     ['agenda item 9', (r: RawCatalogue) => (find(r, 'UNHCR-a').record.agendaItems = [1, 9]), 'UNHCR-a', 'agendaItems', /1 to 8/],
-    ['a PDF line break left in a text', (r: RawCatalogue) => (find(r, 'IOM-a').record.text = 'Migration and\ndevelopment'), 'IOM-a', 'text', /line break/],
+    [
+      'a PDF line break left in a text',
+      (r: RawCatalogue) => (find(r, 'IOM-a').record.text = 'Migration and\ndevelopment'),
+      'IOM-a',
+      'text',
+      /line break/,
+    ],
   ])('names the file, the record and the field for %s', async (_, spoil, code, field, message) => {
     const raw = await fresh();
     spoil(raw);

@@ -56,7 +56,12 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
   const commitments = validated(CommitmentEntry, raw.commitments, 'code');
   const reports = validated(ProgressReportEntry, raw.progressReports, 'commitmentCode');
 
-  const duplicates = <T>(items: Array<Located<Record<string, unknown>> & { entry: T }>, key: (t: T) => string, field: string, key2: string) => {
+  const duplicates = <T>(
+    items: Array<Located<Record<string, unknown>> & { entry: T }>,
+    key: (t: T) => string,
+    field: string,
+    key2: string,
+  ) => {
     const seen = new Map<string, string>();
     for (const item of items) {
       const value = key(item.entry);
@@ -70,7 +75,13 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
   duplicates(commitments, (c) => c.code, 'code', 'code');
   const numbers = new Set(agendaItems.map((a) => a.entry.number));
   for (let n = 1; n <= 8; n += 1) {
-    if (!numbers.has(n)) problems.push({ file: raw.agendaItems[0]?.file ?? 'agenda-items.json', record: '-', field: 'number', message: `agenda item ${n} is missing` });
+    if (!numbers.has(n))
+      problems.push({
+        file: raw.agendaItems[0]?.file ?? 'agenda-items.json',
+        record: '-',
+        field: 'number',
+        message: `agenda item ${n} is missing`,
+      });
   }
 
   const agencyCodes = new Set(agencies.map((a) => a.entry.code));
@@ -78,10 +89,17 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
   for (const c of commitments) {
     const where = { file: c.file, record: label(c, 'code') };
     const unknown = [c.entry.leadAgency, ...(c.entry.supportingAgencies ?? [])].filter((a) => !agencyCodes.has(a));
-    for (const code of unknown) problems.push({ ...where, field: code === c.entry.leadAgency ? 'leadAgency' : 'supportingAgencies', message: `unknown agency ${code}` });
-    if (c.entry.supportingAgencies?.includes(c.entry.leadAgency)) problems.push({ ...where, field: 'supportingAgencies', message: 'includes the lead agency' });
+    for (const code of unknown)
+      problems.push({
+        ...where,
+        field: code === c.entry.leadAgency ? 'leadAgency' : 'supportingAgencies',
+        message: `unknown agency ${code}`,
+      });
+    if (c.entry.supportingAgencies?.includes(c.entry.leadAgency))
+      problems.push({ ...where, field: 'supportingAgencies', message: 'includes the lead agency' });
     if (c.entry.agendaItems.length === 0) problems.push({ ...where, field: 'agendaItems', message: 'must name at least one agenda item' });
-    if (c.entry.agendaItems.some((n) => n < 1 || n > 8)) problems.push({ ...where, field: 'agendaItems', message: 'agenda items are numbered 1 to 8' });
+    if (c.entry.agendaItems.some((n) => n < 1 || n > 8))
+      problems.push({ ...where, field: 'agendaItems', message: 'agenda items are numbered 1 to 8' });
     for (const field of ['title', 'text'] as const) {
       for (const [pattern, message] of ARTEFACTS) if (pattern.test(c.entry[field])) problems.push({ ...where, field, message });
     }

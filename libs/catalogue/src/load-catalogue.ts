@@ -34,7 +34,11 @@ export interface CatalogueLoadResult {
 
 export class CatalogueInvalid extends DomainError {
   constructor(readonly problems: CatalogueProblem[]) {
-    super('CATALOGUE_INVALID', 'unprocessable', `The catalogue has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      'CATALOGUE_INVALID',
+      'unprocessable',
+      `The catalogue has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
   }
 }
 
@@ -103,9 +107,16 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
    */
   private async reconcileCommitment(entry: Catalogue['commitments'][number], context: ChangeContext, result: CatalogueLoadResult) {
     const details = {
-      code: entry.code, title: entry.title, text: entry.text, source: entry.source, kind: entry.kind,
-      leadAgency: entry.leadAgency, supportingAgencies: entry.supportingAgencies ?? [], agendaItems: entry.agendaItems,
-      sdgTargets: entry.sdgTargets ?? [], dueDate: entry.dueDate ?? null,
+      code: entry.code,
+      title: entry.title,
+      text: entry.text,
+      source: entry.source,
+      kind: entry.kind,
+      leadAgency: entry.leadAgency,
+      supportingAgencies: entry.supportingAgencies ?? [],
+      agendaItems: entry.agendaItems,
+      sdgTargets: entry.sdgTargets ?? [],
+      dueDate: entry.dueDate ?? null,
     };
     const current = await this.find(entry.code);
     if (!current) {
@@ -115,13 +126,18 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
     }
     let changed = false;
     const revised = await this.commands.execute(
-      new ReviseCommitmentDetails(entry.code, current.version, {
-        title: entry.title,
-        text: entry.text,
-        source: entry.source,
-        agendaItems: entry.agendaItems,
-        sdgTargets: entry.sdgTargets ?? [],
-      }, context),
+      new ReviseCommitmentDetails(
+        entry.code,
+        current.version,
+        {
+          title: entry.title,
+          text: entry.text,
+          source: entry.source,
+          agendaItems: entry.agendaItems,
+          sdgTargets: entry.sdgTargets ?? [],
+        },
+        context,
+      ),
     );
     if (revised.version !== current.version) {
       result.revised += 1;
@@ -155,7 +171,13 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
       await this.commands.execute(
         new ReportProgress(
           report.commitmentCode,
-          { period: report.period, agency: report.agency, summary: `${report.summary} [Source: ${report.source}]`, evidenceUrls: report.evidenceUrls, indicators: report.indicators },
+          {
+            period: report.period,
+            agency: report.agency,
+            summary: `${report.summary} [Source: ${report.source}]`,
+            evidenceUrls: report.evidenceUrls,
+            indicators: report.indicators,
+          },
           context,
           reportId,
         ),

@@ -25,7 +25,13 @@ describe('loadEnvironment', () => {
   });
 
   it('reports every bad setting at once, one line each, in the order they are declared', () => {
-    const source = { PORT: 'eighty', REDIS_URL: 'localhost:6379', NOTIFICATIONS_ENABLED: 'maybe', JWT_SECRET: 'short', ADMIN_PASSWORD: 'short' };
+    const source = {
+      PORT: 'eighty',
+      REDIS_URL: 'localhost:6379',
+      NOTIFICATIONS_ENABLED: 'maybe',
+      JWT_SECRET: 'short',
+      ADMIN_PASSWORD: 'short',
+    };
     let error: unknown;
     try {
       loadEnvironment(source);
@@ -70,13 +76,21 @@ describe('TRUST_PROXY', () => {
 
   it('a list trusts exactly those addresses and networks', () => {
     const list = trust(' 10.0.0.0/8 , 192.0.2.7,loopback');
-    expect(['10.1.2.3', '192.0.2.7', '127.0.0.1', '::1', '::ffff:127.0.0.1'].map((a) => list(a, 0))).toEqual([true, true, true, true, true]);
+    expect(['10.1.2.3', '192.0.2.7', '127.0.0.1', '::1', '::ffff:127.0.0.1'].map((a) => list(a, 0))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['11.0.0.1', '192.0.2.8', '2001:db8::1'].map((a) => list(a, 0))).toEqual([false, false, false]);
   });
 
   it.each(['true', 'yes', '10.0.0.0/33', '1.2.3', '10.0.0.1,,10.0.0.2', '-1', '1000'])('stops with one line naming it: %s', (setting) => {
     expect(() => loadEnvironment({ TRUST_PROXY: setting })).toThrow(
-      new RegExp(`^Invalid setting TRUST_PROXY="${setting.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}": must be empty \\(trust no proxy\\), a number of proxy hops`),
+      new RegExp(
+        `^Invalid setting TRUST_PROXY="${setting.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}": must be empty \\(trust no proxy\\), a number of proxy hops`,
+      ),
     );
   });
 });

@@ -6,7 +6,8 @@ import type { FieldProblem } from '@hld/kernel';
  * tab, line feed and carriage return (NUL cannot be stored in PostgreSQL text at all; the others are never part of
  * a title, a report or a name, and reach logs and terminals as escape sequences).
  */
-const UNACCEPTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNACCEPTABLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The deepest nesting of arrays and objects a request body may have; the deepest request the API takes has 3. */
 export const MAX_NESTING = 32;
@@ -27,7 +28,8 @@ export function textProblem(text: string): string | null {
 }
 
 /** A field name fit to be printed back: unacceptable characters of a key are shown as escapes. */
-const printable = (key: string): string => key.replace(new RegExp(UNACCEPTABLE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const printable = (key: string): string =>
+  key.replace(new RegExp(UNACCEPTABLE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * Every unacceptable string (value or key) and every nesting deeper than MAX_NESTING in a parsed body, query or
@@ -49,7 +51,10 @@ export function inputProblems(value: unknown): FieldProblem[] {
     if (depth >= MAX_NESTING) {
       // named by the field it starts in: the path down to here is just the nesting
       const top = path?.split('.')[0];
-      problems.push({ field: top === undefined || Array.isArray(value) ? '(body)' : top, message: `is nested more than ${MAX_NESTING} levels deep` });
+      problems.push({
+        field: top === undefined || Array.isArray(value) ? '(body)' : top,
+        message: `is nested more than ${MAX_NESTING} levels deep`,
+      });
       continue;
     }
     const entries = Array.isArray(node) ? node.map((item, i) => [String(i), item] as const) : Object.entries(node);

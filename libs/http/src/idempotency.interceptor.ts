@@ -59,10 +59,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = Array.isArray(raw) ? raw[0] : raw;
     // only for signed-in principals: keys are scoped to them, and sign-in must never replay tokens
     if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
-    if (!KEY.test(key)) throw new RequestValidationFailed([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
+    if (!KEY.test(key))
+      throw new RequestValidationFailed([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
 
     const scope = request.actor.id;
-    const hash = createHash('sha256').update(`${request.method} ${request.url}\n${canonical(request.body)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${canonical(request.body)}`)
+      .digest('hex');
     const claim = await this.store.claim(scope, key, hash, this.env.IDEMPOTENCY_TTL_SECONDS);
     switch (claim.outcome) {
       case 'mismatch':

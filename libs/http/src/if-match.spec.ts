@@ -29,7 +29,10 @@ describe('If-Match, compared strongly (RFC 9110 §13.1.1)', () => {
     expect(refusal(value)).toBe('PRECONDITION_FAILED');
   });
 
-  it.each(['3', '"3', '3"', '*', '', ' ', 'W/', 'W/3', '"3"x', '"3" "4"', '"3", "4"', 'w/"3"'])('%j is not an entity-tag naming one version: 400', (value) => {
-    expect(refusal(value)).toBe('VALIDATION_FAILED');
-  });
+  it.each(['3', '"3', '3"', '*', '', ' ', 'W/', 'W/3', '"3"x', '"3" "4"', '"3", "4"', 'w/"3"'])(
+    '%j is not an entity-tag naming one version: 400',
+    (value) => {
+      expect(refusal(value)).toBe('VALIDATION_FAILED');
+    },
+  );
 });

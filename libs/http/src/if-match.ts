@@ -4,7 +4,9 @@ import { RequestValidationFailed } from './request-validation-failed.js';
 /** A well-formed If-Match that no representation can satisfy under strong comparison: nothing is changed. */
 export class PreconditionFailed extends DomainError {
   constructor(reason: string) {
-    super('PRECONDITION_FAILED', 'precondition_failed', `If-Match can never match: ${reason}.`, {}, [{ field: 'If-Match', message: reason }]);
+    super('PRECONDITION_FAILED', 'precondition_failed', `If-Match can never match: ${reason}.`, {}, [
+      { field: 'If-Match', message: reason },
+    ]);
   }
 }
 
@@ -33,8 +35,12 @@ export function versionFromIfMatch(value: string | undefined): number | undefine
   }
   if (tags.length === 0) throw malformed('must be an entity-tag such as "3" (quoted)');
   const strong = tags.filter((t) => !t.weak);
-  if (strong.length === 0) throw new PreconditionFailed('it is compared strongly, and a weak entity-tag (W/"…") never matches; send the ETag as given, such as "3"');
+  if (strong.length === 0)
+    throw new PreconditionFailed(
+      'it is compared strongly, and a weak entity-tag (W/"…") never matches; send the ETag as given, such as "3"',
+    );
   if (strong.length > 1) throw malformed('must name one version, such as "3"');
-  if (!VERSION.test(strong[0].opaque)) throw new PreconditionFailed(`"${strong[0].opaque}" is not an ETag this API gives (they are versions, such as "3")`);
+  if (!VERSION.test(strong[0].opaque))
+    throw new PreconditionFailed(`"${strong[0].opaque}" is not an ETag this API gives (they are versions, such as "3")`);
   return Number(strong[0].opaque);
 }

@@ -97,7 +97,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const clientStatus = clientErrorStatus(exception);
     if (clientStatus) {
       const known = frameworkError(exception);
-      const message = known?.detail ?? (exception instanceof HttpException ? httpExceptionMessage(exception) : (exception as Error).message);
+      const message =
+        known?.detail ?? (exception instanceof HttpException ? httpExceptionMessage(exception) : (exception as Error).message);
       return this.generic(clientStatus, known?.code ?? codeForStatus(clientStatus), message, base);
     }
     this.logger.error(`[${request.id}] ${request.method} ${request.url} failed`, (exception as Error)?.stack ?? String(exception));

@@ -15,7 +15,12 @@ export const Omittable = (): PropertyDecorator => ValidateIf((_, value) => value
 /** `null` means something here (it clears the field); any other value is validated. */
 export const Nullable = (): PropertyDecorator => ValidateIf((_, value) => value !== null);
 
-function rule(name: string, valid: (value: unknown) => boolean, message: (value: unknown) => string, options?: ValidationOptions): PropertyDecorator {
+function rule(
+  name: string,
+  valid: (value: unknown) => boolean,
+  message: (value: unknown) => string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
@@ -28,14 +33,29 @@ function rule(name: string, valid: (value: unknown) => boolean, message: (value:
 
 /** Text with something in it: whitespace alone is as empty as nothing. */
 export const IsNotBlank = (options?: ValidationOptions): PropertyDecorator =>
-  rule('isNotBlank', (value) => typeof value === 'string' && value.trim() !== '', () => 'must not be blank', options);
+  rule(
+    'isNotBlank',
+    (value) => typeof value === 'string' && value.trim() !== '',
+    () => 'must not be blank',
+    options,
+  );
 
 const problemOf = (reading: Reading<unknown>): string => (reading.ok ? '' : reading.problem);
 
 /** A calendar date `YYYY-MM-DD` in the years 1900 to 2100 (the API's one date format; see @hld/kernel calendar). */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
-  rule('isCalendarDate', (value) => readDate(value).ok, (value) => problemOf(readDate(value)), options);
+  rule(
+    'isCalendarDate',
+    (value) => readDate(value).ok,
+    (value) => problemOf(readDate(value)),
+    options,
+  );
 
 /** A date, or an RFC 3339 date-time with its offset, in the years 1900 to 2100 (see @hld/kernel calendar). */
 export const IsInstant = (options?: ValidationOptions): PropertyDecorator =>
-  rule('isInstant', (value) => readInstant(value).ok, (value) => problemOf(readInstant(value)), options);
+  rule(
+    'isInstant',
+    (value) => readInstant(value).ok,
+    (value) => problemOf(readInstant(value)),
+    options,
+  );

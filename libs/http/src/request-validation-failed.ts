@@ -22,7 +22,18 @@ export class RequestValidationFailed extends DomainError {
  * The constraints that say what kind of value a field takes, in the order they are reported: when one of them
  * fails, the others (a range, a length) only add noise ("2026" is not "less than 2013").
  */
-const KIND_FIRST = ['whitelistValidation', 'isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'nestedValidation', 'isIn'];
+const KIND_FIRST = [
+  'whitelistValidation',
+  'isDefined',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+  'isIn',
+];
 
 /** One clear message per field: what was wrong with the value, said once. */
 function messageOf(error: ValidationError): string | null {

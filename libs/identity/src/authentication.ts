@@ -58,10 +58,9 @@ export class Authentication {
 
   /** The id of the active user with these credentials, else InvalidCredentials (for token and cookie sign-ins alike). */
   async verifyCredentials(email: string, password: string): Promise<string> {
-    const [row] = await this.unitOfWork.manager.query(
-      `SELECT id, active, password_hash FROM users WHERE lower(email) = lower($1)`,
-      [email.trim()],
-    );
+    const [row] = await this.unitOfWork.manager.query(`SELECT id, active, password_hash FROM users WHERE lower(email) = lower($1)`, [
+      email.trim(),
+    ]);
     // verify against a dummy hash when there is no such user: the answer takes as long either way
     const matches = await verifyPassword(password, row?.password_hash ?? (await UNKNOWN_USER_HASH));
     if (!row || !matches || !row.active) throw new InvalidCredentials();
@@ -122,7 +121,9 @@ export class Authentication {
   /** Ends the session of the access token used. An API token has no session: it is revoked on its own route. */
   async logout(principal: Principal): Promise<void> {
     if (principal.apiTokenId) throw new ApiTokenCannotLogOut(principal.apiTokenId);
-    await this.unitOfWork.manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [principal.sessionId]);
+    await this.unitOfWork.manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+      principal.sessionId,
+    ]);
     this.unitOfWork.afterCommit(() => this.known.forget(principal.id));
   }
 
@@ -149,7 +150,11 @@ export class Authentication {
         [claims.sub, claims.sid],
       );
       if (!row) throw new InvalidToken();
-      return { principal: principalOf(row, { sessionId: claims.sid, apiTokenId: null }), userId: row.id, validUntil: row.expires_at.getTime() };
+      return {
+        principal: principalOf(row, { sessionId: claims.sid, apiTokenId: null }),
+        userId: row.id,
+        validUntil: row.expires_at.getTime(),
+      };
     });
     return found.principal;
   }
@@ -200,7 +205,15 @@ export class Authentication {
     await this.unitOfWork.manager.query(
       `INSERT INTO sessions (id, family_id, user_id, refresh_hash, expires_at, client_ip, user_agent)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5), $6, $7)`,
-      [sessionId, familyId ?? sessionId, userId, sha256(refreshToken), this.env.REFRESH_TOKEN_TTL_SECONDS, client.ip ?? null, client.userAgent?.slice(0, 300) ?? null],
+      [
+        sessionId,
+        familyId ?? sessionId,
+        userId,
+        sha256(refreshToken),
+        this.env.REFRESH_TOKEN_TTL_SECONDS,
+        client.ip ?? null,
+        client.userAgent?.slice(0, 300) ?? null,
+      ],
     );
     const accessToken = await this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies AccessClaims, {
       algorithm: 'HS256',

@@ -57,7 +57,9 @@ export class BrowserSessionController {
   @ApiProblems(400, 401, 403, 429)
   async signIn(@Body() body: LoginRequest, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<User> {
     assertCsrfHeader(request);
-    const userId = await this.throttle.signIn(body.email, request.ip, () => this.authentication.verifyCredentials(body.email, body.password));
+    const userId = await this.throttle.signIn(body.email, request.ip, () =>
+      this.authentication.verifyCredentials(body.email, body.password),
+    );
     // a browser signing in again leaves no session of its own behind
     const previous = sessionSecretOf(request);
     if (previous) await this.sessions.endBySecretHash(sha256(previous));

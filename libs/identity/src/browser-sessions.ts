@@ -37,7 +37,14 @@ export class BrowserSessions {
       // a browser session is a family of its own: it is never rotated, so nothing else ever joins it
       `INSERT INTO sessions (id, family_id, user_id, cookie_hash, expires_at, last_seen_at, client_ip, user_agent)
        VALUES ($1, $1, $2, $3, now() + make_interval(secs => $4), now(), $5, $6)`,
-      [randomUUID(), userId, sha256(secret), this.env.SESSION_ABSOLUTE_TIMEOUT_SECONDS, client.ip ?? null, client.userAgent?.slice(0, 300) ?? null],
+      [
+        randomUUID(),
+        userId,
+        sha256(secret),
+        this.env.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
+        client.ip ?? null,
+        client.userAgent?.slice(0, 300) ?? null,
+      ],
     );
     return { secret, maxAgeSeconds: this.env.SESSION_ABSOLUTE_TIMEOUT_SECONDS };
   }
@@ -59,7 +66,15 @@ export class BrowserSessions {
       );
       if (!row) throw new SessionEnded();
       this.touched.set(row.session_id, Date.now());
-      const principal: Principal = { id: row.id, email: row.email, name: row.display_name, role: row.role, agency: row.agency, sessionId: row.session_id, apiTokenId: null };
+      const principal: Principal = {
+        id: row.id,
+        email: row.email,
+        name: row.display_name,
+        role: row.role,
+        agency: row.agency,
+        sessionId: row.session_id,
+        apiTokenId: null,
+      };
       return { principal, userId: row.id, validUntil: row.expires_at.getTime() };
     });
     const { principal } = found;

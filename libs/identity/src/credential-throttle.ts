@@ -55,7 +55,11 @@ export class CredentialThrottle implements OnModuleInit {
     await this.redis.ping().catch(() => undefined); // connect now; the insurance limiter covers an outage
     const { LOGIN_THROTTLE_LIMIT: limit, LOGIN_THROTTLE_TTL_SECONDS: ttl } = this.env;
     this.byAccountAndAddress = this.budget('login-failures', limit, ttl);
-    this.byAddress = this.budget('login-failures-by-address', this.env.LOGIN_THROTTLE_ADDRESS_LIMIT, this.env.LOGIN_THROTTLE_ADDRESS_TTL_SECONDS);
+    this.byAddress = this.budget(
+      'login-failures-by-address',
+      this.env.LOGIN_THROTTLE_ADDRESS_LIMIT,
+      this.env.LOGIN_THROTTLE_ADDRESS_TTL_SECONDS,
+    );
     this.byAccount = this.budget('password-confirmation-failures', limit, ttl);
   }
 
@@ -75,7 +79,11 @@ export class CredentialThrottle implements OnModuleInit {
 
   /** Runs `attempt` (which throws InvalidCredentials for a wrong password) if the account's budget allows it. */
   confirmPassword<T>(userId: string, attempt: () => Promise<T>): Promise<T> {
-    return this.spend([{ budget: this.byAccount, key: userId, onSuccess: 'clear' }], attempt, (seconds) => new TooManyPasswordAttempts(seconds));
+    return this.spend(
+      [{ budget: this.byAccount, key: userId, onSuccess: 'clear' }],
+      attempt,
+      (seconds) => new TooManyPasswordAttempts(seconds),
+    );
   }
 
   private async spend<T>(charges: Charge[], attempt: () => Promise<T>, refused: (retryAfterSeconds: number) => DomainError): Promise<T> {

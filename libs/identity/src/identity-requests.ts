@@ -20,7 +20,8 @@ export class CreateUserRequest {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
 
   @ApiPropertyOptional({ description: 'required for focal points, forbidden otherwise' })
-  @Omittable() @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
+  @Omittable()
+  @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
   agency?: string;
 
   @ApiProperty({ minLength: 12 }) @IsString() @MinLength(12) @MaxLength(200) password: string;
@@ -30,7 +31,9 @@ export class UpdateUserRequest {
   @ApiPropertyOptional({ enum: ROLES }) @Omittable() @IsIn(ROLES) role?: Role;
 
   @ApiPropertyOptional({ nullable: true })
-  @Omittable() @Nullable() @Matches(AGENCY, { message: 'must be an agency code such as ILO, or null' })
+  @Omittable()
+  @Nullable()
+  @Matches(AGENCY, { message: 'must be an agency code such as ILO, or null' })
   agency?: string | null;
 
   @ApiPropertyOptional() @Omittable() @IsBoolean() active?: boolean;
@@ -44,6 +47,7 @@ export class ChangePasswordRequest {
 export class CreateApiTokenRequest {
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(100) name: string;
   @ApiPropertyOptional({ example: '2030-01-01T00:00:00Z', description: 'an instant (or a date: its start, UTC)' })
-  @Omittable() @IsInstant()
+  @Omittable()
+  @IsInstant()
   expiresAt?: string;
 }

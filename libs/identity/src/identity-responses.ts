@@ -51,4 +51,3 @@ export class TokensResponse {
   @ApiProperty() refreshToken: string;
   @ApiProperty({ description: 'seconds' }) refreshExpiresIn: number;
 }
-

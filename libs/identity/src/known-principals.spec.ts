@@ -1,7 +1,15 @@
 import { KnownPrincipals, type Authenticated } from './known-principals.js';
 
 const found = (userId: string, validUntil = Infinity): Authenticated => ({
-  principal: { id: userId, email: `${userId}@test.invalid`, name: userId, role: 'coordinator', agency: null, sessionId: null, apiTokenId: null },
+  principal: {
+    id: userId,
+    email: `${userId}@test.invalid`,
+    name: userId,
+    role: 'coordinator',
+    agency: null,
+    sessionId: null,
+    apiTokenId: null,
+  },
   userId,
   validUntil,
 });

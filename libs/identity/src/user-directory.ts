@@ -98,7 +98,10 @@ export class UserDirectory {
   }
 
   /** Active users who receive notifications in a role: a given agency's focal points, or all coordinators. */
-  async recipients(role: 'focal_point' | 'coordinator', agencies?: readonly string[]): Promise<Array<Pick<User, 'id' | 'email' | 'name' | 'agency'>>> {
+  async recipients(
+    role: 'focal_point' | 'coordinator',
+    agencies?: readonly string[],
+  ): Promise<Array<Pick<User, 'id' | 'email' | 'name' | 'agency'>>> {
     const rows: Array<{ id: string; email: string; display_name: string; agency: string | null }> = await this.unitOfWork.manager.query(
       `SELECT id, email, display_name, agency FROM users
        WHERE active AND role = $1 AND ($2::text[] IS NULL OR agency = ANY($2::text[]))

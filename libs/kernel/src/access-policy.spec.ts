@@ -28,12 +28,30 @@ describe('AccessPolicy', () => {
     ['an any-grant', { id: 'a', role: 'coordinator' }, 'edit', iomDoc, { allowed: true, rule: 'granted to coordinators' }],
     ['a relation that holds', ilo, 'edit', iloDoc, { allowed: true, rule: 'granted to focal points where own' }],
     ['a relation that does not', ilo, 'edit', iomDoc, { allowed: false, rule: 'a focal point edits only its agency’s documents' }],
-    ['a relation before the resource is known', ilo, 'edit', undefined, { allowed: true, rule: 'granted to focal points where own, once the resource is known' }],
+    [
+      'a relation before the resource is known',
+      ilo,
+      'edit',
+      undefined,
+      { allowed: true, rule: 'granted to focal points where own, once the resource is known' },
+    ],
     ['no grant: the holders, from the table', ilo, 'delete', iloDoc, { allowed: false, rule: 'reserved to admins' }],
-    ['no grant, several holders', { id: 'v', role: 'viewer' }, 'edit', undefined, { allowed: false, rule: 'reserved to admins, coordinators and focal points' }],
+    [
+      'no grant, several holders',
+      { id: 'v', role: 'viewer' },
+      'edit',
+      undefined,
+      { allowed: false, rule: 'reserved to admins, coordinators and focal points' },
+    ],
     ['a role the tables do not know', { id: 'x', role: 'anonymous' }, 'read', undefined, { allowed: false, rule: 'unknown role' }],
     ['no role at all', { id: 'x' }, 'read', undefined, { allowed: false, rule: 'unknown role' }],
-    ['a grantee with an empty row', { id: 's', role: 'system' }, 'read', undefined, { allowed: false, rule: 'reserved to admins, coordinators, focal points and viewers' }],
+    [
+      'a grantee with an empty row',
+      { id: 's', role: 'system' },
+      'read',
+      undefined,
+      { allowed: false, rule: 'reserved to admins, coordinators, focal points and viewers' },
+    ],
   ])('%s', (_name, actor, action, resource, decision) => {
     expect(POLICY.may(actor, action, resource)).toEqual(decision);
   });

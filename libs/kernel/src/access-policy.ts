@@ -91,7 +91,8 @@ export class AccessPolicy<A extends string, R extends string = never, T = never>
     if (scope === undefined) return { allowed: false, rule: this.reserved.get(action) ?? reservedTo(this.definition.grants, action) };
     if (scope === 'any') return { allowed: true, rule: `granted to ${PLURAL[actor.role as Grantee]}` };
     const relation = this.definition.relations[scope as R];
-    if (resource === undefined) return { allowed: true, rule: `granted to ${PLURAL[actor.role as Grantee]} where ${scope}, once the resource is known` };
+    if (resource === undefined)
+      return { allowed: true, rule: `granted to ${PLURAL[actor.role as Grantee]} where ${scope}, once the resource is known` };
     return relation.holds(actor, resource)
       ? { allowed: true, rule: `granted to ${PLURAL[actor.role as Grantee]} where ${scope}` }
       : { allowed: false, rule: relation.rule };

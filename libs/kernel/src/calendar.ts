@@ -81,7 +81,8 @@ export function readInstant(text: unknown): Reading<DateOrDateTime> {
   const date = checkDate(Number(y), Number(mo), Number(d));
   if (!date.ok) return date;
   const time = { hour: Number(h), minute: Number(mi), second: Number(s ?? 0), millisecond: Number((fraction ?? '0').padEnd(3, '0')) };
-  if (time.hour > 23 || time.minute > 59 || time.second > 59) return fail('has no such time of day (hours 00-23, minutes and seconds 00-59)');
+  if (time.hour > 23 || time.minute > 59 || time.second > 59)
+    return fail('has no such time of day (hours 00-23, minutes and seconds 00-59)');
   const offsetMinutes = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
   if (!zulu && (Number(oh) > 23 || Number(om) > 59)) return fail('has no such offset (±hh:mm, hours 00-23, minutes 00-59)');
   return { ok: true, value: { date: date.value, time: { ...time, offsetMinutes } } };

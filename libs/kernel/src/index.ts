@@ -7,5 +7,15 @@ export { ROLES } from './roles.js';
 export type { Role } from './roles.js';
 export { AccessPolicy, GRANTEES, NotAllowed } from './access-policy.js';
 export type { Decision, FunctionLevelPolicy, Grantee, GrantTable, PolicyDefinition, Relation, Scope } from './access-policy.js';
-export { DATE_FORMAT, FIRST_YEAR, INSTANT_FORMAT, LAST_YEAR, daysInMonth, instantOf, readDate, readInstant, toInstant } from './calendar.js';
+export {
+  DATE_FORMAT,
+  FIRST_YEAR,
+  INSTANT_FORMAT,
+  LAST_YEAR,
+  daysInMonth,
+  instantOf,
+  readDate,
+  readInstant,
+  toInstant,
+} from './calendar.js';
 export type { CalendarDate, DateOrDateTime, Reading, TimeOfDay } from './calendar.js';

@@ -126,10 +126,10 @@ export class EventStore {
   async readStream(streamId: string, options: { until?: Date; tx?: EntityManager } = {}): Promise<StoredEvent[]> {
     const runner = options.tx ?? this.unitOfWork.manager;
     const rows: EventRow[] = options.until
-      ? await runner.query(
-          `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND occurred_at <= $2 ORDER BY stream_version`,
-          [streamId, options.until],
-        )
+      ? await runner.query(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND occurred_at <= $2 ORDER BY stream_version`, [
+          streamId,
+          options.until,
+        ])
       : await runner.query(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
     return rows.map(toStoredEvent);
   }

@@ -25,7 +25,7 @@ const CONNECTION_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error',
   'Connection is closed',
-  'Stream isn\'t writeable',
+  "Stream isn't writeable",
 ];
 
 export function isServiceUnavailable(error: unknown): boolean {

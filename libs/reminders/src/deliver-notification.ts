@@ -50,10 +50,10 @@ export class DeliverNotification {
    * messages to the dispatcher, which queues them again as soon as their lease lapses.
    */
   async deliverBatch(ids: readonly string[]): Promise<DeliveryOutcome[]> {
-    const claims: Array<{ id: string; attempts: number }> = await this.unitOfWork.manager.query(`WITH claimed AS (${CLAIM}) SELECT * FROM claimed`, [
-      ids,
-      this.env.NOTIFICATION_LEASE_SECONDS,
-    ]);
+    const claims: Array<{ id: string; attempts: number }> = await this.unitOfWork.manager.query(
+      `WITH claimed AS (${CLAIM}) SELECT * FROM claimed`,
+      [ids, this.env.NOTIFICATION_LEASE_SECONDS],
+    );
     const attemptsOf = new Map(claims.map((c) => [c.id, c.attempts]));
     const outcomes: DeliveryOutcome[] = [];
     let justSent: string | null = null;
@@ -117,7 +117,10 @@ export class DeliverNotification {
         return 'failed';
       }
       const backoff = this.env.NOTIFICATION_RETRY_BASE_SECONDS * 2 ** (claimed.attempts - 1);
-      await this.mark(id, `status = 'pending', lease_until = NULL, last_error = $2, next_attempt_at = now() + make_interval(secs => $3)`, [message, backoff]);
+      await this.mark(id, `status = 'pending', lease_until = NULL, last_error = $2, next_attempt_at = now() + make_interval(secs => $3)`, [
+        message,
+        backoff,
+      ]);
       this.logger.warn(`notification ${id}: attempt ${claimed.attempts} failed (${message}); next in ${backoff} s`);
       return 'retry-later';
     }

@@ -5,7 +5,12 @@ import { CYCLE_EVENT_TYPES, ReportingCycleStore } from '@hld/reporting-cycles';
 import { ReminderScheduler } from './reminder-scheduler.js';
 
 /** Commitment events that change which due-date reminders it should have. */
-const DUE_DATE_EVENTS: readonly string[] = [CommitmentRegistered.type, CommitmentDueDateSet.type, CommitmentExtensionApproved.type, CommitmentStatusChanged.type];
+const DUE_DATE_EVENTS: readonly string[] = [
+  CommitmentRegistered.type,
+  CommitmentDueDateSet.type,
+  CommitmentExtensionApproved.type,
+  CommitmentStatusChanged.type,
+];
 
 /**
  * The reminders' subscription to the event log: reschedules what each event touches. The log is the outbox: a

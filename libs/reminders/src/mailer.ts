@@ -18,7 +18,10 @@ export class Mailer implements OnApplicationShutdown {
 
   constructor(private readonly env: Environment) {
     // pooled: a reminder run sends hundreds of messages; one SMTP handshake per message would dominate
-    this.transport = nodemailer.createTransport({ url: env.SMTP_URL, pool: true, maxConnections: env.NOTIFICATION_CONCURRENCY }, { from: env.MAIL_FROM });
+    this.transport = nodemailer.createTransport(
+      { url: env.SMTP_URL, pool: true, maxConnections: env.NOTIFICATION_CONCURRENCY },
+      { from: env.MAIL_FROM },
+    );
   }
 
   async send(mail: OutgoingMail): Promise<void> {

@@ -134,9 +134,14 @@ export class NotificationLedger {
     if (!row) {
       const [exists] = await this.unitOfWork.manager.query('SELECT status FROM notifications WHERE id = $1', [id]);
       if (!exists) throw new NotificationNotFound(id);
-      throw new DomainError('NOTIFICATION_NOT_FAILED', 'conflict', `Only failed notifications can be retried; this one is ${exists.status}.`, {
-        notificationStatus: exists.status,
-      });
+      throw new DomainError(
+        'NOTIFICATION_NOT_FAILED',
+        'conflict',
+        `Only failed notifications can be retried; this one is ${exists.status}.`,
+        {
+          notificationStatus: exists.status,
+        },
+      );
     }
     return toNotification(row, true);
   }

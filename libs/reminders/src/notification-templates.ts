@@ -27,7 +27,10 @@ function templateDirectory(): string {
   return found;
 }
 
-type Compiled = Record<NotificationKind, { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate }>;
+type Compiled = Record<
+  NotificationKind,
+  { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate }
+>;
 
 let compiled: Compiled | undefined;
 

@@ -82,7 +82,8 @@ export class ReminderJobs {
     const { data } = job;
     const cycle = await this.cycles.load(data.year);
     if (!cycle || !planCycle(cycle, new Date(0)).some((p) => p.data.key === data.key)) return null;
-    if (job.name === 'cycle-deadline') return [...(await this.agencyNotices('report_overdue', cycle, data)), ...(await this.digest(data, cycle.year))];
+    if (job.name === 'cycle-deadline')
+      return [...(await this.agencyNotices('report_overdue', cycle, data)), ...(await this.digest(data, cycle.year))];
     if (cycle.deadline <= this.clock.now()) return null; // past the deadline, the overdue notices take over
     return job.name === 'cycle-open'
       ? this.agencyNotices('call_for_inputs', cycle, data)
@@ -136,7 +137,14 @@ export class ReminderJobs {
       recipient: r,
       kind: job.name === 'due-reminder' ? 'due_date_reminder' : 'due_date_overdue',
       dedupeKey: `${data.key}|${r.id}`,
-      model: { code: c.code, title: c.title, agency: c.leadAgency, dueDate: c.dueDate, daysLeft: job.name === 'due-reminder' ? job.data.days : 0, link: this.link(c.code) },
+      model: {
+        code: c.code,
+        title: c.title,
+        agency: c.leadAgency,
+        dueDate: c.dueDate,
+        daysLeft: job.name === 'due-reminder' ? job.data.days : 0,
+        link: this.link(c.code),
+      },
     }));
   }
 
@@ -145,7 +153,10 @@ export class ReminderJobs {
     const coordinators = await this.users.recipients('coordinator');
     if (coordinators.length === 0) return [];
     // a digest lists a few codes per agency and links to the rest: it is read, not searched
-    const [overdue, items] = await Promise.all([this.queries.execute(new GetOverdueBreakdown(DIGEST_CODES_PER_AGENCY)), this.referenceData.listAgendaItems()]);
+    const [overdue, items] = await Promise.all([
+      this.queries.execute(new GetOverdueBreakdown(DIGEST_CODES_PER_AGENCY)),
+      this.referenceData.listAgendaItems(),
+    ]);
     const counted = new Map(overdue.byAgendaItem.map((i) => [i.number, i.count]));
     const model = {
       year,
@@ -159,7 +170,12 @@ export class ReminderJobs {
       })),
       byAgendaItem: items.map((i) => ({ number: i.number, title: i.title, count: counted.get(i.number) ?? 0 })),
     };
-    return coordinators.map((r: Recipient) => ({ recipient: r, kind: 'coordinator_digest', dedupeKey: `${run.key}|digest|${r.id}`, model }));
+    return coordinators.map((r: Recipient) => ({
+      recipient: r,
+      kind: 'coordinator_digest',
+      dedupeKey: `${run.key}|digest|${r.id}`,
+      model,
+    }));
   }
 
   private link(code: string): string {

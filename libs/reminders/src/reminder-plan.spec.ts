@@ -26,11 +26,26 @@ const DEADLINE = 'cycle-deadline 2015-01-16T04:59:59.999Z';
 
 describe('planCycle', () => {
   it.each<[string, Partial<ReportingCycleState>, string, string[]]>([
-    ['before the opening: the call for inputs, a reminder per offset, the deadline', {}, '2014-10-15T00:00:00Z', [OPEN, REMINDER_14, REMINDER_3, DEADLINE]],
-    ['once open: the call for inputs all the same (it goes out at once)', {}, '2014-12-01T00:00:00Z', [OPEN, REMINDER_14, REMINDER_3, DEADLINE]],
+    [
+      'before the opening: the call for inputs, a reminder per offset, the deadline',
+      {},
+      '2014-10-15T00:00:00Z',
+      [OPEN, REMINDER_14, REMINDER_3, DEADLINE],
+    ],
+    [
+      'once open: the call for inputs all the same (it goes out at once)',
+      {},
+      '2014-12-01T00:00:00Z',
+      [OPEN, REMINDER_14, REMINDER_3, DEADLINE],
+    ],
     ['a reminder missed by less than a day still goes out, late', {}, '2015-01-03T04:00:00Z', [OPEN, REMINDER_14, REMINDER_3, DEADLINE]],
     ['a reminder missed by more than a day is dropped', {}, '2015-01-03T06:00:00Z', [OPEN, REMINDER_3, DEADLINE]],
-    ['no reminder before the opening: the call for inputs covers it', { reminderOffsetsDays: [90, 3] }, '2014-10-15T00:00:00Z', [OPEN, REMINDER_3, DEADLINE]],
+    [
+      'no reminder before the opening: the call for inputs covers it',
+      { reminderOffsetsDays: [90, 3] },
+      '2014-10-15T00:00:00Z',
+      [OPEN, REMINDER_3, DEADLINE],
+    ],
     ['no offsets: the call for inputs and the deadline', { reminderOffsetsDays: [] }, '2014-10-15T00:00:00Z', [OPEN, DEADLINE]],
     ['the deadline has passed: only the deadline (its overdue notices and digest)', {}, '2015-02-01T00:00:00Z', [DEADLINE]],
     ['at the deadline itself, it has passed', {}, '2015-01-16T04:59:59.999Z', [DEADLINE]],
@@ -47,8 +62,14 @@ describe('planCycle', () => {
   it('keys name the year, the kind, the offset and the fire time, and the data what the job needs', () => {
     expect(planCycle(cycle(), new Date('2014-10-15T00:00:00Z'))).toEqual([
       { name: 'cycle-open', data: { key: 'cycle-2014-open-1414814400', fireAt: '2014-11-01T04:00:00.000Z', year: 2014 } },
-      { name: 'cycle-reminder', data: { key: 'cycle-2014-reminder-14-1420174799', fireAt: '2015-01-02T04:59:59.999Z', year: 2014, days: 14 } },
-      { name: 'cycle-reminder', data: { key: 'cycle-2014-reminder-3-1421125199', fireAt: '2015-01-13T04:59:59.999Z', year: 2014, days: 3 } },
+      {
+        name: 'cycle-reminder',
+        data: { key: 'cycle-2014-reminder-14-1420174799', fireAt: '2015-01-02T04:59:59.999Z', year: 2014, days: 14 },
+      },
+      {
+        name: 'cycle-reminder',
+        data: { key: 'cycle-2014-reminder-3-1421125199', fireAt: '2015-01-13T04:59:59.999Z', year: 2014, days: 3 },
+      },
       { name: 'cycle-deadline', data: { key: 'cycle-2014-deadline-1421384399', fireAt: '2015-01-16T04:59:59.999Z', year: 2014 } },
     ]);
   });
@@ -59,7 +80,11 @@ describe('planCycle', () => {
     expect(keys(cycle())).toEqual(keys(cycle({ version: 2 })));
     const moved = keys(cycle({ deadline: new Date('2015-01-31T04:59:59.999Z') }));
     expect(moved[0]).toBe('cycle-2014-open-1414814400');
-    expect(moved.slice(1)).toEqual(['cycle-2014-reminder-14-1421470799', 'cycle-2014-reminder-3-1422421199', 'cycle-2014-deadline-1422680399']);
+    expect(moved.slice(1)).toEqual([
+      'cycle-2014-reminder-14-1421470799',
+      'cycle-2014-reminder-3-1422421199',
+      'cycle-2014-deadline-1422680399',
+    ]);
   });
 });
 
@@ -70,7 +95,12 @@ describe('planDueDate', () => {
   const OVERDUE = 'due-overdue 2015-07-01T00:00:00.000Z';
 
   it.each<[string, number[], string, string[]]>([
-    ['ahead of time: a reminder per offset (UTC days), and the overdue notice once the due day has ended', [30, 7], '2015-05-01T00:00:00Z', [REMINDER_30, REMINDER_7, OVERDUE]],
+    [
+      'ahead of time: a reminder per offset (UTC days), and the overdue notice once the due day has ended',
+      [30, 7],
+      '2015-05-01T00:00:00Z',
+      [REMINDER_30, REMINDER_7, OVERDUE],
+    ],
     ['a reminder missed by less than a day still goes out', [30, 7], '2015-05-31T23:00:00Z', [REMINDER_30, REMINDER_7, OVERDUE]],
     ['a reminder missed by more than a day is dropped', [30, 7], '2015-06-10T00:00:00Z', [REMINDER_7, OVERDUE]],
     ['no offsets: the overdue notice only', [], '2015-05-01T00:00:00Z', [OVERDUE]],
@@ -83,8 +113,20 @@ describe('planDueDate', () => {
   it('keys name the commitment, the offset and the due date, so an extension plans anew', () => {
     const now = new Date('2015-05-01T00:00:00Z');
     expect(planDueDate(due, [7], now)).toEqual([
-      { name: 'due-reminder', data: { key: `due-${due.id}-reminder-7-2015-06-30`, fireAt: '2015-06-23T00:00:00.000Z', commitmentId: due.id, dueDate: '2015-06-30', days: 7 } },
-      { name: 'due-overdue', data: { key: `due-${due.id}-overdue-2015-06-30`, fireAt: '2015-07-01T00:00:00.000Z', commitmentId: due.id, dueDate: '2015-06-30' } },
+      {
+        name: 'due-reminder',
+        data: {
+          key: `due-${due.id}-reminder-7-2015-06-30`,
+          fireAt: '2015-06-23T00:00:00.000Z',
+          commitmentId: due.id,
+          dueDate: '2015-06-30',
+          days: 7,
+        },
+      },
+      {
+        name: 'due-overdue',
+        data: { key: `due-${due.id}-overdue-2015-06-30`, fireAt: '2015-07-01T00:00:00.000Z', commitmentId: due.id, dueDate: '2015-06-30' },
+      },
     ]);
     expect(planDueDate({ ...due, dueDate: '2015-09-30' }, [7], now).map((p) => p.data.key)).toEqual([
       `due-${due.id}-reminder-7-2015-09-30`,

@@ -49,11 +49,17 @@ export function planDueDate(c: DueCommitment, offsetsDays: number[], now: Date):
   for (const days of offsetsDays) {
     const fireAt = daysBefore(dueDay, days, 'UTC');
     if (fireAt.getTime() < now.getTime() - CATCH_UP_MS) continue;
-    plan.push({ name: 'due-reminder', data: { ...run(`due-${c.id}-reminder-${days}-${c.dueDate}`, fireAt), commitmentId: c.id, dueDate: c.dueDate, days } });
+    plan.push({
+      name: 'due-reminder',
+      data: { ...run(`due-${c.id}-reminder-${days}-${c.dueDate}`, fireAt), commitmentId: c.id, dueDate: c.dueDate, days },
+    });
   }
   const overdueAt = daysAfter(dueDay, 1, 'UTC');
   if (overdueAt.getTime() >= now.getTime() - DUE_OVERDUE_NOTICE_WINDOW_MS) {
-    plan.push({ name: 'due-overdue', data: { ...run(`due-${c.id}-overdue-${c.dueDate}`, overdueAt), commitmentId: c.id, dueDate: c.dueDate } });
+    plan.push({
+      name: 'due-overdue',
+      data: { ...run(`due-${c.id}-overdue-${c.dueDate}`, overdueAt), commitmentId: c.id, dueDate: c.dueDate },
+    });
   }
   return plan;
 }

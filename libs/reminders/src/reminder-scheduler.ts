@@ -60,7 +60,9 @@ export class ReminderScheduler {
     if (plan.length === 0) return 0;
     const ran = new Set(
       (
-        (await this.unitOfWork.manager.query('SELECT job_key FROM reminder_runs WHERE job_key = ANY($1::text[])', [plan.map((p) => p.data.key)])) as Array<{
+        (await this.unitOfWork.manager.query('SELECT job_key FROM reminder_runs WHERE job_key = ANY($1::text[])', [
+          plan.map((p) => p.data.key),
+        ])) as Array<{
           job_key: string;
         }>
       ).map((r) => r.job_key),

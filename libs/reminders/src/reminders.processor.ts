@@ -29,7 +29,9 @@ export class RemindersProcessor extends DrainingWorkerHost {
       case 'weekly-digest': {
         const ids = await this.jobs.run(reminder);
         // queue them now rather than on the next poll; if this fails, the poll queues them from PostgreSQL
-        await this.dispatcher.dispatchDue().catch((error: Error) => this.logger.warn(`queueing deliveries after job ${job.id} failed: ${error.message}`));
+        await this.dispatcher
+          .dispatchDue()
+          .catch((error: Error) => this.logger.warn(`queueing deliveries after job ${job.id} failed: ${error.message}`));
         return ids.length;
       }
       default: {

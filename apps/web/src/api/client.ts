@@ -32,7 +32,10 @@ export class ProblemError extends Error {
 }
 
 const isProblem = (value: unknown): value is Problem =>
-  typeof value === 'object' && value !== null && typeof (value as Problem).status === 'number' && typeof (value as Problem).code === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Problem).status === 'number' &&
+  typeof (value as Problem).code === 'string';
 
 /**
  * The data of a successful answer, or a ProblemError. Usage: `unwrap(await api.GET('/api/v1/me'))`.

@@ -28,7 +28,10 @@ function createClients() {
     async onResponse({ request, response }) {
       if (response.status !== 401 || new URL(request.url).pathname.endsWith('/auth/session')) return;
       // a wrong password given to confirm a change is a 401 too, but the session is fine
-      const problem = (await response.clone().json().catch(() => null)) as { code?: string } | null;
+      const problem = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { code?: string } | null;
       if (problem?.code === 'INVALID_CREDENTIALS') return;
       if (queryClient.getQueryData(meQuery.queryKey)) {
         forgetSession(queryClient);

@@ -27,7 +27,8 @@ export function useMe(): User | null {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: { email: string; password: string }) => unwrap(await api.POST('/api/v1/auth/session', { body: credentials })),
+    mutationFn: async (credentials: { email: string; password: string }) =>
+      unwrap(await api.POST('/api/v1/auth/session', { body: credentials })),
     onSuccess: (user) => {
       forgetSession(queryClient);
       queryClient.setQueryData(meQuery.queryKey, user);

@@ -11,7 +11,18 @@ import {
  * Plain and official: UN blue (#009EDB, shade 5) as the accent only; buttons, links and focus use the darker
  * shades, which keep at least 4.5:1 against white (UN blue itself does not).
  */
-const unBlue: MantineColorsTuple = ['#e5f6fd', '#cdeefb', '#9bdcf6', '#64c9f1', '#35b8ec', '#009edb', '#0084b8', '#006a94', '#005578', '#00405a'];
+const unBlue: MantineColorsTuple = [
+  '#e5f6fd',
+  '#cdeefb',
+  '#9bdcf6',
+  '#64c9f1',
+  '#35b8ec',
+  '#009edb',
+  '#0084b8',
+  '#006a94',
+  '#005578',
+  '#00405a',
+];
 
 /** Text on light, outline and subtle variants darker than the colour's darkest shade: Mantine's default (shade 6) is too pale. */
 const variantColorResolver: VariantColorsResolver = (input) => {

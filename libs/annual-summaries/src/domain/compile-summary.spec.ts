@@ -49,7 +49,7 @@ const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
 });
 
 describe('Compiling the annual summary', () => {
-  it('classifies each status change into at most one of the year\'s changes', () => {
+  it("classifies each status change into at most one of the year's changes", () => {
     expect(classifyChange('proposed', 'accepted')).toBe('newlyAccepted');
     expect(classifyChange('proposed', 'in_progress')).toBe('started');
     expect(classifyChange('accepted', 'in_progress')).toBe('started');
@@ -76,7 +76,15 @@ describe('Compiling the annual summary', () => {
     const { body } = compileSummary(
       facts({
         commitments: [closedBefore, closedDuring],
-        statusChanges: [{ position: 7, commitmentId: closedDuring.id, occurredAt: new Date('2014-05-01T00:00:00Z'), from: 'under_review', to: 'completed' }],
+        statusChanges: [
+          {
+            position: 7,
+            commitmentId: closedDuring.id,
+            occurredAt: new Date('2014-05-01T00:00:00Z'),
+            from: 'under_review',
+            to: 'completed',
+          },
+        ],
       }),
     );
     expect(body.overview.reporting).toMatchObject({ owed: 1, reported: 0, percent: 0, notReported: ['ILO'] });
@@ -131,7 +139,11 @@ describe('The steps of the compilation', () => {
       ['id-B', 1],
       ['id-C', 2],
     ]);
-    expect(registerCommitments([commitment('b'), commitment('B'), commitment('a')]).commitments.map((c) => c.code)).toEqual(['B', 'a', 'b']);
+    expect(registerCommitments([commitment('b'), commitment('B'), commitment('a')]).commitments.map((c) => c.code)).toEqual([
+      'B',
+      'a',
+      'b',
+    ]);
   });
 
   it('utcDays: the UTC day of an instant, whatever the time of day', () => {
@@ -205,7 +217,13 @@ describe('The steps of the compilation', () => {
       expect(reports[3]).toMatchObject({
         text: 'ILO did this.',
         statement: {
-          citation: { commitmentCode: 'B', reportId: 'r3', agency: 'ILO', date: '2015-02-01', document: { title: 'Report of the 13th Coordination Meeting (2015)', symbol: null, page: null } },
+          citation: {
+            commitmentCode: 'B',
+            reportId: 'r3',
+            agency: 'ILO',
+            date: '2015-02-01',
+            document: { title: 'Report of the 13th Coordination Meeting (2015)', symbol: null, page: null },
+          },
           period: 2014,
           kind: 'report',
           excerpt: 'ILO did this.',
@@ -232,7 +250,12 @@ describe('The steps of the compilation', () => {
       expect([...judgeStanding(register, noHistory, '2015-01-31').owed]).toEqual(['ILO']); // A was completed all year
       const reopened = foldStatusChanges(register, [change(1, 'A', '2014-05-01T00:00:00Z', 'completed', 'in_progress')], 2014, dayOf);
       expect([...judgeStanding(register, reopened, '2015-01-31').owed].sort()).toEqual(['ILO', 'IOM']);
-      const openThenClosed = foldStatusChanges(register, [change(1, 'A', '2014-05-01T00:00:00Z', 'under_review', 'completed')], 2014, dayOf);
+      const openThenClosed = foldStatusChanges(
+        register,
+        [change(1, 'A', '2014-05-01T00:00:00Z', 'under_review', 'completed')],
+        2014,
+        dayOf,
+      );
       expect([...judgeStanding(register, openThenClosed, '2015-01-31').owed].sort()).toEqual(['ILO', 'IOM']);
     });
   });
@@ -246,12 +269,21 @@ describe('The steps of the compilation', () => {
       notReported: ['IOM', 'WHO'],
       reportedWithoutObligation: ['CMS', 'UNU'],
     });
-    expect(reportingRate(new Set(), cited(['ILO']))).toMatchObject({ owed: 0, reported: 0, percent: null, reportedWithoutObligation: ['ILO'] });
+    expect(reportingRate(new Set(), cited(['ILO']))).toMatchObject({
+      owed: 0,
+      reported: 0,
+      percent: null,
+      reportedWithoutObligation: ['ILO'],
+    });
   });
 
   describe('agendaItemSections', () => {
     const history = foldStatusChanges(register, [change(1, 'B', '2014-06-01T00:00:00Z', 'under_review', 'completed')], 2014, dayOf);
-    const { reports } = citeReports(register, [report('r1', 'B', 'ILO', '2015-01-05T10:00:00Z'), report('r2', 'A', 'IOM', '2015-01-05T10:00:00Z')], dayOf);
+    const { reports } = citeReports(
+      register,
+      [report('r1', 'B', 'ILO', '2015-01-05T10:00:00Z'), report('r2', 'A', 'IOM', '2015-01-05T10:00:00Z')],
+      dayOf,
+    );
     const standing = judgeStanding(register, history, '2015-01-31');
     const sections = agendaItemSections(
       [
@@ -275,7 +307,13 @@ describe('The steps of the compilation', () => {
       for (const section of sections.slice(0, 2)) {
         expect(section.progress).toEqual([{ agency: 'ILO', statements: [reports[1].statement] }]);
         expect(section.completed).toEqual([
-          { commitmentCode: 'B', title: 'Title of B', leadAgency: 'ILO', statusNow: 'proposed', citation: { commitmentCode: 'B', eventPosition: 1, date: '2014-06-01' } },
+          {
+            commitmentCode: 'B',
+            title: 'Title of B',
+            leadAgency: 'ILO',
+            statusNow: 'proposed',
+            citation: { commitmentCode: 'B', eventPosition: 1, date: '2014-06-01' },
+          },
         ]);
       }
       expect(sections[2].progress).toEqual([{ agency: 'IOM', statements: [reports[0].statement] }]);
@@ -284,7 +322,11 @@ describe('The steps of the compilation', () => {
   });
 
   it('agencyTables: one table per agency that leads, supports or reported, in code order, with every commitment it owns', () => {
-    const { reports, reportedBy } = citeReports(register, [report('r1', 'B', 'IOM', '2015-01-05T10:00:00Z'), report('r2', 'C', 'UNU', '2015-01-05T10:00:00Z')], dayOf);
+    const { reports, reportedBy } = citeReports(
+      register,
+      [report('r1', 'B', 'IOM', '2015-01-05T10:00:00Z'), report('r2', 'C', 'UNU', '2015-01-05T10:00:00Z')],
+      dayOf,
+    );
     const tables = agencyTables([{ code: 'ILO', name: 'International Labour Organization' }], register, {
       history: noHistory,
       reportedBy,

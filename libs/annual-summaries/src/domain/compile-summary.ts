@@ -193,7 +193,12 @@ export interface StatusHistory {
  * 1 January; those during the year count in the year's changes (a commitment the snapshot does not hold counts
  * there too) and in its own history.
  */
-export function foldStatusChanges(register: CommitmentRegister, changes: readonly StatusChangeFact[], year: number, dayOf: DayOf): StatusHistory {
+export function foldStatusChanges(
+  register: CommitmentRegister,
+  changes: readonly StatusChangeFact[],
+  year: number,
+  dayOf: DayOf,
+): StatusHistory {
   const yearStart = Date.UTC(year, 0, 1);
   const yearEnd = Date.UTC(year + 1, 0, 1);
   const count = register.commitments.length;
@@ -213,7 +218,11 @@ export function foldStatusChanges(register: CommitmentRegister, changes: readonl
     if (kind) history.changesDuringYear[kind] += 1;
     if (at === undefined) continue;
     if (!isTerminal(change.to)) history.openedDuringYear[at] = true;
-    const entry: StatusChangeEntry = { from: change.from, to: change.to, citation: eventCitation(register.commitments[at].code, change, dayOf) };
+    const entry: StatusChangeEntry = {
+      from: change.from,
+      to: change.to,
+      citation: eventCitation(register.commitments[at].code, change, dayOf),
+    };
     (history.statusChanges[at] ??= []).push(entry);
     if (change.to === 'completed') history.completions.push({ at, change });
   }
@@ -250,7 +259,10 @@ export function citeReports(
   const reports = inOrder(
     known,
     (a, b) =>
-      byText(commitments[a.at].code, commitments[b.at].code) || byText(a.fact.agency, b.fact.agency) || byText(a.date, b.date) || byText(a.fact.id, b.fact.id),
+      byText(commitments[a.at].code, commitments[b.at].code) ||
+      byText(a.fact.agency, b.fact.agency) ||
+      byText(a.date, b.date) ||
+      byText(a.fact.id, b.fact.id),
   ).map(({ fact, at, date }): CitedReport => {
     const parts = splitSource(fact.summary);
     const cut = excerpt(parts.text);
@@ -329,7 +341,8 @@ export function agendaItemSections(
 ): AgendaItemSection[] {
   const { commitments } = register;
   const sections = new Map<number | null, SectionParts>();
-  for (const item of [...agendaItems].sort((a, b) => a.number - b.number)) sections.set(item.number, { title: item.title, members: [], progress: new Map(), completed: [] });
+  for (const item of [...agendaItems].sort((a, b) => a.number - b.number))
+    sections.set(item.number, { title: item.title, members: [], progress: new Map(), completed: [] });
   sections.set(null, { title: OTHER_RECOMMENDATIONS, members: [], progress: new Map(), completed: [] });
   /** The sections a commitment belongs to: those of its agenda items, or "other" when it has none. */
   const sectionsOf = (at: number): SectionParts[] => {
@@ -364,14 +377,27 @@ export function agendaItemSections(
       completed: parts.completed
         .map(({ at, change }) => {
           const c = commitments[at];
-          return { commitmentCode: c.code, title: c.title, leadAgency: c.leadAgency, statusNow: c.status, citation: eventCitation(c.code, change, dayOf) };
+          return {
+            commitmentCode: c.code,
+            title: c.title,
+            leadAgency: c.leadAgency,
+            statusNow: c.status,
+            citation: eventCitation(c.code, change, dayOf),
+          };
         })
         .sort((a, b) => byText(a.commitmentCode, b.commitmentCode) || a.citation.eventPosition - b.citation.eventPosition),
       overdue: parts.members
         .filter((at) => overdue[at])
         .map((at) => {
           const c = commitments[at];
-          return { commitmentCode: c.code, title: c.title, leadAgency: c.leadAgency, dueDate: c.dueDate!, status: c.status, reasons: overdue[at]! };
+          return {
+            commitmentCode: c.code,
+            title: c.title,
+            leadAgency: c.leadAgency,
+            dueDate: c.dueDate!,
+            status: c.status,
+            reasons: overdue[at]!,
+          };
         }),
     };
   });
@@ -388,7 +414,15 @@ export function agencyTables(
   const table = (agency: string): AgencyTable => {
     let t = tables.get(agency);
     if (!t) {
-      t = { code: agency, name: names.get(agency) ?? agency, led: 0, supported: 0, owed: year.owed.has(agency), reports: 0, commitments: [] };
+      t = {
+        code: agency,
+        name: names.get(agency) ?? agency,
+        led: 0,
+        supported: 0,
+        owed: year.owed.has(agency),
+        reports: 0,
+        commitments: [],
+      };
       tables.set(agency, t);
     }
     return t;
@@ -399,11 +433,23 @@ export function agencyTables(
     const reportedBy = year.reportedBy[at];
     const lead = table(c.leadAgency);
     lead.led += 1;
-    lead.commitments.push({ commitmentCode: c.code, role: 'lead', status: c.status, reported: reportedBy?.includes(c.leadAgency) ?? false, statusChanges });
+    lead.commitments.push({
+      commitmentCode: c.code,
+      role: 'lead',
+      status: c.status,
+      reported: reportedBy?.includes(c.leadAgency) ?? false,
+      statusChanges,
+    });
     for (const agency of c.supportingAgencies) {
       const t = table(agency);
       t.supported += 1;
-      t.commitments.push({ commitmentCode: c.code, role: 'supporting', status: c.status, reported: reportedBy?.includes(agency) ?? false, statusChanges });
+      t.commitments.push({
+        commitmentCode: c.code,
+        role: 'supporting',
+        status: c.status,
+        reported: reportedBy?.includes(agency) ?? false,
+        statusChanges,
+      });
     }
   });
   for (const report of year.reports) table(report.fact.agency).reports += 1;
@@ -415,7 +461,14 @@ export function annexOf(register: CommitmentRegister, standing: Standing, report
   return {
     *commitments(): Iterable<AnnexCommitment> {
       for (const [at, c] of register.commitments.entries()) {
-        yield { code: c.code, title: c.title, leadAgency: c.leadAgency, status: c.status, lastReportPeriod: c.lastReportPeriod, overdue: standing.overdue[at] !== undefined };
+        yield {
+          code: c.code,
+          title: c.title,
+          leadAgency: c.leadAgency,
+          status: c.status,
+          lastReportPeriod: c.lastReportPeriod,
+          overdue: standing.overdue[at] !== undefined,
+        };
       }
     },
     *progressReports(): Iterable<AnnexProgressReport> {

@@ -39,7 +39,9 @@ export function documentReference(source: string): DocumentReference | null {
   if (reference !== undefined) return reference;
   const [first, ...rest] = source.split(',').map((part) => part.trim());
   const page = PAGE.exec(rest.join(', '))?.[1].replace(/\s*[-–]\s*/, '–') ?? null;
-  reference = !first ? null : Object.freeze(DOCUMENT_SYMBOL.test(first) ? { title: null, symbol: first, page } : { title: first, symbol: null, page });
+  reference = !first
+    ? null
+    : Object.freeze(DOCUMENT_SYMBOL.test(first) ? { title: null, symbol: first, page } : { title: first, symbol: null, page });
   if (references.size > 10_000) references.clear();
   references.set(source, reference);
   return reference;

@@ -6,6 +6,14 @@ const REQUEST = ['request_summary'] as const;
 describeGrantTable(
   'The annual summaries grant table',
   SUMMARY_POLICY,
-  { admin: REQUEST, coordinator: REQUEST, system: REQUEST, 'focal point of ILO': [], 'focal point of IOM': [], viewer: [], 'unknown role': [] },
+  {
+    admin: REQUEST,
+    coordinator: REQUEST,
+    system: REQUEST,
+    'focal point of ILO': [],
+    'focal point of IOM': [],
+    viewer: [],
+    'unknown role': [],
+  },
   { cases: 7, allowed: 3 },
 );

@@ -44,7 +44,9 @@ export class AnnualSummariesProcessor extends DrainingWorkerHost {
     if (!job || job.name !== 'compile') return;
     const { summaryId, year, version } = job.data as CompileJobData;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
-    this.logger.error(`[job ${job.id}] the ${year} summary v${version} failed (attempt ${job.attemptsMade}${final ? ', final' : ''}): ${error.message}`);
+    this.logger.error(
+      `[job ${job.id}] the ${year} summary v${version} failed (attempt ${job.attemptsMade}${final ? ', final' : ''}): ${error.message}`,
+    );
     try {
       if (final) await this.versions.markFailed(summaryId, error.message, this.clock.now());
       else await this.versions.markRetrying(summaryId, error.message);

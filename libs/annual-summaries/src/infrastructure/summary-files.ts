@@ -35,7 +35,7 @@ class ChunkWriter implements ByteSink {
     this.hash.update(bytes);
     this.size += bytes.byteLength;
     // copied: the writer lends its buffer only until this promise settles
-    for (let offset = 0; offset < bytes.byteLength; ) {
+    for (let offset = 0; offset < bytes.byteLength;) {
       const taken = Math.min(bytes.byteLength - offset, CHUNK_BYTES - this.filled);
       this.chunk.set(bytes.subarray(offset, offset + taken), this.filled);
       this.filled += taken;
@@ -79,7 +79,12 @@ export class SummaryFiles {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Renders one format straight into chunk rows of `tx`; returns what `render` returns and the stored file. */
-  async write<T>(tx: EntityManager, summaryId: string, format: SummaryFormat, render: (sink: ByteSink) => Promise<T>): Promise<{ result: T; file: StoredFile }> {
+  async write<T>(
+    tx: EntityManager,
+    summaryId: string,
+    format: SummaryFormat,
+    render: (sink: ByteSink) => Promise<T>,
+  ): Promise<{ result: T; file: StoredFile }> {
     const writer = new ChunkWriter(tx, summaryId, format);
     const result = await render(writer);
     return { result, file: await writer.finish() };
@@ -101,11 +106,10 @@ export class SummaryFiles {
     return Readable.from(
       (async function* () {
         for (let seq = 0; seq < file.chunkCount; seq += 1) {
-          const [row] = await dataSource.query(`SELECT data FROM annual_summary_chunks WHERE summary_id = $1 AND format = $2 AND seq = $3`, [
-            summaryId,
-            file.format,
-            seq,
-          ]);
+          const [row] = await dataSource.query(
+            `SELECT data FROM annual_summary_chunks WHERE summary_id = $1 AND format = $2 AND seq = $3`,
+            [summaryId, file.format, seq],
+          );
           yield row.data as Buffer;
         }
       })(),

@@ -83,7 +83,9 @@ export class SummaryVersions {
   request(year: number, trigger: SummaryTrigger, requestedBy: string, now: Date): Promise<{ summary: SummaryVersion; created: boolean }> {
     return this.unitOfWork.run(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('annual-summaries'), $1)`, [year]);
-      const [active]: SummaryRow[] = await tx.query(`SELECT * FROM annual_summaries WHERE year = $1 AND status IN ('queued', 'running')`, [year]);
+      const [active]: SummaryRow[] = await tx.query(`SELECT * FROM annual_summaries WHERE year = $1 AND status IN ('queued', 'running')`, [
+        year,
+      ]);
       if (active) return { summary: toVersion(active), created: false };
       const [row]: SummaryRow[] = await tx.query(
         `INSERT INTO annual_summaries (id, year, version, trigger, requested_by, requested_at)
@@ -101,7 +103,10 @@ export class SummaryVersions {
   }
 
   async find(year: number, version: number): Promise<SummaryVersion | null> {
-    const [row]: SummaryRow[] = await this.dataSource.query(`SELECT * FROM annual_summaries WHERE year = $1 AND version = $2`, [year, version]);
+    const [row]: SummaryRow[] = await this.dataSource.query(`SELECT * FROM annual_summaries WHERE year = $1 AND version = $2`, [
+      year,
+      version,
+    ]);
     return row ? toVersion(row) : null;
   }
 
@@ -153,7 +158,10 @@ export class SummaryVersions {
 
   /** An attempt failed and BullMQ will retry it: the version waits again. */
   async markRetrying(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE annual_summaries SET status = 'queued', last_error = $2 WHERE id = $1 AND status IN ('queued', 'running')`, [id, error]);
+    await this.dataSource.query(
+      `UPDATE annual_summaries SET status = 'queued', last_error = $2 WHERE id = $1 AND status IN ('queued', 'running')`,
+      [id, error],
+    );
   }
 
   async markFailed(id: string, error: string, now: Date): Promise<void> {

@@ -8,11 +8,31 @@ export function annexRow(row: AnnexCommitment): [string, string, string, string,
   return [row.code, row.title, row.leadAgency, STATUS_LABELS[row.status], row.lastReportPeriod, row.overdue ? 'yes' : 'no'];
 }
 
-export const REPORT_COLUMNS = ['Commitment', 'Agency', 'Date', 'Period', 'Kind', 'Document', 'Unchanged since previous year', 'Report id', 'Text'] as const;
+export const REPORT_COLUMNS = [
+  'Commitment',
+  'Agency',
+  'Date',
+  'Period',
+  'Kind',
+  'Document',
+  'Unchanged since previous year',
+  'Report id',
+  'Text',
+] as const;
 
 /** Dates as Date values (midnight UTC of the day): a spreadsheet stores them as dates. */
 export function reportRow(r: AnnexProgressReport): Array<string | number | Date> {
-  return [r.commitmentCode, r.agency, utcDay(r.date), r.period, r.kind, r.document ? citeDocument(r.document) : '', r.unchangedSincePreviousYear ? 'yes' : 'no', r.reportId, r.text];
+  return [
+    r.commitmentCode,
+    r.agency,
+    utcDay(r.date),
+    r.period,
+    r.kind,
+    r.document ? citeDocument(r.document) : '',
+    r.unchangedSincePreviousYear ? 'yes' : 'no',
+    r.reportId,
+    r.text,
+  ];
 }
 
 export const utcDay = (isoDate: string): Date => new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);

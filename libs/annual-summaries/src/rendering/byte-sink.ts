@@ -40,7 +40,7 @@ export class TextOutput {
     if (text.length > ENCODE_AT) {
       // a long piece is encoded on its own, in slices (keeping surrogate pairs whole)
       this.encode();
-      for (let start = 0; start < text.length; ) {
+      for (let start = 0; start < text.length;) {
         let end = Math.min(start + ENCODE_AT, text.length);
         if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
         this.pushEncoded(text.slice(start, end));

@@ -13,7 +13,8 @@ const field = (value: string | number | null) => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 /** A comment line holds one line of text. */
-const commentText = (value: string | number | Date) => (value instanceof Date ? value.toISOString() : String(value)).replace(/[\r\n]+/g, ' ');
+const commentText = (value: string | number | Date) =>
+  (value instanceof Date ? value.toISOString() : String(value)).replace(/[\r\n]+/g, ' ');
 
 /**
  * Annex I (every commitment) as CSV, UTF-8, CRLF line ends: first the provenance as comment lines starting
@@ -22,7 +23,11 @@ const commentText = (value: string | number | Date) => (value instanceof Date ? 
  */
 export async function writeCsv({ body, annex }: CompiledSummary, checksum: string, sink: ByteSink): Promise<void> {
   const out = new TextOutput(sink);
-  const items: Array<[string, string | number | Date]> = [['Title', body.title], ['Part', 'Annex I, commitments'], ...provenanceItems(body, checksum)];
+  const items: Array<[string, string | number | Date]> = [
+    ['Title', body.title],
+    ['Part', 'Annex I, commitments'],
+    ...provenanceItems(body, checksum),
+  ];
   for (const [item, value] of items) await out.write(`# ${item}: ${commentText(value)}\r\n`);
   await out.write(`${ANNEX_COLUMNS.map(field).join(',')}\r\n`);
   for (const row of annex.commitments()) await out.write(`${annexRow(row).map(field).join(',')}\r\n`);

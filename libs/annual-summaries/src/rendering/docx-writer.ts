@@ -68,8 +68,10 @@ function run(text: string, props: { bold?: boolean; italic?: boolean; size?: num
 }
 
 const runs = (list: Run[]) => list.map((r) => run(r.text, r)).join('');
-const paragraph = (style: string, content: string, extra = '') => `<w:p><w:pPr><w:pStyle w:val="${style}"/>${extra}</w:pPr>${content}</w:p>`;
-const footnoteReference = (note: SourceNote) => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${note.number}"/></w:r>`;
+const paragraph = (style: string, content: string, extra = '') =>
+  `<w:p><w:pPr><w:pStyle w:val="${style}"/>${extra}</w:pPr>${content}</w:p>`;
+const footnoteReference = (note: SourceNote) =>
+  `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${note.number}"/></w:r>`;
 const footnote = (note: SourceNote) =>
   `<w:footnote w:id="${note.number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>` +
   `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>${run(` ${note.text}`)}</w:p></w:footnote>`;
@@ -99,7 +101,10 @@ const align = (column: MeasuredColumn) => (column.numeric ? '<w:jc w:val="right"
 
 /** Cell markup per column, made once per table: a set width, no wrapping where a column keeps its values whole, figures on the right. */
 const cellOpenings = (columns: MeasuredColumn[], grid: number[]) =>
-  columns.map((c, i) => `<w:tc><w:tcPr><w:tcW w:w="${grid[i]}" w:type="dxa"/>${c.keep ? '<w:noWrap/>' : ''}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${STYLE.table}"/>${align(c)}</w:pPr>`);
+  columns.map(
+    (c, i) =>
+      `<w:tc><w:tcPr><w:tcW w:w="${grid[i]}" w:type="dxa"/>${c.keep ? '<w:noWrap/>' : ''}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${STYLE.table}"/>${align(c)}</w:pPr>`,
+  );
 
 const tableRow = (cells: string[], openings: string[]) =>
   `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.map((c, i) => `${openings[i]}${run(c)}</w:p></w:tc>`).join('')}</w:tr>`;
@@ -161,7 +166,13 @@ async function packageFrame(summary: CompiledSummary): Promise<Record<string, Ui
         heading3: heading(20, { italics: true }),
       },
       paragraphStyles: [
-        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { font, size: 24, bold: true }, paragraph: { spacing: { after: 240 } } },
+        {
+          id: 'Subtitle',
+          name: 'Subtitle',
+          basedOn: 'Normal',
+          run: { font, size: 24, bold: true },
+          paragraph: { spacing: { after: 240 } },
+        },
         {
           id: STYLE.paragraph,
           name: 'UN numbered paragraph',
@@ -199,7 +210,12 @@ async function packageFrame(summary: CompiledSummary): Promise<Record<string, Ui
           }),
         },
         // a numbered paragraph with a footnote: the body's numbered paragraphs take its numbering reference
-        children: [new Paragraph({ numbering: { reference: NUMBERING, level: 0 }, children: [new TextRun(BODY_PLACEHOLDER), new FootnoteReferenceRun(1)] })],
+        children: [
+          new Paragraph({
+            numbering: { reference: NUMBERING, level: 0 },
+            children: [new TextRun(BODY_PLACEHOLDER), new FootnoteReferenceRun(1)],
+          }),
+        ],
       },
     ],
   });
@@ -212,7 +228,10 @@ export async function writeDocx(summary: CompiledSummary, checksum: string, sink
   const asOf = provenance.compiledAsOf;
   // the package's own dates are the summary's instant, not the moment it was rendered
   files['docProps/core.xml'] = strToU8(
-    strFromU8(files['docProps/core.xml']).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${asOf.replace(/\.\d{3}Z$/, 'Z')}$2`),
+    strFromU8(files['docProps/core.xml']).replace(
+      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g,
+      `$1${asOf.replace(/\.\d{3}Z$/, 'Z')}$2`,
+    ),
   );
   const documentXml = strFromU8(files['word/document.xml']);
   const at = documentXml.indexOf(BODY_PLACEHOLDER);

@@ -30,7 +30,9 @@ describe('United Nations editorial form', () => {
   });
 
   it('turns the quotation marks of quoted text into single directional ones, and apostrophes into directional ones', () => {
-    expect(innerQuotation('the costs, or "brain waste", of the Secretary-General\'s plan')).toBe('the costs, or \u2018brain waste\u2019, of the Secretary-General\u2019s plan');
+    expect(innerQuotation('the costs, or "brain waste", of the Secretary-General\'s plan')).toBe(
+      'the costs, or \u2018brain waste\u2019, of the Secretary-General\u2019s plan',
+    );
     expect(innerQuotation('\u201Cquoted\u201D (\"also\")')).toBe('\u2018quoted\u2019 (\u2018also\u2019)');
   });
 });

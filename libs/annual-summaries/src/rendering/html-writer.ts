@@ -41,7 +41,8 @@ function runs(list: Run[]): string {
 }
 
 /** A footnote call: a superscript link to the note, which links back. */
-const noteReference = (note: SourceNote) => `<sup class="note-ref" id="ref-${note.number}"><a href="#note-${note.number}">${note.number}</a></sup>`;
+const noteReference = (note: SourceNote) =>
+  `<sup class="note-ref" id="ref-${note.number}"><a href="#note-${note.number}">${note.number}</a></sup>`;
 
 /** Column widths in ems of the table's 9 pt text, out of the 17 cm page (about 53 ems at 9 pt). */
 function colgroup(columns: MeasuredColumn[]): string {
@@ -94,7 +95,9 @@ export async function writeHtml(summary: CompiledSummary, checksum: string, sink
           `<table>\n${colgroup(block.columns)}\n<thead><tr>${block.columns.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${escape(c.title)}</th>`).join('')}</tr></thead>\n<tbody>\n`,
         );
         {
-          const open = block.columns.map((c) => `<td${c.keep || c.numeric ? ` class="${[c.keep && 'keep', c.numeric && 'num'].filter(Boolean).join(' ')}"` : ''}>`);
+          const open = block.columns.map(
+            (c) => `<td${c.keep || c.numeric ? ` class="${[c.keep && 'keep', c.numeric && 'num'].filter(Boolean).join(' ')}"` : ''}>`,
+          );
           for (const row of block.rows) await out.write(`<tr>${row.map((cell, i) => `${open[i]}${escape(cell)}</td>`).join('')}</tr>\n`);
         }
         await out.write('</tbody>\n</table>\n');
@@ -110,7 +113,9 @@ export async function writeHtml(summary: CompiledSummary, checksum: string, sink
         if (notes.length === 0) break;
         await out.write('<section class="notes" aria-label="Notes">\n<h2>Notes</h2>\n<ol>\n');
         for (const note of notes) {
-          await out.write(`<li id="note-${note.number}" value="${note.number}">${escape(note.text)} <a href="#ref-${note.number}" aria-label="Back to the text">↩</a></li>\n`);
+          await out.write(
+            `<li id="note-${note.number}" value="${note.number}">${escape(note.text)} <a href="#ref-${note.number}" aria-label="Back to the text">↩</a></li>\n`,
+          );
         }
         await out.write('</ol>\n</section>\n');
         break;

@@ -5,11 +5,16 @@ import { MemorySink } from './byte-sink.js';
 import { writeJson } from './json-writer.js';
 
 describe('The JSON writer', () => {
-  const statements = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `C-${i}`, text: `“quoted” \\ ${'é'.repeat(i % 7)} 😀`, gone: undefined }));
+  const statements = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ code: `C-${i}`, text: `“quoted” \\ ${'é'.repeat(i % 7)} 😀`, gone: undefined }));
   const body = {
     title: 'A summary',
     // few sections, each holding many statements: large only one level down
-    agendaItems: Array.from({ length: 9 }, (_, n) => ({ number: n + 1, progress: [{ agency: 'ILO', statements: statements(200) }], none: null })),
+    agendaItems: Array.from({ length: 9 }, (_, n) => ({
+      number: n + 1,
+      progress: [{ agency: 'ILO', statements: statements(200) }],
+      none: null,
+    })),
     small: [1, 2, { three: [3] }],
   };
 

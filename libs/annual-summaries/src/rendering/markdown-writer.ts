@@ -72,7 +72,8 @@ export async function writeMarkdown(summary: CompiledSummary, checksum: string, 
           const rows = function* () {
             for (const note of notes) yield [String(note.number), note.commitmentCode, recordText(note)];
           };
-          for (const piece of table([{ title: 'Note', numeric: true }, { title: 'Commitment' }, { title: 'Record' }], rows())) await out.write(piece);
+          for (const piece of table([{ title: 'Note', numeric: true }, { title: 'Commitment' }, { title: 'Record' }], rows()))
+            await out.write(piece);
         }
         await out.write(`*${escape(block.text)}*\n`);
         break;

@@ -31,7 +31,13 @@ const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
 
 const blocks = (f: SummaryFacts): Block[] => [...outline(compileSummary(f), 'sha256:test')];
 const text = (list: Block[]) =>
-  list.map((b) => (b.kind === 'paragraph' ? `${b.number ?? '-'} ${b.runs.map((r) => r.text).join('')}` : b.kind === 'heading' ? `# ${b.text}` : `[${b.kind}]`));
+  list.map((b) =>
+    b.kind === 'paragraph'
+      ? `${b.number ?? '-'} ${b.runs.map((r) => r.text).join('')}`
+      : b.kind === 'heading'
+        ? `# ${b.text}`
+        : `[${b.kind}]`,
+  );
 
 describe('The summary outline in UN editorial form', () => {
   it('writes small numbers in words, dates in words, and says in one sentence what a section lacks', () => {
@@ -40,14 +46,20 @@ describe('The summary outline in UN editorial form', () => {
       blocks(
         facts({
           commitments: [commitment('ILO-a'), done, commitment('ILO-c', { status: 'in_progress', dueDate: '2014-06-30' })],
-          statusChanges: [{ position: 9, commitmentId: done.id, occurredAt: new Date('2014-05-01T10:00:00Z'), from: 'under_review', to: 'completed' }],
+          statusChanges: [
+            { position: 9, commitmentId: done.id, occurredAt: new Date('2014-05-01T10:00:00Z'), from: 'under_review', to: 'completed' },
+          ],
         }),
       ),
     );
-    expect(lines).toContain('1 As at 31 January 2015, the tracker recorded three commitments: one proposed, one in progress and one completed.');
+    expect(lines).toContain(
+      '1 As at 31 January 2015, the tracker recorded three commitments: one proposed, one in progress and one completed.',
+    );
     expect(lines).toContain('2 During 2014, one commitment was completed.');
     expect(lines).toContain('3 As at 31 January 2015, one commitment was overdue.');
-    expect(lines).toContain('4 One agency led a commitment open during 2014; it did not report progress for 2014 (a reporting rate of 0.0 per cent).');
+    expect(lines).toContain(
+      '4 One agency led a commitment open during 2014; it did not report progress for 2014 (a reporting rate of 0.0 per cent).',
+    );
     expect(lines).toContain('5 No progress report was recorded for 2014.');
     const item1 = lines.slice(lines.indexOf('# Agenda item 1: One'), lines.indexOf('# Agenda item 2: Two'));
     expect(item1).toEqual([
@@ -74,7 +86,9 @@ describe('The summary outline in UN editorial form', () => {
     const list = blocks(
       facts({
         commitments: [done],
-        statusChanges: [{ position: 9, commitmentId: done.id, occurredAt: new Date('2014-05-01T10:00:00Z'), from: 'under_review', to: 'completed' }],
+        statusChanges: [
+          { position: 9, commitmentId: done.id, occurredAt: new Date('2014-05-01T10:00:00Z'), from: 'under_review', to: 'completed' },
+        ],
         reports: [
           {
             id: '0b6a2d93-56aa-50df-ab4a-3a5cf2a2500f',
@@ -92,10 +106,18 @@ describe('The summary outline in UN editorial form', () => {
     const notes = list.flatMap((b) => (b.kind === 'paragraph' && b.note ? [b] : []));
     expect(notes.map((b) => [b.runs.map((r) => r.text).join(''), b.note!.text])).toEqual([
       ['ILO on ILO-b: “ILO said ‘done’.”', 'ESA/P/WP.237; progress report of ILO, 13 February 2015.'],
-      ['ILO-b (Title of ILO-b), led by ILO, was completed on 1 May 2014.', 'Status change of 1 May 2014 recorded in the HLD follow-up tracker.'],
+      [
+        'ILO-b (Title of ILO-b), led by ILO, was completed on 1 May 2014.',
+        'Status change of 1 May 2014 recorded in the HLD follow-up tracker.',
+      ],
     ]);
     expect(notes.map((b) => b.note!.number)).toEqual([1, 2]);
     const records = list.find((b) => b.kind === 'sourceRecords');
-    expect(records).toMatchObject({ notes: [{ number: 1, reportId: '0b6a2d93-56aa-50df-ab4a-3a5cf2a2500f' }, { number: 2, eventPosition: 9 }] });
+    expect(records).toMatchObject({
+      notes: [
+        { number: 1, reportId: '0b6a2d93-56aa-50df-ab4a-3a5cf2a2500f' },
+        { number: 2, eventPosition: 9 },
+      ],
+    });
   });
 });

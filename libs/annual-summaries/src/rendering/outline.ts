@@ -84,7 +84,8 @@ function statusList(total: number, counts: StatusCounts, verb: 'is' | 'was'): st
 }
 
 /** "Report of the 13th Coordination Meeting, ESA/P/WP.237, p. 12". */
-export const citeDocument = (d: DocumentReference): string => [d.title, d.symbol, d.page === null ? null : `p. ${d.page}`].filter((p) => p !== null).join(', ');
+export const citeDocument = (d: DocumentReference): string =>
+  [d.title, d.symbol, d.page === null ? null : `p. ${d.page}`].filter((p) => p !== null).join(', ');
 
 function reportNote(c: ReportCitation): string {
   const report = `progress report of ${c.agency}, ${longDate(c.date)}`;
@@ -112,7 +113,13 @@ class Numbering {
         if (this.texts.size >= 10_000) this.texts.clear();
         this.texts.set(source.text, (text = source.text));
       }
-      note = { number: this.notes.length + 1, text, commitmentCode: source.commitmentCode, reportId: source.reportId, eventPosition: source.eventPosition };
+      note = {
+        number: this.notes.length + 1,
+        text,
+        commitmentCode: source.commitmentCode,
+        reportId: source.reportId,
+        eventPosition: source.eventPosition,
+      };
       this.notes.push(note);
     }
     return { kind: 'paragraph', number: ++this.paragraphs, runs, note };
@@ -135,7 +142,11 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
   const doc = new Numbering();
   const text = (t: string): Run[] => [{ text: t }];
 
-  yield { kind: 'title', text: `Annual progress summary ${year}`, subtitle: 'Follow-up to the 2013 High-level Dialogue on International Migration and Development' };
+  yield {
+    kind: 'title',
+    text: `Annual progress summary ${year}`,
+    subtitle: 'Follow-up to the 2013 High-level Dialogue on International Migration and Development',
+  };
 
   yield { kind: 'heading', level: 1, text: 'I. Overview' };
   yield doc.para(
@@ -163,8 +174,18 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
           : `A total of ${figures(overview.progressReports)} progress reports were recorded for ${year}.`,
     ),
   );
-  const statusRows = [...(Object.entries(overview.byStatus) as Array<[CommitmentStatus, number]>).map(([s, n]) => [capitalise(STATUS_LABELS[s]), figures(n)]), ['Total', figures(overview.commitments)]];
-  yield table([{ title: 'Status', weight: 0, keep: true }, { title: 'Commitments', weight: 0, keep: true, numeric: true }], statusRows, () => statusRows);
+  const statusRows = [
+    ...(Object.entries(overview.byStatus) as Array<[CommitmentStatus, number]>).map(([s, n]) => [capitalise(STATUS_LABELS[s]), figures(n)]),
+    ['Total', figures(overview.commitments)],
+  ];
+  yield table(
+    [
+      { title: 'Status', weight: 0, keep: true },
+      { title: 'Commitments', weight: 0, keep: true, numeric: true },
+    ],
+    statusRows,
+    () => statusRows,
+  );
   yield doc.note(
     `Notes: Changes during ${year} are status changes that occurred in the calendar year (UTC). Progress for ${year} is ` +
       `every progress report whose period is ${year}, whenever it was recorded. An agency owed a report when it led a ` +
@@ -185,7 +206,14 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
   yield { kind: 'heading', level: 1, text: `Annex I. Commitments as at ${asAt}` };
   const annexRows = function* () {
     for (const row of annex.commitments()) {
-      yield [row.code, row.title, row.leadAgency, STATUS_LABELS[row.status], row.lastReportPeriod === null ? '—' : String(row.lastReportPeriod), row.overdue ? 'yes' : 'no'];
+      yield [
+        row.code,
+        row.title,
+        row.leadAgency,
+        STATUS_LABELS[row.status],
+        row.lastReportPeriod === null ? '—' : String(row.lastReportPeriod),
+        row.overdue ? 'yes' : 'no',
+      ];
     }
   };
   yield table(
@@ -244,7 +272,9 @@ function changesSentence(c: CompiledSummary['body']['overview']['changesDuringYe
   ).filter(([, n]) => n > 0);
   if (changes.length === 0) return `During ${year}, no commitment was newly accepted, started, completed, discontinued or reopened.`;
   const numbers = together(changes.map(([, n]) => n));
-  const parts = changes.map(([label, n], i) => `${numbers[i]}${i === 0 ? ` ${noun(n, 'commitment', 'commitments')}` : ''} ${n === 1 ? 'was' : 'were'} ${label}`);
+  const parts = changes.map(
+    ([label, n], i) => `${numbers[i]}${i === 0 ? ` ${noun(n, 'commitment', 'commitments')}` : ''} ${n === 1 ? 'was' : 'were'} ${label}`,
+  );
   return `During ${year}, ${enumerate(parts)}.`;
 }
 
@@ -284,7 +314,9 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
           : `A total of ${total} commitments are ${linked}`) + `${statusList(section.commitments, section.byStatus, 'is')}.`,
     },
   ]);
-  const statuses = (Object.entries(section.byStatus) as Array<[CommitmentStatus, number]>).map(([s, n]) => `${STATUS_LABELS[s]}, ${figures(n)}`).join('; ');
+  const statuses = (Object.entries(section.byStatus) as Array<[CommitmentStatus, number]>)
+    .map(([s, n]) => `${STATUS_LABELS[s]}, ${figures(n)}`)
+    .join('; ');
   yield {
     kind: 'chart',
     description: `Bar chart of the status of the ${figures(section.commitments)} ${noun(section.commitments, 'commitment', 'commitments')} ${isItem ? `linked to agenda item ${section.number}` : 'linked to no agenda item'}: ${statuses}.`,
@@ -292,7 +324,10 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
   };
 
   // what is empty is said in one sentence, and its sub-section left out
-  const none = [section.completed.length === 0 ? `completed during ${year}` : null, section.overdue.length === 0 ? `overdue as at ${asAt}` : null].filter((p) => p !== null);
+  const none = [
+    section.completed.length === 0 ? `completed during ${year}` : null,
+    section.overdue.length === 0 ? `overdue as at ${asAt}` : null,
+  ].filter((p) => p !== null);
   const empty = [
     section.progress.length === 0 ? `no progress was reported for ${year} on ${scope}` : null,
     none.length ? `none of its commitments was ${none.join(' or ')}` : null,
@@ -335,7 +370,9 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
     for (const late of section.overdue) {
       yield doc.para([
         { text: late.commitmentCode, bold: true },
-        { text: ` (${late.title}), led by ${late.leadAgency}, was due on ${longDate(late.dueDate)} and was ${STATUS_LABELS[late.status]} as at ${asAt}.` },
+        {
+          text: ` (${late.title}), led by ${late.leadAgency}, was due on ${longDate(late.dueDate)} and was ${STATUS_LABELS[late.status]} as at ${asAt}.`,
+        },
       ]);
     }
   }
@@ -344,7 +381,9 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
 function progressRuns(agency: string, statement: ProgressStatement, year: number): Run[] {
   const runs: Run[] = [
     { text: agency, bold: true },
-    { text: ` on ${statement.citation.commitmentCode}${statement.kind === 'report' ? '' : ` (${statement.kind.replace(/_/g, ' ')})`}: “${innerQuotation(statement.excerpt)}”` },
+    {
+      text: ` on ${statement.citation.commitmentCode}${statement.kind === 'report' ? '' : ` (${statement.kind.replace(/_/g, ' ')})`}: “${innerQuotation(statement.excerpt)}”`,
+    },
   ];
   if (statement.unchangedSincePreviousYear) runs.push({ text: ` (unchanged since ${year - 1})`, italic: true });
   return runs;

@@ -46,7 +46,8 @@ function bars(counts: StatusCounts): Bar[] {
   }));
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The chart as inline SVG, its title and description for screen readers. */
 export function statusChartSvg(description: string, counts: StatusCounts): string {
@@ -88,7 +89,8 @@ export function statusChartPng(counts: StatusCounts, scale = 3): { png: Buffer; 
   };
   for (const bar of bars(counts)) {
     text(bar.label, LABEL_WIDTH - 4, bar.y + 11, true);
-    if (bar.width > 0) image.fillRect(LABEL_WIDTH * scale, (bar.y + 2) * scale, bar.width * scale, (ROW_HEIGHT - 5) * scale, rgb(bar.colour));
+    if (bar.width > 0)
+      image.fillRect(LABEL_WIDTH * scale, (bar.y + 2) * scale, bar.width * scale, (ROW_HEIGHT - 5) * scale, rgb(bar.colour));
     text(String(bar.value), LABEL_WIDTH + bar.width + 4, bar.y + 11, false);
   }
   return { png: image.toPng(), width: CHART_WIDTH, height };

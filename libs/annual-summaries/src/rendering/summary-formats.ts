@@ -22,7 +22,10 @@ export const MEDIA_TYPES: Record<SummaryFormat, string> = {
 export const isSummaryFormat = (value: string): value is SummaryFormat => (SUMMARY_FORMATS as readonly string[]).includes(value);
 
 /** The renderers of every format but JSON, each given the JSON edition's checksum to print in its provenance. */
-export const RENDERERS: Record<Exclude<SummaryFormat, 'json'>, (summary: CompiledSummary, checksum: string, sink: ByteSink) => Promise<void>> = {
+export const RENDERERS: Record<
+  Exclude<SummaryFormat, 'json'>,
+  (summary: CompiledSummary, checksum: string, sink: ByteSink) => Promise<void>
+> = {
   md: writeMarkdown,
   html: writeHtml,
   docx: writeDocx,

@@ -49,7 +49,10 @@ export async function writeXlsx({ body, annex }: CompiledSummary, checksum: stri
   reports.commit();
 
   const provenance = workbook.addWorksheet('Provenance');
-  provenance.columns = [{ header: 'Item', width: 28 }, { header: 'Value', width: 90 }];
+  provenance.columns = [
+    { header: 'Item', width: 28 },
+    { header: 'Value', width: 90 },
+  ];
   provenance.getRow(1).font = { bold: true };
   for (const [item, value] of [['Title', body.title], ['Part', 'Annexes I and II'], ...provenanceItems(body, checksum)] as const) {
     const row = provenance.addRow([item, value]);

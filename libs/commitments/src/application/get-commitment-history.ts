@@ -29,7 +29,9 @@ export class GetCommitmentHistoryHandler implements IQueryHandler<GetCommitmentH
   ) {}
 
   async execute({ idOrCode }: GetCommitmentHistory): Promise<{ items: HistoryEntry[] }> {
-    const events = (await this.eventStore.readStream(await this.commitments.resolveId(idOrCode))).filter((e) => e.streamType === 'commitment');
+    const events = (await this.eventStore.readStream(await this.commitments.resolveId(idOrCode))).filter(
+      (e) => e.streamType === 'commitment',
+    );
     if (events.length === 0) throw new CommitmentNotFound(idOrCode);
     return {
       items: events.map((e) => ({

@@ -65,7 +65,10 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
     const ctx = await currentOverdueContext(this.clock, this.obligations);
     const sql = overdueSql(ctx);
     const filtered = () => this.applyFilters(this.views.createQueryBuilder('c'), filters, sql);
-    const page = filtered().addSelect(sql.reportMissing, 'report_missing').orderBy('c.code', 'ASC').limit(limit + 1);
+    const page = filtered()
+      .addSelect(sql.reportMissing, 'report_missing')
+      .orderBy('c.code', 'ASC')
+      .limit(limit + 1);
     if (cursor) page.andWhere('c.code > :after', { after: decodeCursor(cursor) });
     const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities(), filtered().getCount()]);
     const items = entities.slice(0, limit);

@@ -96,7 +96,16 @@ describe('What may this principal do to this commitment now', () => {
     [
       'coordinator',
       state('under_review', { pendingExtension: pending }),
-      ['validate_completion', 'return_for_work', 'discontinue', 'revise', 'assign_owners', 'set_due_date', 'report_progress', 'decide_extension'],
+      [
+        'validate_completion',
+        'return_for_work',
+        'discontinue',
+        'revise',
+        'assign_owners',
+        'set_due_date',
+        'report_progress',
+        'decide_extension',
+      ],
     ],
     ['coordinator', state('completed'), ['reopen', 'revise', 'assign_owners', 'set_due_date', 'report_progress']],
   ])('%s, %j', (who, s, expected) => {

@@ -165,7 +165,9 @@ export class InvalidExtension extends DomainError {
 
 export class NoSuchExtensionRequest extends DomainError {
   constructor(code: string, requestId: string) {
-    super(CommitmentErrorCode.NoSuchExtension, 'not_found', `${code} has no pending extension request ${requestId}.`, { commitmentCode: code });
+    super(CommitmentErrorCode.NoSuchExtension, 'not_found', `${code} has no pending extension request ${requestId}.`, {
+      commitmentCode: code,
+    });
   }
 }
 
@@ -191,8 +193,12 @@ export class InvalidCursor extends DomainError {
 /** A report that says nothing does not count as reporting; "nothing changed" is said with kind no_change. */
 export class BlankProgressReport extends DomainError {
   constructor() {
-    super(CommitmentErrorCode.BlankReport, 'invalid_input', 'A progress report needs a summary; send kind no_change when nothing changed.', {}, [
-      { field: 'summary', message: 'must not be blank' },
-    ]);
+    super(
+      CommitmentErrorCode.BlankReport,
+      'invalid_input',
+      'A progress report needs a summary; send kind no_change when nothing changed.',
+      {},
+      [{ field: 'summary', message: 'must not be blank' }],
+    );
   }
 }

@@ -198,7 +198,8 @@ describe('What a commitment would accept now (availableActions) is what the aggr
     set_due_date: (c) => c.setDueDate('2016-01-15', NOW),
     report_progress: (c) => c.reportProgress({ reportId: 'r', period: 2014, agency: 'ILO', summary: 'Done.' }, NOW),
     request_extension: (c) => c.requestExtension('00000000-0000-4000-8000-0000000000e2', '2099-01-01', 'More time', NOW),
-    decide_extension: (c) => c.decideExtension(c.snapshot.pendingExtension?.requestId ?? '00000000-0000-4000-8000-0000000000e3', true, null, NOW),
+    decide_extension: (c) =>
+      c.decideExtension(c.snapshot.pendingExtension?.requestId ?? '00000000-0000-4000-8000-0000000000e3', true, null, NOW),
     ...Object.fromEntries(
       COMMITMENT_STATUSES.map((to) => [`to ${to}`, (c: Commitment) => c.changeStatus(to, { reason: 'because', category: 'other' }, NOW)]),
     ),
@@ -229,15 +230,20 @@ describe('What a commitment would accept now (availableActions) is what the aggr
     }
     expect(available.map(key).sort()).toEqual(accepted.sort());
     // a move is listed under the action the lifecycle gives it
-    for (const a of available.filter((x) => x.to)) expect(TRANSITIONS).toContainEqual(expect.objectContaining({ from: status, to: a.to, action: a.action }));
+    for (const a of available.filter((x) => x.to))
+      expect(TRANSITIONS).toContainEqual(expect.objectContaining({ from: status, to: a.to, action: a.action }));
   });
 
   it('covers every status, and a listed and a refused extension step', () => {
     expect(states).toHaveLength(18);
-    const open = aCommitmentWith('in_progress', true, false).availableActions().map((a) => a.action);
+    const open = aCommitmentWith('in_progress', true, false)
+      .availableActions()
+      .map((a) => a.action);
     expect(open).toContain('request_extension');
     expect(open).not.toContain('decide_extension');
-    const waiting = aCommitmentWith('in_progress', true, true).availableActions().map((a) => a.action);
+    const waiting = aCommitmentWith('in_progress', true, true)
+      .availableActions()
+      .map((a) => a.action);
     expect(waiting).toContain('decide_extension');
     expect(waiting).not.toContain('request_extension');
   });

@@ -7,14 +7,7 @@
  *                                │  └── returned ─┘               │
  *   any non-terminal ──▶ discontinued ── reopened ──▶ in_progress ◀┘ (reopened)
  */
-export const COMMITMENT_STATUSES = [
-  'proposed',
-  'accepted',
-  'in_progress',
-  'under_review',
-  'completed',
-  'discontinued',
-] as const;
+export const COMMITMENT_STATUSES = ['proposed', 'accepted', 'in_progress', 'under_review', 'completed', 'discontinued'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly CommitmentStatus[] = ['completed', 'discontinued'];

@@ -1,16 +1,44 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, IsInstant, IsNotBlank, Nullable, Omittable } from '@hld/http';
-import { COMMITMENT_CODE, COMMITMENT_KINDS, PROGRESS_REPORT_KINDS, type CommitmentKind, type ProgressReportKind } from '../domain/commitment-events.js';
-import { COMMITMENT_STATUSES, DISCONTINUATION_CATEGORIES, type CommitmentStatus, type DiscontinuationCategory } from '../domain/lifecycle.js';
+import {
+  COMMITMENT_CODE,
+  COMMITMENT_KINDS,
+  PROGRESS_REPORT_KINDS,
+  type CommitmentKind,
+  type ProgressReportKind,
+} from '../domain/commitment-events.js';
+import {
+  COMMITMENT_STATUSES,
+  DISCONTINUATION_CATEGORIES,
+  type CommitmentStatus,
+  type DiscontinuationCategory,
+} from '../domain/lifecycle.js';
 
 /** A finite number, or a short text with something in it. */
 const IsIndicatorValue = () =>
   ValidateBy({
     name: 'isIndicatorValue',
     validator: {
-      validate: (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim() !== '' && v.length <= 200),
+      validate: (v: unknown) =>
+        (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim() !== '' && v.length <= 200),
       defaultMessage: () => 'must be a finite number or a text of 1 to 200 characters',
     },
   });
@@ -31,19 +59,29 @@ export class RegisterCommitmentRequest {
   @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) leadAgency: string;
 
   @ApiPropertyOptional({ example: ['IOM'] })
-  @Omittable() @IsArray() @ArrayMaxSize(40) @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
   supportingAgencies?: string[];
 
   @ApiProperty({ example: [2] })
-  @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
   agendaItems: number[];
 
   @ApiPropertyOptional({ example: ['10.c'] })
-  @Omittable() @IsArray() @ArrayMaxSize(30) @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
   sdgTargets?: string[];
 
   @ApiPropertyOptional({ example: '2015-01-15', format: 'date', nullable: true })
-  @Omittable() @Nullable() @IsCalendarDate()
+  @Omittable()
+  @Nullable()
+  @IsCalendarDate()
   dueDate?: string | null;
 }
 
@@ -53,11 +91,17 @@ export class ReviseCommitmentRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) source?: string;
 
   @ApiPropertyOptional({ example: [2, 6] })
-  @Omittable() @IsArray() @ArrayMaxSize(8) @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
   agendaItems?: number[];
 
   @ApiPropertyOptional({ example: ['10.7'] })
-  @Omittable() @IsArray() @ArrayMaxSize(30) @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
   sdgTargets?: string[];
 }
 
@@ -65,13 +109,17 @@ export class AssignOwnersRequest {
   @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) lead: string;
 
   @ApiProperty({ example: ['IOM'] })
-  @IsArray() @ArrayMaxSize(40) @ArrayUnique() @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
+  @IsArray()
+  @ArrayMaxSize(40)
+  @ArrayUnique()
+  @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
   supporting: string[];
 }
 
 export class SetDueDateRequest {
   @ApiProperty({ example: '2015-01-15', format: 'date', nullable: true, description: 'null clears the due date' })
-  @Nullable() @IsCalendarDate()
+  @Nullable()
+  @IsCalendarDate()
   dueDate: string | null;
 }
 
@@ -80,10 +128,15 @@ export class TransitionRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(5000) reason?: string;
 
   @ApiPropertyOptional({ enum: DISCONTINUATION_CATEGORIES, description: 'required when discontinuing' })
-  @Omittable() @IsIn(DISCONTINUATION_CATEGORIES) category?: DiscontinuationCategory;
+  @Omittable()
+  @IsIn(DISCONTINUATION_CATEGORIES)
+  category?: DiscontinuationCategory;
 
   @ApiPropertyOptional({ example: 'SDG target 10.7', description: 'required when the category is superseded' })
-  @Omittable() @IsString() @MaxLength(300) supersededBy?: string;
+  @Omittable()
+  @IsString()
+  @MaxLength(300)
+  supersededBy?: string;
 }
 
 export class IndicatorRequest {
@@ -101,22 +154,34 @@ export class ReportProgressRequest {
   @ApiProperty({ example: 2014 }) @IsInt({ message: 'must be a year such as 2014 (a number)' }) @Min(2013) @Max(2100) period: number;
 
   @ApiPropertyOptional({ example: 'ILO', description: "the reporting agency: a focal point's own if omitted; coordinators must name it" })
-  @Omittable() @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
+  @Omittable()
+  @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
   agency?: string;
   @ApiPropertyOptional({ enum: PROGRESS_REPORT_KINDS, default: 'report', description: 'no_change: nothing changed since the last report' })
-  @Omittable() @IsIn(PROGRESS_REPORT_KINDS) kind?: ProgressReportKind;
+  @Omittable()
+  @IsIn(PROGRESS_REPORT_KINDS)
+  kind?: ProgressReportKind;
 
   @ApiProperty({ maxLength: 20000, description: 'required for a report; optional for no_change' })
   @ValidateIf((o: ReportProgressRequest) => o.kind !== 'no_change' || o.summary !== undefined)
-  @IsString() @IsNotBlank() @MaxLength(20000)
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(20000)
   summary: string;
 
   @ApiPropertyOptional()
-  @Omittable() @IsArray() @ArrayMaxSize(50) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
   evidenceUrls?: string[];
 
   @ApiPropertyOptional({ type: [IndicatorRequest] })
-  @Omittable() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => IndicatorRequest)
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorRequest)
   indicators?: IndicatorRequest[];
 }
 
@@ -125,29 +190,50 @@ const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? v
 
 export class ListCommitmentsQuery {
   @ApiPropertyOptional({ description: 'agency code: commitments it leads or supports' })
-  @Omittable() @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) agency?: string;
+  @Omittable()
+  @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
+  agency?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 8 })
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(8, { message: 'agenda items are numbered 1 to 8' }) agendaItem?: number;
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8, { message: 'agenda items are numbered 1 to 8' })
+  agendaItem?: number;
 
   @ApiPropertyOptional({ description: 'one status, or several separated by commas' })
-  @Omittable() @Transform(toList) @IsIn(COMMITMENT_STATUSES, { each: true }) status?: CommitmentStatus[];
+  @Omittable()
+  @Transform(toList)
+  @IsIn(COMMITMENT_STATUSES, { each: true })
+  status?: CommitmentStatus[];
 
   @ApiPropertyOptional() @Omittable() @Transform(toBoolean) @IsBoolean({ message: 'must be true or false' }) overdue?: boolean;
   @ApiPropertyOptional({ description: 'full-text search over code, title and text' }) @Omittable() @IsString() @MaxLength(200) q?: string;
 
   @ApiPropertyOptional({ example: '2015-01-01', format: 'date' })
-  @Omittable() @IsCalendarDate() dueBefore?: string;
+  @Omittable()
+  @IsCalendarDate()
+  dueBefore?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
 
   @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(200) cursor?: string;
 }
 
 export class GetCommitmentQuery {
-  @ApiPropertyOptional({ example: '2014-06-01T00:00:00Z', description: 'an instant (or a date: its start, UTC): the commitment as it was then' })
-  @Omittable() @IsInstant()
+  @ApiPropertyOptional({
+    example: '2014-06-01T00:00:00Z',
+    description: 'an instant (or a date: its start, UTC): the commitment as it was then',
+  })
+  @Omittable()
+  @IsInstant()
   asOf?: string;
 }
 

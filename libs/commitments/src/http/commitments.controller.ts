@@ -106,9 +106,7 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(
-      new AssignCommitmentOwners(idOrCode, required(version), body.lead, body.supporting, change),
-    );
+    const state = await this.commands.execute(new AssignCommitmentOwners(idOrCode, required(version), body.lead, body.supporting, change));
     return this.represent(state, reply, change.actor);
   }
 

@@ -122,7 +122,9 @@ export class CommitmentProjection {
         const before = states.get(event.commitmentId) ?? null;
         const after = evolve(before, event);
         states.set(event.commitmentId, after);
-        for (const statement of this.statements(before, after, [{ event, position: storedEvent.position, actorId: storedEvent.metadata.actor.id }])) {
+        for (const statement of this.statements(before, after, [
+          { event, position: storedEvent.position, actorId: storedEvent.metadata.actor.id },
+        ])) {
           await tx.query(statement.text, statement.values);
         }
         events += 1;

@@ -67,12 +67,24 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     return Commitment.fromHistory(events.map(commitmentEventFrom));
   }
 
-  override async update(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
-    return expectedVersion === undefined ? this.append(idOrCode, context, change) : this.updateOnce(idOrCode, expectedVersion, context, change);
+  override async update(
+    idOrCode: string,
+    expectedVersion: number | undefined,
+    context: ChangeContext,
+    change: CommitmentChange,
+  ): Promise<Commitment> {
+    return expectedVersion === undefined
+      ? this.append(idOrCode, context, change)
+      : this.updateOnce(idOrCode, expectedVersion, context, change);
   }
 
   /** One try: load the stream, check the expected version (before anything is decided on the state), apply `change`, save. */
-  private async updateOnce(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
+  private async updateOnce(
+    idOrCode: string,
+    expectedVersion: number | undefined,
+    context: ChangeContext,
+    change: CommitmentChange,
+  ): Promise<Commitment> {
     const commitment = await this.load(idOrCode);
     if (expectedVersion !== undefined && expectedVersion !== commitment.version) {
       throw new VersionConflict(expectedVersion, commitment.version);

@@ -43,7 +43,12 @@ export class KeptStateCommitmentRepository extends CommitmentRepository {
     this.keep(commitment);
   }
 
-  override async update(idOrCode: string, expectedVersion: number | undefined, context: ChangeContext, change: CommitmentChange): Promise<Commitment> {
+  override async update(
+    idOrCode: string,
+    expectedVersion: number | undefined,
+    context: ChangeContext,
+    change: CommitmentChange,
+  ): Promise<Commitment> {
     const id = this.stored.knownId(idOrCode);
     const kept = id === undefined ? undefined : this.recent.get(id);
     if (expectedVersion === undefined || kept?.version !== expectedVersion) {

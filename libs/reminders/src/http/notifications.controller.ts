@@ -11,7 +11,9 @@ const STATUSES: NotificationStatus[] = ['pending', 'sending', 'sent', 'failed', 
 
 export class InboxQuery {
   @ApiPropertyOptional({ type: Boolean })
-  @Omittable() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'must be true or false' })
+  @Omittable()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
   unread?: boolean;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;

@@ -34,8 +34,12 @@ export class ChangeReportingCycleHandler implements ICommandHandler<ChangeReport
       ...(input.timeZone ? { timeZone } : {}),
       ...(input.opensAt ? { opensAt: toInstant('opensAt', input.opensAt, timeZone) } : {}),
       ...(input.deadline ? { deadline: toInstant('deadline', input.deadline, timeZone, true) } : {}),
-      ...(input.meetingDate !== undefined ? { meetingDate: input.meetingDate ? toInstant('meetingDate', input.meetingDate, timeZone) : null } : {}),
-      ...(input.summaryDate !== undefined ? { summaryDate: input.summaryDate ? toInstant('summaryDate', input.summaryDate, timeZone) : null } : {}),
+      ...(input.meetingDate !== undefined
+        ? { meetingDate: input.meetingDate ? toInstant('meetingDate', input.meetingDate, timeZone) : null }
+        : {}),
+      ...(input.summaryDate !== undefined
+        ? { summaryDate: input.summaryDate ? toInstant('summaryDate', input.summaryDate, timeZone) : null }
+        : {}),
       ...(input.reminderOffsetsDays ? { reminderOffsetsDays: [...input.reminderOffsetsDays].sort((a, b) => b - a) } : {}),
     };
     const event = rescheduleCycle(current, changes, this.clock.now());

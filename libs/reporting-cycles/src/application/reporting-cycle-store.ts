@@ -42,7 +42,10 @@ export class ReportingCycleStore {
 
   async load(year: number): Promise<ReportingCycleState | null> {
     const events = await this.eventStore.readStream(cycleStreamId(year));
-    return events.reduce<ReportingCycleState | null>((s, e) => evolveCycle(s, { type: e.type as CycleEvent['type'], payload: e.payload, occurredAt: e.occurredAt }), null);
+    return events.reduce<ReportingCycleState | null>(
+      (s, e) => evolveCycle(s, { type: e.type as CycleEvent['type'], payload: e.payload, occurredAt: e.occurredAt }),
+      null,
+    );
   }
 
   async get(year: number): Promise<ReportingCycleState> {
@@ -67,7 +70,18 @@ export class ReportingCycleStore {
          ON CONFLICT (year) DO UPDATE SET opens_at = EXCLUDED.opens_at, deadline = EXCLUDED.deadline,
            meeting_date = EXCLUDED.meeting_date, summary_date = EXCLUDED.summary_date, time_zone = EXCLUDED.time_zone,
            reminder_offsets_days = EXCLUDED.reminder_offsets_days, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
-        [year, cycleStreamId(year), next.opensAt, next.deadline, next.meetingDate, next.summaryDate, next.timeZone, next.reminderOffsetsDays, next.version, next.updatedAt],
+        [
+          year,
+          cycleStreamId(year),
+          next.opensAt,
+          next.deadline,
+          next.meetingDate,
+          next.summaryDate,
+          next.timeZone,
+          next.reminderOffsetsDays,
+          next.version,
+          next.updatedAt,
+        ],
       );
       return next;
     });

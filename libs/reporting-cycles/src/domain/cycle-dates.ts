@@ -24,7 +24,8 @@ export function toInstant(field: string, value: string, timeZone: string, endOfD
 }
 
 export function assertTimeZone(timeZone: string): void {
-  if (!IANAZone.isValidZone(timeZone)) throw new InvalidCycleDate('timeZone', `"${timeZone}" is not an IANA time zone such as America/New_York`);
+  if (!IANAZone.isValidZone(timeZone))
+    throw new InvalidCycleDate('timeZone', `"${timeZone}" is not an IANA time zone such as America/New_York`);
 }
 
 /** The instant `days` days before `instant`, counted in the cycle's time zone (so DST shifts keep the clock time). */

@@ -42,7 +42,10 @@ const serialise = (s: Partial<CycleSchedule>) =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
 const revive = (p: Record<string, unknown>): Partial<CycleSchedule> =>
   Object.fromEntries(
-    Object.entries(p).map(([k, v]) => [k, ['opensAt', 'deadline', 'meetingDate', 'summaryDate'].includes(k) && typeof v === 'string' ? new Date(v) : v]),
+    Object.entries(p).map(([k, v]) => [
+      k,
+      ['opensAt', 'deadline', 'meetingDate', 'summaryDate'].includes(k) && typeof v === 'string' ? new Date(v) : v,
+    ]),
   );
 
 /** Checks a complete schedule; the first broken rule names its field. */
@@ -65,7 +68,9 @@ export function rescheduleCycle(current: ReportingCycleState, changes: Partial<C
   const next: CycleSchedule = { ...current, ...changes };
   assertSchedule(next);
   const changed = Object.fromEntries(
-    Object.entries(changes).filter(([k, v]) => JSON.stringify(serialise({ [k]: v })) !== JSON.stringify(serialise({ [k]: current[k as keyof CycleSchedule] }))),
+    Object.entries(changes).filter(
+      ([k, v]) => JSON.stringify(serialise({ [k]: v })) !== JSON.stringify(serialise({ [k]: current[k as keyof CycleSchedule] })),
+    ),
   );
   if (Object.keys(changed).length === 0) return null;
   return { type: 'ReportingCycleRescheduled', payload: serialise(changed as Partial<CycleSchedule>), occurredAt: now };

@@ -95,7 +95,8 @@ function useFollowAccountLanguage(accountLanguage: string | null, locale: string
   useEffect(() => {
     if (accountLanguage === followed.current) return;
     followed.current = accountLanguage;
-    if ((accountLanguage === 'en' || accountLanguage === 'fr' || accountLanguage === 'es') && accountLanguage !== locale) void changeLocale(accountLanguage);
+    if ((accountLanguage === 'en' || accountLanguage === 'fr' || accountLanguage === 'es') && accountLanguage !== locale)
+      void changeLocale(accountLanguage);
   }, [accountLanguage, locale, changeLocale]);
 }
 

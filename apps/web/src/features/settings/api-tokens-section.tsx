@@ -76,9 +76,18 @@ export function ApiTokensSection() {
         </form>
         {create.isError && <ProblemAlert error={create.error} />}
         {created && (
-          <Alert variant="light" color="green" role="status" title={intl.formatMessage({ id: 'settings.tokens.created' }, { name: created.name })}>
+          <Alert
+            variant="light"
+            color="green"
+            role="status"
+            title={intl.formatMessage({ id: 'settings.tokens.created' }, { name: created.name })}
+          >
             <Stack gap="xs">
-              <Code block aria-label={intl.formatMessage({ id: 'settings.tokens.value' })} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+              <Code
+                block
+                aria-label={intl.formatMessage({ id: 'settings.tokens.value' })}
+                style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+              >
                 {created.token}
               </Code>
               <CopyButton value={created.token}>
@@ -142,7 +151,10 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void
             <Text size="sm">
               {token.expiresAt === null
                 ? intl.formatMessage({ id: 'settings.tokens.noExpiry' })
-                : intl.formatMessage({ id: expired ? 'settings.tokens.expired' : 'settings.tokens.expiresOn' }, { date: date(token.expiresAt) })}
+                : intl.formatMessage(
+                    { id: expired ? 'settings.tokens.expired' : 'settings.tokens.expiresOn' },
+                    { date: date(token.expiresAt) },
+                  )}
             </Text>
           </Group>
         </Stack>

@@ -7,7 +7,14 @@ import { useChangeLanguage } from '../../session/session';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { Section } from '../../ui/section';
 
-const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+} as const;
 
 export function LanguageSection() {
   const intl = useIntl();

@@ -24,7 +24,8 @@ export function PasswordSection() {
     validate: {
       currentPassword: (value) => (!value ? intl.formatMessage({ id: 'settings.password.error.currentMissing' }) : null),
       newPassword: (value) => (value.length < MIN_LENGTH ? intl.formatMessage({ id: 'settings.password.error.tooShort' }) : null),
-      confirmation: (value, values) => (value !== values.newPassword ? intl.formatMessage({ id: 'settings.password.error.mismatch' }) : null),
+      confirmation: (value, values) =>
+        value !== values.newPassword ? intl.formatMessage({ id: 'settings.password.error.mismatch' }) : null,
     },
   });
   const focus = (field: keyof typeof IDS) => requestAnimationFrame(() => document.getElementById(IDS[field])?.focus());
