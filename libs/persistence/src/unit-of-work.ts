@@ -70,8 +70,8 @@ export class UnitOfWork {
   /**
    * Runs `sql` as a named prepared statement, in the transaction in progress if there is one: PostgreSQL parses
    * and plans it once per connection instead of on every call, and only the parameters travel after that. For
-   * the few statements that run on every command; the name is derived from the text (hashed on every call: a
-   * cache of names by text saved about a microsecond, see docs/architecture.md), so a statement that is built
+   * the few statements that run on every command; the name is derived from the text (hashed on every call:
+   * a freshly composed text costs as much to look up as to hash, see docs/architecture.md), so a statement that is built
    * differently is prepared anew.
    */
   async queryPrepared<T>(sql: string, params: unknown[]): Promise<T[]> {
