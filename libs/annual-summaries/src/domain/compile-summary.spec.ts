@@ -16,37 +16,22 @@ import {
   type StatusChangeFact,
   type SummaryFacts,
 } from './compile-summary.js';
+import { aCommitmentFact, summaryFacts } from '../../../../test/helpers/summary-facts.js';
 
-const commitment = (code: string, overrides: Partial<SummaryFacts['commitments'][number]> = {}) => ({
-  id: `id-${code}`,
-  code,
-  title: `Title of ${code}`,
-  leadAgency: 'ILO',
-  supportingAgencies: [],
-  agendaItems: [1],
-  status: 'proposed' as const,
-  dueDate: null,
-  lastReportPeriod: null,
-  ...overrides,
-});
-
-const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
-  year: 2014,
-  asOf: new Date('2015-01-31T00:00:00Z'),
-  eventPosition: 42,
-  agendaItems: [
-    { number: 2, title: 'Two' },
-    { number: 1, title: 'One' },
-  ],
-  agencies: [
-    { code: 'ILO', name: 'International Labour Organization' },
-    { code: 'IOM', name: 'International Organization for Migration' },
-  ],
-  commitments: [],
-  reports: [],
-  statusChanges: [],
-  ...overrides,
-});
+const commitment = aCommitmentFact;
+// agenda items out of order and two agencies: the compilation must sort them itself
+const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts =>
+  summaryFacts({
+    agendaItems: [
+      { number: 2, title: 'Two' },
+      { number: 1, title: 'One' },
+    ],
+    agencies: [
+      { code: 'ILO', name: 'International Labour Organization' },
+      { code: 'IOM', name: 'International Organization for Migration' },
+    ],
+    ...overrides,
+  });
 
 describe('Compiling the annual summary', () => {
   it("classifies each status change into at most one of the year's changes", () => {

@@ -1,33 +1,9 @@
 import { compileSummary, type SummaryFacts } from '../domain/compile-summary.js';
+import { aCommitmentFact, summaryFacts } from '../../../../test/helpers/summary-facts.js';
 import { outline, type Block } from './outline.js';
 
-const commitment = (code: string, overrides: Partial<SummaryFacts['commitments'][number]> = {}) => ({
-  id: `id-${code}`,
-  code,
-  title: `Title of ${code}`,
-  leadAgency: 'ILO',
-  supportingAgencies: [],
-  agendaItems: [1],
-  status: 'proposed' as const,
-  dueDate: null,
-  lastReportPeriod: null,
-  ...overrides,
-});
-
-const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
-  year: 2014,
-  asOf: new Date('2015-01-31T00:00:00Z'),
-  eventPosition: 42,
-  agendaItems: [
-    { number: 1, title: 'One' },
-    { number: 2, title: 'Two' },
-  ],
-  agencies: [{ code: 'ILO', name: 'International Labour Organization' }],
-  commitments: [],
-  reports: [],
-  statusChanges: [],
-  ...overrides,
-});
+const commitment = aCommitmentFact;
+const facts = summaryFacts;
 
 const blocks = (f: SummaryFacts): Block[] => [...outline(compileSummary(f), 'sha256:test')];
 const text = (list: Block[]) =>
