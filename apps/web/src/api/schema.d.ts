@@ -229,6 +229,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commitments/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommitmentsController_facets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommitmentsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments/{idOrCode}": {
         parameters: {
             query?: never;
@@ -707,6 +739,114 @@ export interface components {
              * @example 2015-01-15
              */
             dueDate?: Record<string, never> | null;
+        };
+        PendingExtensionResponse: {
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date */
+            dueDate: string;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        AllowedActionResponse: {
+            /** @enum {string} */
+            action: "register" | "revise" | "assign_owners" | "set_due_date" | "report_progress" | "request_extension" | "decide_extension" | "accept" | "start" | "submit_for_review" | "validate_completion" | "return_for_work" | "discontinue" | "reopen";
+            /**
+             * @description where a lifecycle move leads
+             * @enum {string}
+             */
+            to?: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            reasonRequired?: boolean;
+        };
+        CommitmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example ILO-a */
+            code: string;
+            title: string;
+            text: string;
+            /** @example A/68/190 */
+            source: string;
+            kind: string;
+            /** @example ILO */
+            leadAgency: string;
+            /**
+             * @example [
+             *       "IOM"
+             *     ]
+             */
+            supportingAgencies: string[];
+            /**
+             * @example [
+             *       2
+             *     ]
+             */
+            agendaItems: number[];
+            /**
+             * @example [
+             *       "10.7"
+             *     ]
+             */
+            sdgTargets: string[];
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date */
+            originalDueDate: string | null;
+            pendingExtension: components["schemas"]["PendingExtensionResponse"] | null;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            overdue: boolean;
+            overdueReasons: ("due_date_passed" | "report_missing")[];
+            allowedActions: components["schemas"]["AllowedActionResponse"][];
+            version: number;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            lastReportPeriod: number | null;
+        };
+        CommitmentPageResponse: {
+            items: components["schemas"]["CommitmentResponse"][];
+            /** @description how many commitments match, on every page */
+            total: number;
+            limit: number;
+            /** @description the cursor of the next page, null on the last */
+            nextCursor: string | null;
+        };
+        TextFacetCountResponse: {
+            value: string;
+            count: number;
+        };
+        AgendaItemFacetCountResponse: {
+            value: number;
+            count: number;
+        };
+        StatusFacetCountResponse: {
+            /** @enum {string} */
+            value: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            count: number;
+        };
+        OverdueFacetCountResponse: {
+            value: boolean;
+            count: number;
+        };
+        CommitmentFacetsResponse: {
+            /** @description how many commitments match every filter */
+            total: number;
+            /** @description per lead agency */
+            lead: components["schemas"]["TextFacetCountResponse"][];
+            /** @description per supporting agency */
+            supporting: components["schemas"]["TextFacetCountResponse"][];
+            /** @description per agency, leading or supporting */
+            agency: components["schemas"]["TextFacetCountResponse"][];
+            agendaItem: components["schemas"]["AgendaItemFacetCountResponse"][];
+            /** @description per SDG target */
+            sdgTarget: components["schemas"]["TextFacetCountResponse"][];
+            /** @description every status, in lifecycle order */
+            status: components["schemas"]["StatusFacetCountResponse"][];
+            /** @description overdue (true) and not (false) */
+            overdue: components["schemas"]["OverdueFacetCountResponse"][];
         };
         TransitionRequest: {
             /** @enum {string} */
@@ -1498,16 +1638,26 @@ export interface operations {
     CommitmentsController_list: {
         parameters: {
             query?: {
-                /** @description agency code: commitments it leads or supports */
-                agency?: string;
-                agendaItem?: number;
-                /** @description one status, or several separated by commas */
-                status?: string[];
+                /** @description agency codes: commitments one of them leads or supports; several separated by commas (or the parameter repeated): any of them */
+                agency?: string[];
+                /** @description agency codes: commitments one of them leads; several separated by commas (or the parameter repeated): any of them */
+                lead?: string[];
+                /** @description agency codes: commitments one of them supports; several separated by commas (or the parameter repeated): any of them */
+                supporting?: string[];
+                /** @description agenda items, 1 to 8; several separated by commas (or the parameter repeated): any of them */
+                agendaItem?: number[];
+                /** @description SDG targets; several separated by commas (or the parameter repeated): any of them */
+                sdgTarget?: string[];
+                /** @description statuses; several separated by commas (or the parameter repeated): any of them */
+                status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
                 overdue?: boolean;
                 /** @description full-text search over code, title and text */
                 q?: string;
                 dueBefore?: string;
+                /** @description code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code */
+                sort?: "code" | "-code" | "title" | "-title" | "status" | "-status" | "dueDate" | "-dueDate" | "lead" | "-lead";
                 limit?: number;
+                /** @description the previous page's nextCursor, with the same sort */
                 cursor?: string;
             };
             header?: never;
@@ -1520,7 +1670,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentPageResponse"];
+                };
             };
         };
     };
@@ -1542,6 +1694,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CommitmentsController_facets: {
+        parameters: {
+            query?: {
+                /** @description agency codes: commitments one of them leads or supports; several separated by commas (or the parameter repeated): any of them */
+                agency?: string[];
+                /** @description agency codes: commitments one of them leads; several separated by commas (or the parameter repeated): any of them */
+                lead?: string[];
+                /** @description agency codes: commitments one of them supports; several separated by commas (or the parameter repeated): any of them */
+                supporting?: string[];
+                /** @description agenda items, 1 to 8; several separated by commas (or the parameter repeated): any of them */
+                agendaItem?: number[];
+                /** @description SDG targets; several separated by commas (or the parameter repeated): any of them */
+                sdgTarget?: string[];
+                /** @description statuses; several separated by commas (or the parameter repeated): any of them */
+                status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
+                overdue?: boolean;
+                /** @description full-text search over code, title and text */
+                q?: string;
+                dueBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentFacetsResponse"];
+                };
+            };
+        };
+    };
+    CommitmentsController_export: {
+        parameters: {
+            query: {
+                /** @description agency codes: commitments one of them leads or supports; several separated by commas (or the parameter repeated): any of them */
+                agency?: string[];
+                /** @description agency codes: commitments one of them leads; several separated by commas (or the parameter repeated): any of them */
+                lead?: string[];
+                /** @description agency codes: commitments one of them supports; several separated by commas (or the parameter repeated): any of them */
+                supporting?: string[];
+                /** @description agenda items, 1 to 8; several separated by commas (or the parameter repeated): any of them */
+                agendaItem?: number[];
+                /** @description SDG targets; several separated by commas (or the parameter repeated): any of them */
+                sdgTarget?: string[];
+                /** @description statuses; several separated by commas (or the parameter repeated): any of them */
+                status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
+                overdue?: boolean;
+                /** @description full-text search over code, title and text */
+                q?: string;
+                dueBefore?: string;
+                format: "csv" | "xlsx";
+                /** @description code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code */
+                sort?: "code" | "-code" | "title" | "-title" | "status" | "-status" | "dueDate" | "-dueDate" | "lead" | "-lead";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description columns: code, title, lead, supporting, agenda items, status, due date, overdue reasons, source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };

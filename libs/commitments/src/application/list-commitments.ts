@@ -1,25 +1,15 @@
 import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { Clock, type Actor } from '@hld/kernel';
 import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
-import type { CommitmentStatus } from '../domain/lifecycle.js';
-import { COMMITMENT_CODE } from '../domain/commitment-events.js';
-import { InvalidCursor } from '../domain/commitment-errors.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
 import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
+import { applyCommitmentFilters, type CommitmentFilters } from './commitment-filters.js';
+import { CommitmentOrder, type CommitmentSort } from './commitment-order.js';
 
-export interface CommitmentFilters {
-  /** Commitments this agency leads or supports. */
-  agency?: string;
-  agendaItem?: number;
-  status?: CommitmentStatus[];
-  overdue?: boolean;
-  /** Full-text search over code, title and text. */
-  q?: string;
-  dueBefore?: string;
-}
+export type { CommitmentFilters } from './commitment-filters.js';
 
 export interface CommitmentPage {
   items: CommitmentView[];
@@ -29,8 +19,8 @@ export interface CommitmentPage {
 }
 
 /**
- * Which commitments match these filters? One page of them, in code order, and how many in all; each says what
- * `viewer` may do to it now.
+ * Which commitments match these filters? One page of them, in the order asked (code order by default), and how
+ * many in all; each says what `viewer` may do to it now.
  */
 export class ListCommitments extends Query<CommitmentPage> {
   constructor(
@@ -38,19 +28,10 @@ export class ListCommitments extends Query<CommitmentPage> {
     readonly limit: number,
     readonly cursor?: string,
     readonly viewer?: Actor,
+    readonly sort: CommitmentSort = 'code',
   ) {
     super();
   }
-}
-
-/** The cursor is the last code of the page, opaque to clients. */
-export const encodeCursor = (code: string): string => Buffer.from(code, 'utf8').toString('base64url');
-
-/** The code a cursor stands for; a cursor this API did not give is refused, whatever it decodes to (NUL included). */
-export function decodeCursor(cursor: string): string {
-  const code = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (encodeCursor(code) !== cursor || !COMMITMENT_CODE.test(code)) throw new InvalidCursor();
-  return code;
 }
 
 @QueryHandler(ListCommitments)
@@ -61,39 +42,20 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
     @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
-  async execute({ filters, limit, cursor, viewer }: ListCommitments): Promise<CommitmentPage> {
+  async execute({ filters, limit, cursor, viewer, sort }: ListCommitments): Promise<CommitmentPage> {
     const ctx = await currentOverdueContext(this.clock, this.obligations);
     const sql = overdueSql(ctx);
-    const filtered = () => this.applyFilters(this.views.createQueryBuilder('c'), filters, sql);
-    const page = filtered()
-      .addSelect(sql.reportMissing, 'report_missing')
-      .orderBy('c.code', 'ASC')
-      .limit(limit + 1);
-    if (cursor) page.andWhere('c.code > :after', { after: decodeCursor(cursor) });
+    const order = new CommitmentOrder(sort);
+    const filtered = () => applyCommitmentFilters(this.views.createQueryBuilder('c'), filters, sql);
+    const page = order.apply(filtered().addSelect(sql.reportMissing, 'report_missing'), cursor).limit(limit + 1);
     const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities(), filtered().getCount()]);
     const items = entities.slice(0, limit);
+    const last = items.length - 1;
     return {
       items: items.map((row, i) => toCommitmentView(row, ctx.today, raw[i].report_missing === true, viewer)),
       total,
       limit,
-      nextCursor: entities.length > limit ? encodeCursor(items[items.length - 1].code) : null,
+      nextCursor: entities.length > limit ? order.cursorAfter(items[last].code, raw[last].sort_key) : null,
     };
-  }
-
-  private applyFilters(
-    qb: SelectQueryBuilder<CommitmentViewRecord>,
-    f: CommitmentFilters,
-    sql: ReturnType<typeof overdueSql>,
-  ): SelectQueryBuilder<CommitmentViewRecord> {
-    qb.setParameters(sql.params);
-    if (f.agency) qb.andWhere('(c.lead_agency = :agency OR :agency = ANY(c.supporting_agencies))', { agency: f.agency });
-    if (f.agendaItem) qb.andWhere(':agendaItem = ANY(c.agenda_items)', { agendaItem: f.agendaItem });
-    if (f.status?.length) qb.andWhere('c.status IN (:...status)', { status: f.status });
-    if (f.dueBefore) qb.andWhere('c.due_date < :dueBefore', { dueBefore: f.dueBefore });
-    if (f.q) qb.andWhere(`c.search @@ websearch_to_tsquery('english', :q)`, { q: f.q });
-    const overdue = `(${sql.dueDatePassed} OR ${sql.reportMissing})`;
-    if (f.overdue === true) qb.andWhere(overdue);
-    if (f.overdue === false) qb.andWhere(`NOT ${overdue}`);
-    return qb;
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor, ChangeContext } from '@hld/kernel';
 import { Acting, Change, IfMatchVersion, Performs, etagOf } from '@hld/http';
@@ -13,6 +13,10 @@ import { SetCommitmentDueDate } from '../application/set-commitment-due-date.js'
 import { ChangeCommitmentStatus } from '../application/change-commitment-status.js';
 import { ReportProgress } from '../application/report-progress.js';
 import { ListCommitments, type CommitmentPage } from '../application/list-commitments.js';
+import { GetCommitmentFacets, type CommitmentFacets } from '../application/get-commitment-facets.js';
+import { ExportCommitments } from '../application/export-commitments.js';
+import { csvStream, EXPORT_MEDIA_TYPES, xlsxStream } from '../rendering/commitment-export-formats.js';
+import { CommitmentFacetsResponse, CommitmentPageResponse } from './commitment-list-responses.js';
 import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
@@ -22,6 +26,8 @@ import { RequestDueDateExtension } from '../application/request-due-date-extensi
 import { DecideDueDateExtension } from '../application/decide-due-date-extension.js';
 import {
   AssignOwnersRequest,
+  CommitmentFiltersQuery,
+  ExportCommitmentsQuery,
   ExtensionDecision,
   ExtensionRequest,
   GetCommitmentQuery,
@@ -59,9 +65,40 @@ export class CommitmentsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: CommitmentPageResponse })
   list(@Query() query: ListCommitmentsQuery, @Acting() viewer: Actor): Promise<CommitmentPage> {
-    const { limit, cursor, ...filters } = query;
-    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer));
+    const { limit, cursor, sort, ...filters } = query;
+    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer, sort));
+  }
+
+  /** How many commitments per value of each filter, for these filters (faceted search: see GetCommitmentFacets). */
+  @Get('facets')
+  @ApiOkResponse({ type: CommitmentFacetsResponse })
+  facets(@Query() filters: CommitmentFiltersQuery): Promise<CommitmentFacets> {
+    return this.queries.execute(new GetCommitmentFacets({ ...filters }));
+  }
+
+  /** Every commitment the filters match (not a page), in the order asked, as a CSV or XLSX download, streamed. */
+  @Get('export')
+  @ApiProduces(EXPORT_MEDIA_TYPES.csv, EXPORT_MEDIA_TYPES.xlsx)
+  @ApiOkResponse({
+    description: 'columns: code, title, lead, supporting, agenda items, status, due date, overdue reasons, source',
+    content: {
+      [EXPORT_MEDIA_TYPES.csv]: { schema: { type: 'string' } },
+      [EXPORT_MEDIA_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  async export(@Query() query: ExportCommitmentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const { format, sort, ...filters } = query;
+    const result = await this.queries.execute(new ExportCommitments(filters, sort));
+    const stream = format === 'csv' ? csvStream(result.rows) : xlsxStream(result.rows, this.clock.now());
+    // however the answer ends (written, client gone, failed), the export's snapshot ends with it
+    stream.on('close', () => void result.close());
+    void reply.header('Cache-Control', 'private, no-store');
+    return new StreamableFile(stream, {
+      type: EXPORT_MEDIA_TYPES[format],
+      disposition: `attachment; filename="hld-commitments-${result.today}.${format}"`,
+    });
   }
 
   @Get(':idOrCode')
