@@ -1,7 +1,7 @@
 import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../domain/lifecycle.js';
 import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
@@ -62,8 +62,12 @@ export class GetCommitmentFacetsHandler implements IQueryHandler<GetCommitmentFa
         .filter((f) => f !== facet)
         .map(flag)
         .join(' AND ') || 'true';
-    const count = (facet: CommitmentFacet, value: string, from = 'm') =>
-      `SELECT '${facet}' AS facet, ${value} AS value, count(*)::int AS count FROM ${from} WHERE ${allBut(facet)} GROUP BY 2`;
+    const count = (facet: CommitmentFacet, value: string) =>
+      `SELECT '${facet}' AS facet, ${value} AS value, count(*)::int AS count FROM m WHERE ${allBut(facet)} GROUP BY 2`;
+    // unnest in the select list: about twice as fast here as a lateral join with the function
+    const countEach = (facet: CommitmentFacet, array: string) =>
+      `SELECT '${facet}' AS facet, CAST(v AS text) AS value, count(*)::int AS count
+       FROM (SELECT unnest(${array}) AS v FROM m WHERE ${allBut(facet)}) e GROUP BY 2`;
 
     // One pass over the commitments that fail at most one faceted filter (the others count nowhere), kept once
     // (MATERIALIZED) and counted per facet; the overdue test, the one costly condition, runs once per row.
@@ -78,17 +82,17 @@ export class GetCommitmentFacetsHandler implements IQueryHandler<GetCommitmentFa
        )
        SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM m WHERE ${allBut(null)}
        UNION ALL ${count('lead', 'm.lead_agency')}
-       UNION ALL ${count('supporting', 'v', 'm, unnest(m.supporting_agencies) v')}
-       UNION ALL ${count('agency', 'v', 'm, unnest(m.supporting_agencies || m.lead_agency) v')}
-       UNION ALL ${count('agendaItem', 'v::text', 'm, unnest(m.agenda_items) v')}
-       UNION ALL ${count('sdgTarget', 'v', 'm, unnest(m.sdg_targets) v')}
+       UNION ALL ${countEach('supporting', 'm.supporting_agencies')}
+       UNION ALL ${countEach('agency', 'm.supporting_agencies || m.lead_agency')}
+       UNION ALL ${countEach('agendaItem', 'm.agenda_items')}
+       UNION ALL ${countEach('sdgTarget', 'm.sdg_targets')}
        UNION ALL ${count('status', 'm.status')}
        UNION ALL ${count('overdue', 'm.overdue::text')}`,
       params,
     );
-    const rows: Array<{ facet: CommitmentFacet | 'total'; value: string | null; count: number }> = await this.dataSource.query(
-      query,
-      parameters,
+    const rows: Array<{ facet: CommitmentFacet | 'total'; value: string | null; count: number }> = await withoutJit(
+      this.dataSource,
+      (runner) => runner.query(query, parameters),
     );
     const counts = (facet: CommitmentFacet, always: readonly string[] = []): Map<string, number> => {
       const found = new Map<string, number>(always.map((v) => [v, 0]));
@@ -109,6 +113,26 @@ export class GetCommitmentFacetsHandler implements IQueryHandler<GetCommitmentFa
       status: COMMITMENT_STATUSES.map((status) => ({ value: status, count: counts('status').get(status) ?? 0 })),
       overdue: [true, false].map((value) => ({ value, count: counts('overdue').get(String(value)) ?? 0 })),
     };
+  }
+}
+
+/**
+ * Runs `work` in a transaction with PostgreSQL's JIT compilation off. The overdue test's subquery makes the
+ * planner's estimate large enough to compile the statement, which took longer (some 30 ms on 10,000
+ * commitments) than running it (35 ms without, 65 ms with).
+ */
+async function withoutJit<T>(dataSource: DataSource, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query('SET LOCAL jit = off');
+    const result = await work(runner);
+    await runner.commitTransaction();
+    return result;
+  } finally {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    await runner.release();
   }
 }
 
