@@ -7,7 +7,8 @@
  * 0-3 supporting agencies, 1-3 agenda items, 0-2 SDG targets, any status, a due date on 70 % of them, and a 2014
  * report by the lead on half of them) on the first run and reuses them while they are complete. The queries run
  * through their handlers on a real DataSource, with a reporting cycle whose deadline has passed, so the overdue
- * test includes its costly part (a report missing). Each figure is the median of 7 runs after a warm-up.
+ * test includes its costly part (a report missing). Each figure is the median of 7 runs after a warm-up; a
+ * `BENCH_RESULT {json}` line follows the table.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -121,6 +122,8 @@ async function generate(db: DataSource): Promise<void> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+const results: Record<string, number> = {};
+
 async function time(label: string, work: () => Promise<string>): Promise<void> {
   await work(); // warm-up
   const times: number[] = [];
@@ -204,6 +207,7 @@ async function main(): Promise<void> {
         return `${Math.round(bytes() / 1024)} KiB`;
       });
     }
+    console.log(`BENCH_RESULT ${JSON.stringify({ commitments: COMMITMENTS, medianMs: results })}`);
   } finally {
     await db.destroy();
   }

@@ -6,9 +6,10 @@ import { useIntl } from 'react-intl';
 import { PageTitle } from '../../ui/page-title';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { FacetsPanel } from './facets-panel';
-import { agenciesQuery, agendaItemsQuery, commitmentPageQuery, exportHref, facetsQuery, PAGE_SIZE } from './queries';
+import { agenciesQuery, agendaItemsQuery, commitmentPageQuery, facetsQuery, PAGE_SIZE } from './queries';
 import { ResultsTable } from './results-table';
 import {
+  exportHref,
   filtersOf,
   hasFacetFilters,
   SORT_FIELDS,

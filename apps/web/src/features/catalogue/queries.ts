@@ -49,11 +49,3 @@ export const agendaItemsQuery = queryOptions({
   queryFn: async () => (unwrap(await api.GET('/api/v1/agenda-items')) as unknown as { items: AgendaItem[] }).items,
   staleTime: 60 * 60_000,
 });
-
-/** The export of the current view (every page): a plain link, which the session cookie authenticates (a GET needs no CSRF header). */
-export function exportHref(search: CatalogueSearch, format: 'csv' | 'xlsx'): string {
-  const params = new URLSearchParams({ format });
-  for (const [key, value] of Object.entries({ ...filtersOf(search), sort: search.sort }))
-    if (value !== undefined) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
-  return `/api/v1/commitments/export?${params.toString().replace(/%2C/gi, ',')}`;
-}

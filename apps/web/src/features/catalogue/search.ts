@@ -1,8 +1,8 @@
-import type { Schemas } from '../../api/client';
+// No imports: the unit tests read this file under the server's compiler settings.
 
-export type CommitmentStatus = Schemas['CommitmentResponse']['status'];
-
-export const STATUSES: readonly CommitmentStatus[] = ['proposed', 'accepted', 'in_progress', 'under_review', 'completed', 'discontinued'];
+/** The API's statuses, in lifecycle order (a new one would lack its message, which the compiler catches). */
+export const STATUSES = ['proposed', 'accepted', 'in_progress', 'under_review', 'completed', 'discontinued'] as const;
+export type CommitmentStatus = (typeof STATUSES)[number];
 export const SORT_FIELDS = ['code', 'title', 'lead', 'status', 'dueDate'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export type CatalogueSort = SortField | `-${SortField}`;
@@ -81,3 +81,11 @@ export const hasFacetFilters = (search: CatalogueSearch): boolean => FACET_KEYS.
 
 /** Every facet filter cleared; the search words stay. */
 export const withoutFacetFilters: Partial<CatalogueSearch> = Object.fromEntries(FACET_KEYS.map((key) => [key, undefined]));
+
+/** The export of the current view (every page): a plain link, which the session cookie authenticates (a GET needs no CSRF header). */
+export function exportHref(search: CatalogueSearch, format: 'csv' | 'xlsx'): string {
+  const params = new URLSearchParams({ format });
+  for (const [key, value] of Object.entries({ ...filtersOf(search), sort: search.sort }))
+    if (value !== undefined) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  return `/api/v1/commitments/export?${params.toString().replace(/%2C/gi, ',')}`;
+}
