@@ -24,7 +24,8 @@ type Counted = Array<{ value: string; count: number }>;
  */
 export function FacetsPanel({ search, facets, agencies, agendaItems, onChange, onClear }: FacetsPanelProps) {
   const intl = useIntl();
-  const wide = useMediaQuery('(min-width: 62em)', true);
+  // read at once (not after a first paint), so that a narrow screen never shows the open panel for a moment
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const headingId = useId();
