@@ -133,6 +133,7 @@ async function time(label: string, work: () => Promise<string>): Promise<void> {
     note = await work();
     times.push(performance.now() - t0);
   }
+  results[label] = Math.round(median(times) * 10) / 10;
   console.log(
     `${label.padEnd(64)} ${median(times).toFixed(1).padStart(7)} ms   (${Math.min(...times).toFixed(1)}-${Math.max(...times).toFixed(1)}) ${note}`,
   );
