@@ -13,16 +13,15 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { formatCitation, formatCitations, type Citation, type SourceDocument } from '../../libs/catalogue/src/citations.js';
 
 type Json = Record<string, unknown>;
 
-const [seedsDir = '../shared/seeds', catalogueDir = 'db/catalogue'] = process.argv.slice(2);
-
 const BOOK = 'unfpa-iom-2013';
 const POPULATION_DIVISION = 'United Nations Population Division';
 
-async function seed(prefix: string): Promise<string[]> {
+async function seed(seedsDir: string, prefix: string): Promise<string[]> {
   const file = (await readdir(seedsDir)).find((f) => f.startsWith(`${prefix}_`));
   if (!file) throw new Error(`No seed text ${prefix}_* in ${seedsDir}`);
   // line n of the file is lines[n]: line numbers as `sed -n` counts them
@@ -202,8 +201,9 @@ function pagesText(pages: Iterable<number>): string {
   return ranges.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
 }
 
-async function main(): Promise<void> {
-  const [twelfth, thirteenth, webPage, book] = await Promise.all(['000', '001', '003', '004'].map(seed));
+/** Rewrites the citations of the catalogue in `catalogueDir` from its line references and the texts in `seedsDir`. */
+export async function citeSources(seedsDir: string, catalogueDir: string): Promise<void> {
+  const [twelfth, thirteenth, webPage, book] = await Promise.all(['000', '001', '003', '004'].map((prefix) => seed(seedsDir, prefix)));
   const readJson = async (file: string) => JSON.parse(await readFile(join(catalogueDir, file), 'utf8')) as unknown;
   const writeJson = (file: string, data: unknown) => writeFile(join(catalogueDir, file), `${JSON.stringify(data, null, 2)}\n`);
 
@@ -384,4 +384,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [seedsDir = '../shared/seeds', catalogueDir = 'db/catalogue'] = process.argv.slice(2);
+  await citeSources(seedsDir, catalogueDir);
+}

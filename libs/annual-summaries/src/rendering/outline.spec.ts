@@ -72,7 +72,8 @@ describe('The summary outline in UN editorial form', () => {
             agency: 'ILO',
             period: 2014,
             kind: 'report',
-            summary: 'ILO said "done". [Source: ESA/P/WP.237, 000 l. 12]',
+            summary:
+              'ILO said "done". [Source: Thirteenth Coordination Meeting on International Migration (United Nations Population Division, 2015), pp. 10–11]',
             reportedAt: new Date('2015-02-13T09:00:00Z'),
             unchangedSincePreviousYear: false,
           },
@@ -81,7 +82,11 @@ describe('The summary outline in UN editorial form', () => {
     );
     const notes = list.flatMap((b) => (b.kind === 'paragraph' && b.note ? [b] : []));
     expect(notes.map((b) => [b.runs.map((r) => r.text).join(''), b.note!.text])).toEqual([
-      ['ILO on ILO-b: “ILO said ‘done’.”', 'ESA/P/WP.237; progress report of ILO, 13 February 2015.'],
+      [
+        'ILO on ILO-b: “ILO said ‘done’.”',
+        'Thirteenth Coordination Meeting on International Migration (United Nations Population Division, 2015), pp. 10–11; ' +
+          'progress report of ILO, 13 February 2015.',
+      ],
       [
         'ILO-b (Title of ILO-b), led by ILO, was completed on 1 May 2014.',
         'Status change of 1 May 2014 recorded in the HLD follow-up tracker.',
