@@ -41,12 +41,12 @@ describe('The catalogue as the API answers it: sources cited by document and pag
     const codes: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await api.http
+      const page: { body: { items: Array<{ code: string }>; nextCursor: string | null } } = await api.http
         .get('/api/v1/commitments')
         .query({ limit: 200, ...(cursor ? { cursor } : {}) })
         .expect(200);
       expect(LINE_REFERENCE.exec(JSON.stringify(page.body))).toBeNull();
-      codes.push(...page.body.items.map((item: { code: string }) => item.code));
+      codes.push(...page.body.items.map((item) => item.code));
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(codes).toHaveLength(229);
