@@ -1,6 +1,6 @@
 import { compileSummary, type SummaryFacts } from '../domain/compile-summary.js';
 import { aCommitmentFact, summaryFacts } from '../../../../test/helpers/summary-facts.js';
-import { outline, type Block } from './outline.js';
+import { citeDocument, outline, type Block } from './outline.js';
 
 const commitment = aCommitmentFact;
 const facts = summaryFacts;
@@ -100,5 +100,17 @@ describe('The summary outline in UN editorial form', () => {
         { number: 2, eventPosition: 9 },
       ],
     });
+  });
+
+  it('cites a document by title, symbol, section and page, with "pp." for several pages', () => {
+    const title = 'Twelfth Coordination Meeting on International Migration';
+    expect(citeDocument({ title, symbol: 'ESA/P/WP.237', locator: 'sects. III and IV', page: null })).toBe(
+      `${title}, ESA/P/WP.237, sects. III and IV`,
+    );
+    expect(citeDocument({ title: 'Thirteenth Coordination Meeting (2015)', symbol: null, locator: null, page: '11' })).toBe(
+      'Thirteenth Coordination Meeting (2015), p. 11',
+    );
+    expect(citeDocument({ title: null, symbol: 'A/68/190', locator: null, page: '3 and 16' })).toBe('A/68/190, pp. 3 and 16');
+    expect(citeDocument({ title: null, symbol: 'A/68/190', locator: null, page: '12\u201314' })).toBe('A/68/190, pp. 12\u201314');
   });
 });
