@@ -1,4 +1,4 @@
-import { COMMITMENT_STATUSES, isTerminal, type CommitmentStatus, type OverdueContext, type OverdueReason } from '@hld/commitments';
+import { COMMITMENT_STATUSES, isOpen, isTerminal, type CommitmentStatus, type OverdueContext, type OverdueReason } from '@hld/commitments';
 import { excerpt, splitSource } from './progress-text.js';
 import {
   GENERATOR_VERSION,
@@ -220,7 +220,7 @@ export function foldStatusChanges(
     const kind = classifyChange(change.from, change.to);
     if (kind) history.changesDuringYear[kind] += 1;
     if (at === undefined) continue;
-    if (!isTerminal(change.to)) history.openedDuringYear[at] = true;
+    if (isOpen(change.to)) history.openedDuringYear[at] = true;
     const entry: StatusChangeEntry = {
       from: change.from,
       to: change.to,
@@ -311,7 +311,7 @@ export function judgeStanding(register: CommitmentRegister, history: StatusHisto
     }
     // The tracker's registration time is when a record was entered (the catalogue was loaded years after 2013),
     // so it does not decide whether a commitment was open during the year; its status changes do.
-    if (!isTerminal(history.statusAtYearStart[at] ?? c.status) || history.openedDuringYear[at]) standing.owed.add(c.leadAgency);
+    if (isOpen(history.statusAtYearStart[at] ?? c.status) || history.openedDuringYear[at]) standing.owed.add(c.leadAgency);
   });
   return standing;
 }
