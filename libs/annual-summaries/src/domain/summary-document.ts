@@ -1,4 +1,4 @@
-import type { CommitmentStatus } from '@hld/commitments';
+import type { CommitmentStatus, OverdueReason } from '@hld/commitments';
 
 /**
  * The annual progress summary as data: what the JSON format holds, and what every other format renders.
@@ -105,13 +105,17 @@ export interface CompletionStatement {
   citation: EventCitation;
 }
 
+/** A commitment overdue at the summary's instant, by the commitments' definition (the API's `overdueReasons`). */
 export interface OverdueStatement {
   commitmentCode: string;
   title: string;
   leadAgency: string;
-  dueDate: string;
+  /** Null when only its missing report makes it overdue. */
+  dueDate: string | null;
   status: CommitmentStatus;
-  reasons: string[];
+  reasons: OverdueReason[];
+  /** With `report_missing`: the year the lead agency has not reported for, past that cycle's deadline; else null. */
+  missingReportPeriod: number | null;
 }
 
 export interface AgendaItemSection {
