@@ -678,7 +678,10 @@ export interface components {
             code: string;
             title: string;
             text: string;
-            /** @example A/68/190 */
+            /**
+             * @description the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"
+             * @example A/68/190
+             */
             source: string;
             /** @enum {string} */
             kind: "agenda-item" | "recommendation" | "declaration" | "agency-commitment";
@@ -744,6 +747,10 @@ export interface components {
         ReviseCommitmentRequest: {
             title?: string;
             text?: string;
+            /**
+             * @description the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"
+             * @example A/68/190
+             */
             source?: string;
             /**
              * @example [

@@ -12,14 +12,17 @@ export const GENERATOR_VERSION = 'hld-annual-summary-generator/3.0.0';
 export type StatusCounts = Record<CommitmentStatus, number>;
 
 /**
- * A document cited as a source, as a footnote names it: "Report of the thirteenth Coordination Meeting on
- * International Migration, ESA/P/WP.237, p. 12". Each part is null when the source does not give it.
+ * A document cited as a source, as a footnote names it: "Twelfth Coordination Meeting on International Migration,
+ * ESA/P/WP.237, sect. IV"; "Thirteenth Coordination Meeting on International Migration (United Nations Population
+ * Division, 2015), p. 11". Each part is null when the source does not give it.
  */
 export interface DocumentReference {
   title: string | null;
   /** The United Nations document symbol (ESA/P/WP.237, A/68/190). */
   symbol: string | null;
-  /** A page or page range ("12", "12–14"). */
+  /** Where in the document, other than a page: "sect. IV", "chapter “UN Women”". */
+  locator: string | null;
+  /** A page, a range or a list of pages ("12", "12–14", "3 and 16"). */
   page: string | null;
 }
 

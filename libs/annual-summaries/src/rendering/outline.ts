@@ -84,9 +84,11 @@ function statusList(total: number, counts: StatusCounts, verb: 'is' | 'was'): st
   return `: ${enumerate(parts)}`;
 }
 
-/** "Report of the 13th Coordination Meeting, ESA/P/WP.237, p. 12". */
+/** "Twelfth Coordination Meeting on International Migration, ESA/P/WP.237, sect. IV"; "…, pp. 5–6". */
 export const citeDocument = (d: DocumentReference): string =>
-  [d.title, d.symbol, d.page === null ? null : `p. ${d.page}`].filter((p) => p !== null).join(', ');
+  [d.title, d.symbol, d.locator, d.page === null ? null : `${/^\d+$/.test(d.page) ? 'p.' : 'pp.'} ${d.page}`]
+    .filter((p) => p !== null)
+    .join(', ');
 
 function reportNote(c: ReportCitation): string {
   const report = `progress report of ${c.agency}, ${longDate(c.date)}`;

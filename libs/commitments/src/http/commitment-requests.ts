@@ -46,6 +46,12 @@ const IsIndicatorValue = () =>
 const AGENCY = /^[A-Z][A-Z0-9]{1,19}$/;
 const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]|1[0-9]|[a-d])$/;
 
+/** What `source` holds: what a drafter of the Secretary-General's report cites, never a line of a working file. */
+const SOURCE_DESCRIPTION =
+  'the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the ' +
+  'chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the ' +
+  'International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"';
+
 export class RegisterCommitmentRequest {
   @ApiProperty({ example: 'ILO-a', description: 'Stable human code: <AGENCY>-<letter>, SG8-<n>, ...' })
   @Matches(COMMITMENT_CODE, { message: 'must look like ILO-a or SG8-3' })
@@ -54,7 +60,7 @@ export class RegisterCommitmentRequest {
 
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(300) title: string;
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(20000) text: string;
-  @ApiProperty({ example: 'A/68/190' }) @IsString() @IsNotBlank() @MaxLength(300) source: string;
+  @ApiProperty({ example: 'A/68/190', description: SOURCE_DESCRIPTION }) @IsString() @IsNotBlank() @MaxLength(300) source: string;
   @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind: CommitmentKind;
   @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) leadAgency: string;
 
@@ -88,7 +94,12 @@ export class RegisterCommitmentRequest {
 export class ReviseCommitmentRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(20000) text?: string;
-  @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) source?: string;
+  @ApiPropertyOptional({ example: 'A/68/190', description: SOURCE_DESCRIPTION })
+  @Omittable()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  source?: string;
 
   @ApiPropertyOptional({ example: [2, 6] })
   @Omittable()
