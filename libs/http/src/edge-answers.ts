@@ -1,0 +1,48 @@
+import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
+import { problemResponse, type ProblemStatus } from './problem-response.js';
+
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+
+const IDEMPOTENCY_KEY: ParameterObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'replays the first answer to a retry with the same key and body (1-255 visible ASCII characters)',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+/**
+ * What the edge answers on every route, whatever the route is, added to every operation of the document so that
+ * no route has to repeat it (`@Endpoint` declares what is particular to the route):
+ * - 400: the text rule and the nesting bound (request-input.hook.ts) read every parameter and body; 401: a bad
+ *   `Authorization` header, on public routes too; 503: a backing service down, or the instance shutting down;
+ * - with a security requirement: on a write, 403 when the session cookie comes without the CSRF header; on a POST,
+ *   Idempotency-Key and its 409 (still running) and 422 (another body);
+ * - on a write: 413 (body limit) and 415 (not JSON), answered by Fastify before the route.
+ */
+export function withEdgeAnswers(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const [method, operation] of Object.entries(item) as Array<[string, OperationObject]>) {
+      if (!operation?.responses) continue;
+      const secured = (operation.security?.length ?? 0) > 0;
+      const edge: ProblemStatus[] = [400, 401, 503];
+      if (WRITES.has(method)) edge.push(413, 415);
+      if (secured && WRITES.has(method)) edge.push(403);
+      if (secured && method === 'post') {
+        edge.push(409, 422);
+        operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];
+      }
+      for (const status of edge) addProblem(operation, status);
+      operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
+    }
+  }
+  return document;
+}
+
+/** Declares a problem+json answer; a status the route already answers with another body (health's 503) gets both. */
+function addProblem(operation: OperationObject, status: ProblemStatus): void {
+  const { status: _, ...problem } = problemResponse(status);
+  const existing = operation.responses[status] as ResponseObject | undefined;
+  if (!existing) operation.responses[status] = problem;
+  else existing.content = { ...problem.content, ...existing.content };
+}
