@@ -1,5 +1,5 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
-import { problemResponse, type ProblemStatus } from './problem-response.js';
+import { problemResponse, ProblemResponse, type ProblemStatus } from './problem-response.js';
 
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -21,6 +21,10 @@ const IDEMPOTENCY_KEY: ParameterObject = {
  * - on a write: 413 (body limit) and 415 (not JSON), answered by Fastify before the route.
  */
 export function withEdgeAnswers(document: OpenAPIObject): OpenAPIObject {
+  // a problem carries extension members of its own code (RFC 9457 §3.2: `idOrCode`, `year`, …)
+  const problem = document.components?.schemas?.[ProblemResponse.name];
+  if (!problem) throw new Error(`${ProblemResponse.name} is missing from the document (extraModels)`);
+  Object.assign(problem, { additionalProperties: true });
   for (const item of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(item) as Array<[string, OperationObject]>) {
       if (!operation?.responses) continue;

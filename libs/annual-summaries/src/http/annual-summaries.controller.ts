@@ -84,7 +84,10 @@ export class AnnualSummariesController {
       content: {
         'application/json': {
           schema: {
-            oneOf: [{ $ref: getSchemaPath(SummaryVersionResponse) }, { type: 'object', description: 'the JSON edition (`1.json`)' }],
+            oneOf: [
+              { $ref: getSchemaPath(SummaryVersionResponse) },
+              { type: 'object', additionalProperties: true, description: 'the JSON edition (`1.json`)' },
+            ],
           },
         },
         ...FILES,
