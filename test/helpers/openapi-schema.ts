@@ -25,19 +25,35 @@ export interface Parameter {
   example?: unknown;
 }
 
+export interface Response {
+  description: string;
+  content?: Record<string, { schema?: Schema }>;
+}
+
 export interface Operation {
   operationId: string;
   summary?: string;
   tags?: string[];
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema?: Schema }> }>;
+  responses: Record<string, Response | { $ref: string }>;
   security?: Array<Record<string, string[]>>;
 }
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, { type: string; in?: string; name?: string }> };
+  components: {
+    schemas: Record<string, Schema>;
+    responses?: Record<string, Response>;
+    securitySchemes: Record<string, { type: string; in?: string; name?: string }>;
+  };
+}
+
+/** An operation's answer for a status, following a reference to a shared one (`#/components/responses/NotFound`). */
+export function responseOf(doc: OpenApiDocument, operation: Operation, status: string): Response | undefined {
+  const response = operation.responses[status];
+  if (response && '$ref' in response) return doc.components.responses?.[response.$ref.split('/').pop()!];
+  return response;
 }
 
 /** `#/components/schemas/X` → its schema; `allOf: [ref]` (how a nullable reference is written) → the referenced one. */

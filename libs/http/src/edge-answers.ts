@@ -1,5 +1,6 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
-import { problemResponse, ProblemResponse, type ProblemStatus } from './problem-response.js';
+import { PROBLEM_CONTENT_TYPE } from './problem.js';
+import { PROBLEM_RESPONSE_NAMES, problemResponse, ProblemResponse, type ProblemStatus } from './problem-response.js';
 
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -19,6 +20,8 @@ const IDEMPOTENCY_KEY: ParameterObject = {
  * - with a security requirement: on a write, 403 when the session cookie comes without the CSRF header; on a POST,
  *   Idempotency-Key and its 409 (still running) and 422 (another body);
  * - on a write: 413 (body limit) and 415 (not JSON), answered by Fastify before the route.
+ * Every answer that is only a problem refers to one shared response (`#/components/responses/NotFound`), which keeps
+ * the document, and the client generated from it, short.
  */
 export function withEdgeAnswers(document: OpenAPIObject): OpenAPIObject {
   // a problem carries extension members of its own code (RFC 9457 §3.2: `idOrCode`, `year`, …)
@@ -37,10 +40,33 @@ export function withEdgeAnswers(document: OpenAPIObject): OpenAPIObject {
         operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];
       }
       for (const status of edge) addProblem(operation, status);
-      operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
+      operation.responses = Object.fromEntries(
+        Object.entries(operation.responses)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([status, response]) => [status, shared(status, response as ResponseObject)]),
+      );
     }
   }
+  document.components = {
+    ...document.components,
+    responses: {
+      ...document.components?.responses,
+      ...Object.fromEntries(
+        (Object.entries(PROBLEM_RESPONSE_NAMES) as Array<[string, string]>).map(([status, name]) => {
+          const { status: _, ...response } = problemResponse(Number(status) as ProblemStatus);
+          return [name, response];
+        }),
+      ),
+    },
+  };
   return document;
+}
+
+/** A reference to the shared response when the answer is only a problem. */
+function shared(status: string, response: ResponseObject): ResponseObject | { $ref: string } {
+  const name = PROBLEM_RESPONSE_NAMES[Number(status) as ProblemStatus];
+  const onlyProblem = response.content && Object.keys(response.content).join() === PROBLEM_CONTENT_TYPE;
+  return name && onlyProblem ? { $ref: `#/components/responses/${name}` } : response;
 }
 
 /** Declares a problem+json answer; a status the route already answers with another body (health's 503) gets both. */

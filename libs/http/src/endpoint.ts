@@ -63,6 +63,7 @@ export type EndpointOptions = Success & {
 };
 
 const SUCCESS_STATUS = { ok: 200, created: 201, accepted: 202, noContent: 204 } as const;
+const SUCCESS_DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted' };
 
 /**
  * Documents a route in the OpenAPI document, in one place, and applies what it declares so the two cannot
@@ -95,7 +96,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
 function successResponse(status: number, body: SuccessBody | string, headers?: Record<string, HeaderObject>) {
   const common = { status, ...(headers ? { headers } : {}) };
   if (typeof body === 'string') return { ...common, description: body };
-  if (typeof body === 'function') return { ...common, description: body.name, type: body };
-  if (Array.isArray(body)) return { ...common, description: `${body[0].name}[]`, type: body };
-  return { ...common, description: body.description ?? '', content: body.content };
+  const description = SUCCESS_DESCRIPTIONS[status];
+  if (typeof body === 'function' || Array.isArray(body)) return { ...common, description, type: body };
+  return { ...common, description: body.description ?? description, content: body.content };
 }

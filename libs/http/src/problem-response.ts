@@ -19,6 +19,22 @@ const DESCRIPTIONS: Record<ProblemStatus, string> = {
   503: 'A backing service is unavailable or the API is shutting down; retry after `Retry-After` seconds',
 };
 
+/** The shared responses' names in the document (`#/components/responses/<name>`). */
+export const PROBLEM_RESPONSE_NAMES: Record<ProblemStatus, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  412: 'PreconditionFailed',
+  413: 'PayloadTooLarge',
+  415: 'UnsupportedMediaType',
+  422: 'UnprocessableContent',
+  428: 'PreconditionRequired',
+  429: 'TooManyRequests',
+  503: 'ServiceUnavailable',
+};
+
 export class FieldProblemResponse {
   @ApiProperty({ example: 'email' }) field: string;
   @ApiProperty({ example: 'must be an email' }) message: string;
