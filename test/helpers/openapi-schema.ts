@@ -112,3 +112,21 @@ export function schemaMismatches(doc: OpenApiDocument, schema: Schema | undefine
       return [`${at}: unknown type ${s.type}`];
   }
 }
+
+/**
+ * Where an answer disagrees with what the document declares for its operation: an undeclared status or media
+ * type, or a JSON body that does not fit the declared schema. A 204 and non-JSON bodies (files) are not read.
+ */
+export function answerMismatches(
+  doc: OpenApiDocument,
+  operation: Operation,
+  answer: { status: number; contentType: string; body: unknown },
+): string[] {
+  const declared = responseOf(doc, operation, String(answer.status));
+  if (!declared) return [`${answer.status} is not declared`];
+  const media = answer.contentType.split(';')[0];
+  if (answer.status === 204 || !media.endsWith('json')) return [];
+  const schema = declared.content?.[media]?.schema;
+  if (!schema) return [`${answer.status} as ${media} is not declared`];
+  return schemaMismatches(doc, schema, answer.body).map((m) => `${answer.status}: ${m}`);
+}

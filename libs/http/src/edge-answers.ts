@@ -19,7 +19,8 @@ const IDEMPOTENCY_KEY: ParameterObject = {
  *   `Authorization` header, on public routes too; 503: a backing service down, or the instance shutting down;
  * - with a security requirement: on a write, 403 when the session cookie comes without the CSRF header; on a POST,
  *   Idempotency-Key and its 409 (still running) and 422 (another body);
- * - on a write: 413 (body limit) and 415 (not JSON), answered by Fastify before the route.
+ * - on a write: 413 (body limit) and 415 (not JSON); with a path parameter, 414 (over 100 characters): answered by
+ *   Fastify before the route. (Node's 431, a request head over 16 KiB, comes before any route is known.)
  * Every answer that is only a problem refers to one shared response (`#/components/responses/NotFound`), which keeps
  * the document, and the client generated from it, short.
  */
@@ -28,12 +29,13 @@ export function withEdgeAnswers(document: OpenAPIObject): OpenAPIObject {
   const problem = document.components?.schemas?.[ProblemResponse.name];
   if (!problem) throw new Error(`${ProblemResponse.name} is missing from the document (extraModels)`);
   Object.assign(problem, { additionalProperties: true });
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item) as Array<[string, OperationObject]>) {
       if (!operation?.responses) continue;
       const secured = (operation.security?.length ?? 0) > 0;
       const edge: ProblemStatus[] = [400, 401, 503];
       if (WRITES.has(method)) edge.push(413, 415);
+      if (path.includes('{')) edge.push(414);
       if (secured && WRITES.has(method)) edge.push(403);
       if (secured && method === 'post') {
         edge.push(409, 422);

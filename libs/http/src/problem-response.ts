@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, getSchemaPath, type ResponseObject } 
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 /** Every status an error answer of the API can have (problem+json). */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 414 | 415 | 422 | 428 | 429 | 503;
 
 const DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'The request is invalid (fields listed in `errors`)',
@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<ProblemStatus, string> = {
   409: 'Conflict with the current state (a stale version: `currentVersion`)',
   412: 'If-Match names no version the API ever gives (a weak or unknown entity tag)',
   413: 'The body is larger than BODY_LIMIT_BYTES',
+  414: 'A path parameter is longer than 100 characters',
   415: 'The body is not JSON',
   422: 'Understood but refused by a business rule',
   428: 'If-Match is required',
@@ -28,6 +29,7 @@ export const PROBLEM_RESPONSE_NAMES: Record<ProblemStatus, string> = {
   409: 'Conflict',
   412: 'PreconditionFailed',
   413: 'PayloadTooLarge',
+  414: 'UriTooLong',
   415: 'UnsupportedMediaType',
   422: 'UnprocessableContent',
   428: 'PreconditionRequired',
