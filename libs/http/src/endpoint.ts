@@ -24,14 +24,18 @@ const SUCCESS_HEADERS = {
   Location: { description: 'where the resource is', schema: { type: 'string' } },
   'Cache-Control': { description: 'no-store: the answer carries credentials', schema: { type: 'string' } },
   'Set-Cookie': { description: 'the web app session cookie (HttpOnly)', schema: { type: 'string' } },
-  'Retry-After': { description: 'seconds before asking again', schema: { type: 'string' } },
 } satisfies Record<string, HeaderObject>;
 export type SuccessHeader = keyof typeof SUCCESS_HEADERS;
 
 /** A success body: a response class, `[Class]` for an array of them, or a response object for anything else (a file). */
 type SuccessBody = Type<unknown> | [Type<unknown>] | { description?: string; content: ResponseObject['content'] };
 
-type Success = { ok: SuccessBody } | { created: SuccessBody } | { accepted: SuccessBody } | { noContent: string };
+const SUCCESS_STATUS = { ok: 200, created: 201, accepted: 202, noContent: 204 } as const;
+type SuccessKind = keyof typeof SUCCESS_STATUS;
+/** Exactly one success answer: its kind names the status (`noContent` is a description: a 204 has no body). */
+type Success = {
+  [K in SuccessKind]: { [k in K]: K extends 'noContent' ? string : SuccessBody } & { [k in Exclude<SuccessKind, K>]?: never };
+}[SuccessKind];
 
 /** A path parameter's documentation. */
 export interface ParamDoc {
@@ -49,9 +53,9 @@ export type EndpointOptions = Success & {
   summary: string;
   description?: string;
   /**
-   * The errors this route itself can answer (403 of @Performs or a rule, 404, 409, 412, 422, 428, 429, 503). Those
-   * the edge answers on every route (400, 401, 403 without the CSRF header, 413, 415, 503, Idempotency-Key's 409
-   * and 422) are added to every operation by `withEdgeAnswers`, so they are not repeated here.
+   * The errors this route itself can answer (403 of @Performs or a rule, 404, 409, 412, 422, 428, 429). Those the
+   * edge answers on every route (400, 401, 503; on writes 413, 415 and 403 without the CSRF header; on POSTs
+   * Idempotency-Key's 409 and 422; 414) are added to every operation by `withEdgeAnswers`: not repeated here.
    */
   problems?: ProblemStatus[];
   /** Reachable without signing in: no security requirement, and the authentication guard lets it through. */
@@ -62,7 +66,6 @@ export type EndpointOptions = Success & {
   headers?: SuccessHeader[];
 };
 
-const SUCCESS_STATUS = { ok: 200, created: 201, accepted: 202, noContent: 204 } as const;
 const SUCCESS_DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted' };
 
 /**
@@ -76,10 +79,7 @@ const SUCCESS_DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created'
  * test/e2e/openapi-document.spec.ts fails for a served route without it, or whose answers it does not declare.
  */
 export function Endpoint(options: EndpointOptions): MethodDecorator {
-  const [kind, body] = Object.entries(options).find(([key]) => key in SUCCESS_STATUS) as [
-    keyof typeof SUCCESS_STATUS,
-    SuccessBody | string,
-  ];
+  const [kind, body] = Object.entries(options).find(([key]) => key in SUCCESS_STATUS) as [SuccessKind, SuccessBody | string];
   const status = SUCCESS_STATUS[kind];
   const headers = options.headers?.length ? Object.fromEntries(options.headers.map((h) => [h, SUCCESS_HEADERS[h]])) : undefined;
   return applyDecorators(
