@@ -2739,11 +2739,9 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the version's state (JSON), or the file (ETag: its SHA-256) */
+            /** @description the version's state (JSON), or the file (with an ETag: the file's SHA-256) */
             200: {
                 headers: {
-                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -80,7 +80,7 @@ export class AnnualSummariesController {
   @Endpoint({
     summary: "Read a summary version's state (`1`), or download one of its files once done (`1.docx`)",
     ok: {
-      description: "the version's state (JSON), or the file (ETag: its SHA-256)",
+      description: "the version's state (JSON), or the file (with an ETag: the file's SHA-256)",
       content: {
         'application/json': {
           schema: {
@@ -93,7 +93,6 @@ export class AnnualSummariesController {
         ...FILES,
       },
     },
-    headers: ['ETag'],
     params: VERSION,
     problems: [404, 409],
   })
