@@ -1,4 +1,4 @@
-import type { CommitmentStatus } from '@hld/commitments';
+import type { CommitmentStatus, OverdueReason } from '@hld/commitments';
 
 /**
  * The annual progress summary as data: what the JSON format holds, and what every other format renders.
@@ -6,8 +6,8 @@ import type { CommitmentStatus } from '@hld/commitments';
  */
 
 /** Names the shape of the JSON; bump the generator version whenever the output of the same data changes. */
-export const SUMMARY_FORMAT = 'hld-annual-summary/2';
-export const GENERATOR_VERSION = 'hld-annual-summary-generator/2.0.0';
+export const SUMMARY_FORMAT = 'hld-annual-summary/3';
+export const GENERATOR_VERSION = 'hld-annual-summary-generator/3.0.0';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
 
@@ -102,13 +102,17 @@ export interface CompletionStatement {
   citation: EventCitation;
 }
 
+/** A commitment overdue at the summary's instant, by the commitments' definition (the API's `overdueReasons`). */
 export interface OverdueStatement {
   commitmentCode: string;
   title: string;
   leadAgency: string;
-  dueDate: string;
+  /** Null when only its missing report makes it overdue. */
+  dueDate: string | null;
   status: CommitmentStatus;
-  reasons: string[];
+  reasons: OverdueReason[];
+  /** With `report_missing`: the year the lead agency has not reported for, past that cycle's deadline; else null. */
+  missingReportPeriod: number | null;
 }
 
 export interface AgendaItemSection {

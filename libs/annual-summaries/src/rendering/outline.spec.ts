@@ -57,6 +57,29 @@ describe('The summary outline in UN editorial form', () => {
     expect(lines).toContain('- ILO leads three commitments and supports none. It owed a report for 2014 but did not report progress.');
   });
 
+  it("says why each commitment is overdue: its due date, its lead agency's missing report, or both", () => {
+    const at = { day: '2015-01-31', cycleYear: 2014 };
+    const lines = text(
+      blocks(
+        facts({
+          overdueAt: at,
+          commitments: [
+            commitment('ILO-a', { dueDate: '2014-06-30', status: 'in_progress' }, at),
+            commitment('ILO-b', { dueDate: '2015-06-30', status: 'accepted' }, at),
+            commitment('ILO-c', { dueDate: '2014-06-30', overdueReasons: ['due_date_passed'] }, at),
+          ],
+        }),
+      ),
+    );
+    expect(lines).toContain('3 As at 31 January 2015, three commitments were overdue.');
+    const overdue = lines.slice(lines.indexOf('# Overdue as at 31 January 2015') + 1, lines.indexOf('# Agenda item 2: Two'));
+    expect(overdue).toEqual([
+      '8 ILO-a (Title of ILO-a), led by ILO, was due on 30 June 2014 and was in progress as at 31 January 2015, and ILO had not reported on it for 2014 by the reporting deadline.',
+      '9 ILO-b (Title of ILO-b), led by ILO, was accepted as at 31 January 2015, and ILO had not reported on it for 2014 by the reporting deadline.',
+      '10 ILO-c (Title of ILO-c), led by ILO, was due on 30 June 2014 and was proposed as at 31 January 2015.',
+    ]);
+  });
+
   it('numbers the notes in document order and keeps the record behind each out of its text', () => {
     const done = commitment('ILO-b', { status: 'completed' });
     const list = blocks(

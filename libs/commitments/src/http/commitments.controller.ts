@@ -16,6 +16,7 @@ import { ListCommitments, type CommitmentPage } from '../application/list-commit
 import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
+import { CommitmentOverdue } from '../application/commitment-overdue.js';
 import { Clock, toInstant } from '@hld/kernel';
 import { COMMITMENT_POLICY } from '../domain/access-policy.js';
 import { RequestDueDateExtension } from '../application/request-due-date-extension.js';
@@ -49,6 +50,7 @@ export class CommitmentsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly clock: Clock,
+    private readonly overdue: CommitmentOverdue,
   ) {}
 
   @Post()
@@ -202,7 +204,7 @@ export class CommitmentsController {
   ): Promise<{ id: string; commitment: CommitmentView }> {
     const { reportId, commitment } = await this.commands.execute(new ReportProgress(idOrCode, body, change));
     void reply.header('Location', `/api/v1/commitments/${commitment.id}/history`);
-    return { id: reportId, commitment: this.represent(commitment, reply, change.actor) };
+    return { id: reportId, commitment: await this.represent(commitment, reply, change.actor) };
   }
 
   /** Asks for a later due date; the answer's `pendingExtension.requestId` is what a coordinator decides on. */
@@ -248,9 +250,9 @@ export class CommitmentsController {
   }
 
   /** The commitment after the change, with what its author may do next. */
-  private represent(state: CommitmentState, reply: FastifyReply, actor: Actor): CommitmentView {
+  private async represent(state: CommitmentState, reply: FastifyReply, actor: Actor): Promise<CommitmentView> {
     void reply.header('ETag', etagOf(state.version));
-    return toCommitmentView(state, this.clock.today(), false, actor);
+    return toCommitmentView(state, await this.overdue.reasonsAt(state, this.clock.now()), actor);
   }
 }
 
