@@ -7,7 +7,7 @@ import type { CommitmentView } from '../application/commitment-view.js';
 import type { CommitmentPage } from '../application/list-commitments.js';
 import type { HistoryEntry } from '../application/get-commitment-history.js';
 import type { StatisticsDimension, StatusCounts } from '../application/get-status-statistics.js';
-import { OVERDUE_REASONS, type OverdueReason } from '../application/reporting-obligations.js';
+import { OVERDUE_REASONS, type OverdueReason } from '../domain/overdue.js';
 
 /** The OpenAPI shapes of what the commitments' routes answer (the web app's client is generated from them). */
 
