@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor, ChangeContext } from '@hld/kernel';
-import { Acting, Change, IfMatchVersion, Performs, etagOf } from '@hld/http';
+import { Acting, Change, Endpoint, IfMatchVersion, Performs, etagOf, uuidParam, type ParamDoc } from '@hld/http';
 import { VersionRequired } from '../domain/commitment-errors.js';
 import type { CommitmentState } from '../domain/commitment.js';
 import { RegisterCommitment } from '../application/register-commitment.js';
@@ -33,12 +33,17 @@ import {
   SetDueDateRequest,
   TransitionRequest,
 } from './commitment-requests.js';
+import { CommitmentPageResponse, CommitmentResponse, HistoryResponse, ProgressReportedResponse } from './commitment-responses.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'the ETag ("<version>") you last read' };
+const ID_OR_CODE: Record<string, ParamDoc> = {
+  idOrCode: { description: "the commitment's id (a UUID) or code", example: 'ILO-a', schema: { type: 'string', maxLength: 100 } },
+};
+/** What every versioned write can be refused for, besides its body: role, unknown, stale, bad or missing If-Match, rules. */
+const VERSIONED_WRITE = [403, 404, 409, 412, 422, 428] as const;
 
 /** Thin: turns HTTP into commands and queries, and their results into representations with an ETag. */
 @ApiTags('commitments')
-@ApiBearerAuth()
 @Controller('commitments')
 export class CommitmentsController {
   constructor(
@@ -50,6 +55,12 @@ export class CommitmentsController {
 
   @Post()
   @Performs(COMMITMENT_POLICY, 'register')
+  @Endpoint({
+    summary: 'Register a commitment (it starts as proposed)',
+    created: CommitmentResponse,
+    headers: ['ETag', 'Location'],
+    problems: [403, 409, 422],
+  })
   async register(
     @Body() body: RegisterCommitmentRequest,
     @Change() change: ChangeContext,
@@ -61,12 +72,20 @@ export class CommitmentsController {
   }
 
   @Get()
+  @Endpoint({ summary: 'List commitments, filtered and paged, in code order', ok: CommitmentPageResponse })
   list(@Query() query: ListCommitmentsQuery, @Acting() viewer: Actor): Promise<CommitmentPage> {
     const { limit, cursor, ...filters } = query;
     return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer));
   }
 
   @Get(':idOrCode')
+  @Endpoint({
+    summary: 'Read one commitment, with what I may do to it now (or as it was at asOf)',
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [404],
+  })
   async get(
     @Param('idOrCode') idOrCode: string,
     @Query() query: GetCommitmentQuery,
@@ -79,12 +98,19 @@ export class CommitmentsController {
   }
 
   @Get(':idOrCode/history')
+  @Endpoint({ summary: "Read a commitment's history: its events, oldest first", ok: HistoryResponse, params: ID_OR_CODE, problems: [404] })
   history(@Param('idOrCode') idOrCode: string): Promise<{ items: HistoryEntry[] }> {
     return this.queries.execute(new GetCommitmentHistory(idOrCode));
   }
 
   @Post(':idOrCode/transitions')
-  @HttpCode(200)
+  @Endpoint({
+    summary: 'Move a commitment along its lifecycle (accept, start, complete, discontinue, reopen, …)',
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [...VERSIONED_WRITE],
+  })
   @ApiHeader(IF_MATCH)
   async transition(
     @Param('idOrCode') idOrCode: string,
@@ -100,6 +126,13 @@ export class CommitmentsController {
 
   @Put(':idOrCode/owners')
   @Performs(COMMITMENT_POLICY, 'assign_owners')
+  @Endpoint({
+    summary: "Assign a commitment's lead and supporting agencies",
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [...VERSIONED_WRITE],
+  })
   @ApiHeader(IF_MATCH)
   async assignOwners(
     @Param('idOrCode') idOrCode: string,
@@ -114,6 +147,13 @@ export class CommitmentsController {
 
   @Put(':idOrCode/due-date')
   @Performs(COMMITMENT_POLICY, 'set_due_date')
+  @Endpoint({
+    summary: "Set or clear a commitment's due date",
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [...VERSIONED_WRITE],
+  })
   @ApiHeader(IF_MATCH)
   async setDueDate(
     @Param('idOrCode') idOrCode: string,
@@ -128,6 +168,13 @@ export class CommitmentsController {
 
   @Patch(':idOrCode')
   @Performs(COMMITMENT_POLICY, 'revise')
+  @Endpoint({
+    summary: "Revise a commitment's title, text, source, agenda items or SDG targets",
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [...VERSIONED_WRITE],
+  })
   @ApiHeader(IF_MATCH)
   async revise(
     @Param('idOrCode') idOrCode: string,
@@ -142,6 +189,13 @@ export class CommitmentsController {
 
   @Post(':idOrCode/progress-reports')
   @Performs(COMMITMENT_POLICY, 'report_progress')
+  @Endpoint({
+    summary: 'Report progress on a commitment for a year, or confirm that nothing changed',
+    created: ProgressReportedResponse,
+    headers: ['ETag', 'Location'],
+    params: ID_OR_CODE,
+    problems: [403, 404, 422],
+  })
   async reportProgress(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ReportProgressRequest,
@@ -156,6 +210,13 @@ export class CommitmentsController {
   /** Asks for a later due date; the answer's `pendingExtension.requestId` is what a coordinator decides on. */
   @Post(':idOrCode/extension-requests')
   @Performs(COMMITMENT_POLICY, 'request_extension')
+  @Endpoint({
+    summary: 'Ask for a later due date',
+    created: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [403, 404, 409, 422],
+  })
   async requestExtension(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ExtensionRequest,
@@ -167,8 +228,14 @@ export class CommitmentsController {
   }
 
   @Post(':idOrCode/extension-requests/:requestId/decision')
-  @HttpCode(200)
   @Performs(COMMITMENT_POLICY, 'decide_extension')
+  @Endpoint({
+    summary: 'Approve or decline a pending request for a later due date',
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: { ...ID_OR_CODE, requestId: uuidParam('the pending request (pendingExtension.requestId)') },
+    problems: [403, 404, 409],
+  })
   async decideExtension(
     @Param('idOrCode') idOrCode: string,
     @Param('requestId', new ParseUUIDPipe()) requestId: string,
