@@ -45,8 +45,8 @@ class FixedClock extends Clock {
 }
 
 class PassedCycle extends ReportingObligations {
-  async latestPassedDeadline(): Promise<{ year: number; deadline: Date }> {
-    return { year: 2014, deadline: new Date('2015-01-31T23:59:59Z') };
+  async cycleDeadlines(): Promise<Array<{ year: number; deadline: Date }>> {
+    return [{ year: 2014, deadline: new Date('2015-01-31T23:59:59Z') }];
   }
 }
 

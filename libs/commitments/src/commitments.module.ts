@@ -25,6 +25,7 @@ import { GetCommitmentHistoryHandler } from './application/get-commitment-histor
 import { GetStatusStatisticsHandler } from './application/get-status-statistics.js';
 import { GetReportingComplianceHandler } from './application/get-reporting-compliance.js';
 import { GetOverdueBreakdownHandler } from './application/get-overdue-breakdown.js';
+import { CommitmentOverdue } from './application/commitment-overdue.js';
 import { CommitmentsController } from './http/commitments.controller.js';
 import { StatisticsController } from './http/statistics.controller.js';
 
@@ -54,6 +55,7 @@ import { StatisticsController } from './http/statistics.controller.js';
     GetStatusStatisticsHandler,
     GetReportingComplianceHandler,
     GetOverdueBreakdownHandler,
+    CommitmentOverdue,
   ],
 })
 export class CommitmentsModule {}

@@ -8,6 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether the API can serve: PostgreSQL and Redis both answer */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -26,6 +27,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with email and password: an access token and a refresh token */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -42,6 +44,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Trade a refresh token (once) for new tokens */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -58,6 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: the access token and its refresh token stop working */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -72,8 +76,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List users: everyone for an admin, the focal points for a coordinator */
         get: operations["UsersController_list"];
         put?: never;
+        /** Create a user (admin) */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -94,6 +100,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a user's role or agency, or deactivate them (admin) */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -104,6 +111,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who I am: the signed-in user */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -122,6 +130,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Change my password (ends my other sessions and all my API tokens) */
         put: operations["MeController_changePassword"];
         post?: never;
         delete?: never;
@@ -137,8 +146,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my API tokens (by prefix) */
         get: operations["MeController_listTokens"];
         put?: never;
+        /** Create an API token for scripts (shown in this answer only) */
         post: operations["MeController_createToken"];
         delete?: never;
         options?: never;
@@ -156,6 +167,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Revoke one of my API tokens: it stops working at once */
         delete: operations["MeController_revokeToken"];
         options?: never;
         head?: never;
@@ -188,6 +200,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the agencies (UN entities and other organizations) that own commitments */
         get: operations["ReferenceDataController_agencies"];
         put?: never;
         post?: never;
@@ -204,6 +217,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the eight items of the Secretary-General's agenda for action */
         get: operations["ReferenceDataController_agendaItems"];
         put?: never;
         post?: never;
@@ -220,8 +234,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List commitments, filtered, sorted and paged
+         * @description A page in the order asked (code order by default); `nextCursor` gives the next page of the same order.
+         */
         get: operations["CommitmentsController_list"];
         put?: never;
+        /** Register a commitment (it starts as proposed) */
         post: operations["CommitmentsController_register"];
         delete?: never;
         options?: never;
@@ -236,6 +255,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Count the commitments of a list per value of each filter (faceted search)
+         * @description Each facet is counted with every other filter applied but not its own; `q` and `dueBefore` narrow every count.
+         */
         get: operations["CommitmentsController_facets"];
         put?: never;
         post?: never;
@@ -252,6 +275,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download every commitment of a list (all pages), in its order, as CSV or XLSX */
         get: operations["CommitmentsController_export"];
         put?: never;
         post?: never;
@@ -268,12 +292,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read one commitment, with what I may do to it now (or as it was at asOf) */
         get: operations["CommitmentsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Revise a commitment's title, text, source, agenda items or SDG targets */
         patch: operations["CommitmentsController_revise"];
         trace?: never;
     };
@@ -284,6 +310,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a commitment's history: its events, oldest first */
         get: operations["CommitmentsController_history"];
         put?: never;
         post?: never;
@@ -302,6 +329,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Move a commitment along its lifecycle (accept, start, complete, discontinue, reopen, …) */
         post: operations["CommitmentsController_transition"];
         delete?: never;
         options?: never;
@@ -317,6 +345,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Assign a commitment's lead and supporting agencies */
         put: operations["CommitmentsController_assignOwners"];
         post?: never;
         delete?: never;
@@ -333,6 +362,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Set or clear a commitment's due date */
         put: operations["CommitmentsController_setDueDate"];
         post?: never;
         delete?: never;
@@ -350,6 +380,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Report progress on a commitment for a year, or confirm that nothing changed */
         post: operations["CommitmentsController_reportProgress"];
         delete?: never;
         options?: never;
@@ -366,6 +397,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask for a later due date */
         post: operations["CommitmentsController_requestExtension"];
         delete?: never;
         options?: never;
@@ -382,6 +414,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve or decline a pending request for a later due date */
         post: operations["CommitmentsController_decideExtension"];
         delete?: never;
         options?: never;
@@ -396,6 +429,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Count commitments by status, with the overdue ones, per lead agency or agenda item */
         get: operations["StatisticsController_status"];
         put?: never;
         post?: never;
@@ -412,8 +446,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the reporting cycles, oldest first */
         get: operations["ReportingCyclesController_list"];
         put?: never;
+        /** Open a year's reporting cycle: its dates and reminders */
         post: operations["ReportingCyclesController_open"];
         delete?: never;
         options?: never;
@@ -428,12 +464,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a year's reporting cycle */
         get: operations["ReportingCyclesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a reporting cycle's dates, time zone or reminders (pending reminders follow) */
         patch: operations["ReportingCyclesController_change"];
         trace?: never;
     };
@@ -444,6 +482,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Per lead agency: how many commitments owe the year's report, how many have it, which are missing */
         get: operations["ReportingCyclesController_compliance"];
         put?: never;
         post?: never;
@@ -460,6 +499,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My in-app inbox, newest first, with the number unread */
         get: operations["NotificationsController_inbox"];
         put?: never;
         post?: never;
@@ -478,6 +518,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark one of my notifications as read */
         post: operations["NotificationsController_markRead"];
         delete?: never;
         options?: never;
@@ -492,6 +533,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Notifications by delivery status, e.g. those that failed (admin) */
         get: operations["NotificationsController_byStatus"];
         put?: never;
         post?: never;
@@ -510,6 +552,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Put a failed notification back in line for delivery (admin) */
         post: operations["NotificationsController_retry"];
         delete?: never;
         options?: never;
@@ -526,6 +569,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask for a year's annual progress summary: the one queued or running, or a new compilation */
         post: operations["AnnualSummariesController_request"];
         delete?: never;
         options?: never;
@@ -540,6 +584,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a year's summary versions, oldest first, with their state and links */
         get: operations["AnnualSummariesController_list"];
         put?: never;
         post?: never;
@@ -556,6 +601,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a summary version's state (`1`), or download one of its files once done (`1.docx`) */
         get: operations["AnnualSummariesController_version"];
         put?: never;
         post?: never;
@@ -586,10 +632,37 @@ export interface components {
             /** @example VALIDATION_FAILED */
             code: string;
             instance?: string;
+            /** @description also in the X-Request-Id header */
             requestId?: string;
             errors?: components["schemas"]["FieldProblemResponse"][];
             /** @description on 429: seconds before another attempt may succeed */
             retryAfterSeconds?: number;
+            /** @description on a version conflict (409): the version to re-read */
+            currentVersion?: number;
+            /** @description on a refused lifecycle move (409): the statuses allowed from here */
+            allowedTransitions?: string[];
+            /** @description on NOT_ALLOWED (403): the action refused */
+            action?: string;
+            /** @description on NOT_ALLOWED (403): the rule that refused it */
+            rule?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CheckResponse: {
+            /** @enum {string} */
+            status: "up" | "down";
+            latencyMs: number;
+            /** @description why it is down */
+            error?: string;
+        };
+        HealthChecksResponse: {
+            postgres: components["schemas"]["CheckResponse"];
+            redis: components["schemas"]["CheckResponse"];
+        };
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            checks: components["schemas"]["HealthChecksResponse"];
         };
         LoginRequest: {
             email: string;
@@ -617,12 +690,6 @@ export interface components {
             agency?: string;
             password: string;
         };
-        UpdateUserRequest: {
-            /** @enum {string} */
-            role?: "admin" | "coordinator" | "focal_point" | "viewer";
-            agency?: Record<string, never> | null;
-            active?: boolean;
-        };
         UserResponse: {
             /** Format: uuid */
             id: string;
@@ -643,6 +710,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        UserListResponse: {
+            items: components["schemas"]["UserResponse"][];
+        };
+        UpdateUserRequest: {
+            /** @enum {string} */
+            role?: "admin" | "coordinator" | "focal_point" | "viewer";
+            /** @description an agency code for a focal point; null for the other roles */
+            agency?: string | null;
+            active?: boolean;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -702,6 +779,34 @@ export interface components {
              */
             language?: "en" | "fr" | "es" | null;
         };
+        AgencyResponse: {
+            /** @example ILO */
+            code: string;
+            /** @example International Labour Organization */
+            name: string;
+            /** @example un-entity */
+            kind: string;
+            /** @description part of the UN system */
+            un: boolean;
+            /** @description a member of the Global Migration Group */
+            gmg: boolean;
+            /** @description contributed to the 2013 book of recommendations */
+            contributedToBook: boolean;
+            source: string | null;
+        };
+        AgencyListResponse: {
+            items: components["schemas"]["AgencyResponse"][];
+        };
+        AgendaItemResponse: {
+            number: number;
+            title: string;
+            description: string;
+            /** @example A/68/190 */
+            source: string;
+        };
+        AgendaItemListResponse: {
+            items: components["schemas"]["AgendaItemResponse"][];
+        };
         RegisterCommitmentRequest: {
             /**
              * @description Stable human code: <AGENCY>-<letter>, SG8-<n>, ...
@@ -710,7 +815,10 @@ export interface components {
             code: string;
             title: string;
             text: string;
-            /** @example A/68/190 */
+            /**
+             * @description the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"
+             * @example A/68/190
+             */
             source: string;
             /** @enum {string} */
             kind: "agenda-item" | "recommendation" | "declaration" | "agency-commitment";
@@ -723,11 +831,12 @@ export interface components {
              */
             supportingAgencies?: string[];
             /**
+             * @description agenda items 1 to 8
              * @example [
              *       2
              *     ]
              */
-            agendaItems: string[];
+            agendaItems: number[];
             /**
              * @example [
              *       "10.c"
@@ -738,25 +847,33 @@ export interface components {
              * Format: date
              * @example 2015-01-15
              */
-            dueDate?: Record<string, never> | null;
+            dueDate?: string | null;
         };
         PendingExtensionResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description what a coordinator decides on
+             */
             requestId: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the due date asked for
+             * @example 2015-06-30
+             */
             dueDate: string;
             reason: string;
             /** Format: date-time */
             requestedAt: string;
         };
-        AllowedActionResponse: {
+        AvailableActionResponse: {
             /** @enum {string} */
             action: "register" | "revise" | "assign_owners" | "set_due_date" | "report_progress" | "request_extension" | "decide_extension" | "accept" | "start" | "submit_for_review" | "validate_completion" | "return_for_work" | "discontinue" | "reopen";
             /**
-             * @description where a lifecycle move leads
+             * @description for a lifecycle move: the status it leads to
              * @enum {string}
              */
             to?: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            /** @description for a lifecycle move: whether it needs a reason */
             reasonRequired?: boolean;
         };
         CommitmentResponse: {
@@ -768,7 +885,8 @@ export interface components {
             text: string;
             /** @example A/68/190 */
             source: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "agenda-item" | "recommendation" | "declaration" | "agency-commitment";
             /** @example ILO */
             leadAgency: string;
             /**
@@ -789,29 +907,38 @@ export interface components {
              *     ]
              */
             sdgTargets: string[];
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2015-01-15
+             */
             dueDate: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the due date before any approved extension
+             */
             originalDueDate: string | null;
             pendingExtension: components["schemas"]["PendingExtensionResponse"] | null;
             /** @enum {string} */
             status: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
             overdue: boolean;
             overdueReasons: ("due_date_passed" | "report_missing")[];
-            allowedActions: components["schemas"]["AllowedActionResponse"][];
+            /** @description what the principal who asked may do to it now; empty for a past state (asOf) */
+            allowedActions: components["schemas"]["AvailableActionResponse"][];
+            /** @description send it back as If-Match: "<version>" */
             version: number;
             /** Format: date-time */
             registeredAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description the latest period reported on by its lead agency */
             lastReportPeriod: number | null;
         };
         CommitmentPageResponse: {
             items: components["schemas"]["CommitmentResponse"][];
-            /** @description how many commitments match, on every page */
+            /** @description how many match the filters, on every page */
             total: number;
             limit: number;
-            /** @description the cursor of the next page, null on the last */
+            /** @description the cursor of the next page; null on the last one */
             nextCursor: string | null;
         };
         TextFacetCountResponse: {
@@ -848,6 +975,33 @@ export interface components {
             /** @description overdue (true) and not (false) */
             overdue: components["schemas"]["OverdueFacetCountResponse"][];
         };
+        ActorResponse: {
+            /** @description a user id, or system:<name> for the catalogue load and scheduled jobs */
+            id: string;
+            role?: string;
+            agency?: string | null;
+        };
+        HistoryEntryResponse: {
+            /** @description its place in the whole event log */
+            position: number;
+            /** @description the commitment version it made */
+            version: number;
+            /** @example CommitmentStatusChanged */
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["ActorResponse"];
+            /** @description the request that made it */
+            correlationId: string;
+            /** @description what changed, as the event recorded it */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        HistoryResponse: {
+            /** @description oldest first */
+            items: components["schemas"]["HistoryEntryResponse"][];
+        };
         TransitionRequest: {
             /** @enum {string} */
             to: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
@@ -879,19 +1033,24 @@ export interface components {
              * @description null clears the due date
              * @example 2015-01-15
              */
-            dueDate: Record<string, never> | null;
+            dueDate: string | null;
         };
         ReviseCommitmentRequest: {
             title?: string;
             text?: string;
+            /**
+             * @description the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"
+             * @example A/68/190
+             */
             source?: string;
             /**
+             * @description agenda items 1 to 8
              * @example [
              *       2,
              *       6
              *     ]
              */
-            agendaItems?: string[];
+            agendaItems?: number[];
             /**
              * @example [
              *       "10.7"
@@ -910,7 +1069,10 @@ export interface components {
             asOf?: string;
         };
         ReportProgressRequest: {
-            /** @example 2014 */
+            /**
+             * @description the year reported on
+             * @example 2014
+             */
             period: number;
             /**
              * @description the reporting agency: a focal point's own if omitted; coordinators must name it
@@ -924,9 +1086,18 @@ export interface components {
              */
             kind: "report" | "no_change";
             /** @description required for a report; optional for no_change */
-            summary: string;
+            summary?: string;
+            /** @description http(s) links to evidence */
             evidenceUrls?: string[];
             indicators?: components["schemas"]["IndicatorRequest"][];
+        };
+        ProgressReportedResponse: {
+            /**
+             * Format: uuid
+             * @description the progress report
+             */
+            id: string;
+            commitment: components["schemas"]["CommitmentResponse"];
         };
         ExtensionRequest: {
             /**
@@ -941,6 +1112,28 @@ export interface components {
             /** @enum {string} */
             decision: "approve" | "decline";
             comment?: string;
+        };
+        StatusCountsResponse: {
+            /**
+             * @description the lead agency code, or the agenda item number as text
+             * @example ILO
+             */
+            key: string;
+            counts?: {
+                proposed: number;
+                accepted: number;
+                in_progress: number;
+                under_review: number;
+                completed: number;
+                discontinued: number;
+            };
+            total: number;
+            overdue: number;
+        };
+        StatusStatisticsResponse: {
+            /** @enum {string} */
+            by: "agency" | "agendaItem";
+            items: components["schemas"]["StatusCountsResponse"][];
         };
         OpenCycleRequest: {
             /** @example 2014 */
@@ -974,7 +1167,7 @@ export interface components {
              *       3
              *     ]
              */
-            reminderOffsetsDays?: string[];
+            reminderOffsetsDays?: number[];
         };
         ReportingCycleResponse: {
             /** @example 2014 */
@@ -990,12 +1183,14 @@ export interface components {
             /** @example America/New_York */
             timeZone: string;
             /**
+             * @description days before the deadline when reminders go out
              * @example [
              *       14,
              *       3
              *     ]
              */
             reminderOffsetsDays: number[];
+            /** @description send it back as If-Match: "<version>" */
             version: number;
         };
         ReportingCycleListResponse: {
@@ -1007,11 +1202,126 @@ export interface components {
             /** @description a date (the start of that day in timeZone; for deadline its end) or a date-time with its offset; a cycle always has one, so it cannot be cleared */
             deadline?: string;
             /** @description a date (the start of that day in timeZone; for deadline its end) or a date-time with its offset; null clears it */
-            meetingDate?: Record<string, never> | null;
+            meetingDate?: string | null;
             /** @description a date (the start of that day in timeZone; for deadline its end) or a date-time with its offset; null clears it */
-            summaryDate?: Record<string, never> | null;
+            summaryDate?: string | null;
             timeZone?: string;
-            reminderOffsetsDays?: string[];
+            /** @description days before the deadline when reminders go out */
+            reminderOffsetsDays?: number[];
+        };
+        MissingCommitmentResponse: {
+            /** @example ILO-a */
+            code: string;
+            title: string;
+        };
+        AgencyComplianceResponse: {
+            /** @example ILO */
+            agency: string;
+            /** @description open commitments the agency leads: each owes a report for the year */
+            owed: number;
+            submitted: number;
+            /** @description codes of the commitments still without a report */
+            missing: string[];
+            missingCommitments: components["schemas"]["MissingCommitmentResponse"][];
+        };
+        ComplianceResponse: {
+            /** @example 2014 */
+            year: number;
+            /** Format: date-time */
+            deadline: string;
+            agencies: components["schemas"]["AgencyComplianceResponse"][];
+        };
+        NotificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "call_for_inputs" | "deadline_reminder" | "report_overdue" | "coordinator_digest" | "due_date_reminder" | "due_date_overdue" | "summary_ready";
+            subject: string;
+            bodyText: string;
+            /**
+             * @description of the email delivery
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "sent" | "failed" | "suppressed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * Format: date-time
+             * @description null: unread
+             */
+            readAt: string | null;
+            /** @description in the admins' review only */
+            recipientEmail?: string;
+        };
+        InboxResponse: {
+            /** @description newest first */
+            items: components["schemas"]["NotificationResponse"][];
+            /** @description how many are unread in all */
+            unread: number;
+        };
+        NotificationListResponse: {
+            /** @description newest first */
+            items: components["schemas"]["NotificationResponse"][];
+        };
+        SummaryLinksResponse: {
+            /**
+             * @description where to poll this version
+             * @example /api/v1/annual-summaries/2014/1
+             */
+            self: string;
+            /** @description one link per format, once the version is done; empty before */
+            downloads: {
+                /** @example /api/v1/annual-summaries/2014/1.json */
+                json?: string;
+                /** @example /api/v1/annual-summaries/2014/1.md */
+                md?: string;
+                /** @example /api/v1/annual-summaries/2014/1.html */
+                html?: string;
+                /** @example /api/v1/annual-summaries/2014/1.docx */
+                docx?: string;
+                /** @example /api/v1/annual-summaries/2014/1.csv */
+                csv?: string;
+                /** @example /api/v1/annual-summaries/2014/1.xlsx */
+                xlsx?: string;
+            };
+        };
+        SummaryVersionResponse: {
+            /** @example 2014 */
+            year: number;
+            /** @example 1 */
+            version: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description per cent */
+            progress: number;
+            /** @enum {string} */
+            trigger: "on_demand" | "scheduled";
+            /** @description who asked for it (a user id, or system:<name>) */
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            attempts: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description the instant of the snapshot it was compiled from
+             */
+            compiledAsOf: string | null;
+            /** @description the last event of the log the snapshot includes */
+            eventPosition: number | null;
+            generator: string | null;
+            /** @description SHA-256 of the JSON edition */
+            checksum: string | null;
+            /** @description why the last attempt failed */
+            error: string | null;
+            links: components["schemas"]["SummaryLinksResponse"];
         };
         RequestAnnualSummaryRequest: {
             /**
@@ -1020,8 +1330,132 @@ export interface components {
              */
             year: number;
         };
+        SummaryVersionListResponse: {
+            /** @example 2014 */
+            year: number;
+            /** @description every version of the year, oldest first */
+            items: components["schemas"]["SummaryVersionResponse"][];
+        };
     };
-    responses: never;
+    responses: {
+        /** @description The request is invalid (fields listed in `errors`) */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Not signed in, or the credential is invalid or expired */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Not allowed (`code` NOT_ALLOWED names the `action` and the `rule`), or CSRF_HEADER_MISSING */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Not found */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Conflict with the current state (a stale version: `currentVersion`) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description If-Match names no version the API ever gives (a weak or unknown entity tag) */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description The body is larger than BODY_LIMIT_BYTES */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description A path parameter is longer than 100 characters */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description The body is not JSON */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Understood but refused by a business rule */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description If-Match is required */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Too many attempts; retry after `Retry-After` seconds */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description A backing service is unavailable or the API is shutting down; retry after `Retry-After` seconds */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1038,11 +1472,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description PostgreSQL or Redis does not answer (see checks) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
         };
     };
@@ -1059,41 +1508,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokensResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Too many attempts; retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AuthController_refresh: {
@@ -1109,38 +1540,31 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokensResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1153,15 +1577,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     UsersController_list: {
@@ -1173,18 +1596,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1194,12 +1627,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     UsersController_update: {
@@ -1207,6 +1651,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the user id */
                 id: string;
             };
             cookie?: never;
@@ -1217,12 +1662,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_me: {
@@ -1234,6 +1692,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1242,15 +1701,9 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MyProfileController_update: {
@@ -1266,6 +1719,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1274,33 +1728,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_changePassword: {
@@ -1323,33 +1756,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_listTokens: {
@@ -1361,6 +1774,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1369,21 +1783,18 @@ export interface operations {
                     "application/json": components["schemas"]["ApiTokenListResponse"];
                 };
             };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_createToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1393,50 +1804,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Understood but refused by a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_revokeToken: {
@@ -1444,6 +1830,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the API token id */
                 id: string;
             };
             cookie?: never;
@@ -1457,42 +1844,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     BrowserSessionController_current: {
@@ -1504,14 +1863,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
+                    /** @description the web app session cookie (HttpOnly) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     BrowserSessionController_signIn: {
@@ -1527,51 +1894,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the signed-in user; the session is in the Set-Cookie header */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the web app session cookie (HttpOnly) */
+                    "Set-Cookie"?: string;
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Too many attempts; retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     BrowserSessionController_signOut: {
@@ -1586,19 +1928,18 @@ export interface operations {
             /** @description signed out */
             204: {
                 headers: {
+                    /** @description the web app session cookie (HttpOnly) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReferenceDataController_agencies: {
@@ -1610,12 +1951,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencyListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReferenceDataController_agendaItems: {
@@ -1627,28 +1974,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgendaItemListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_list: {
         parameters: {
             query?: {
-                /** @description agency codes: commitments one of them leads or supports; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them leads or supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 agency?: string[];
-                /** @description agency codes: commitments one of them leads; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them leads; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 lead?: string[];
-                /** @description agency codes: commitments one of them supports; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 supporting?: string[];
-                /** @description agenda items, 1 to 8; several separated by commas (or the parameter repeated): any of them */
+                /** @description agenda items, 1 to 8; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 agendaItem?: number[];
-                /** @description SDG targets; several separated by commas (or the parameter repeated): any of them */
+                /** @description SDG targets; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 sdgTarget?: string[];
-                /** @description statuses; several separated by commas (or the parameter repeated): any of them */
+                /** @description statuses; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
                 overdue?: boolean;
                 /** @description full-text search over code, title and text */
@@ -1666,6 +2019,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1674,12 +2028,18 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentPageResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1689,28 +2049,43 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
+                    /** @description where the resource is */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_facets: {
         parameters: {
             query?: {
-                /** @description agency codes: commitments one of them leads or supports; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them leads or supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 agency?: string[];
-                /** @description agency codes: commitments one of them leads; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them leads; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 lead?: string[];
-                /** @description agency codes: commitments one of them supports; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 supporting?: string[];
-                /** @description agenda items, 1 to 8; several separated by commas (or the parameter repeated): any of them */
+                /** @description agenda items, 1 to 8; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 agendaItem?: number[];
-                /** @description SDG targets; several separated by commas (or the parameter repeated): any of them */
+                /** @description SDG targets; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 sdgTarget?: string[];
-                /** @description statuses; several separated by commas (or the parameter repeated): any of them */
+                /** @description statuses; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
                 overdue?: boolean;
                 /** @description full-text search over code, title and text */
@@ -1723,6 +2098,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1731,22 +2107,25 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentFacetsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_export: {
         parameters: {
             query: {
-                /** @description agency codes: commitments one of them leads or supports; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them leads or supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 agency?: string[];
-                /** @description agency codes: commitments one of them leads; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them leads; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 lead?: string[];
-                /** @description agency codes: commitments one of them supports; several separated by commas (or the parameter repeated): any of them */
+                /** @description agency codes: commitments one of them supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 supporting?: string[];
-                /** @description agenda items, 1 to 8; several separated by commas (or the parameter repeated): any of them */
+                /** @description agenda items, 1 to 8; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 agendaItem?: number[];
-                /** @description SDG targets; several separated by commas (or the parameter repeated): any of them */
+                /** @description SDG targets; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 sdgTarget?: string[];
-                /** @description statuses; several separated by commas (or the parameter repeated): any of them */
+                /** @description statuses; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
                 overdue?: boolean;
                 /** @description full-text search over code, title and text */
@@ -1762,7 +2141,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description columns: code, title, lead, supporting, agenda items, status, due date, overdue reasons, source */
+            /** @description an attachment; columns: code, title, lead, supporting, agenda items, status, due date, overdue reasons, source */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1772,6 +2151,9 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_get: {
@@ -1782,18 +2164,29 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_revise: {
@@ -1804,6 +2197,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1814,12 +2208,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_history: {
@@ -1827,18 +2238,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_transition: {
@@ -1847,8 +2267,11 @@ export interface operations {
             header: {
                 /** @description the ETag ("<version>") you last read */
                 "If-Match": string;
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
             };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1859,12 +2282,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_assignOwners: {
@@ -1875,6 +2315,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1885,12 +2326,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_setDueDate: {
@@ -1901,6 +2359,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1911,19 +2370,40 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_reportProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1934,19 +2414,40 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
+                    /** @description where the resource is */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportedResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_requestExtension: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1957,20 +2458,40 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_decideExtension: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
+                /** @description the pending request (pendingExtension.requestId) */
                 requestId: string;
             };
             cookie?: never;
@@ -1981,12 +2502,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     StatisticsController_status: {
@@ -2000,12 +2536,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusStatisticsResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_list: {
@@ -2017,7 +2559,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description every cycle, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2026,12 +2568,18 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingCycleListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_open: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2041,12 +2589,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
+                    /** @description where the resource is */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportingCycleResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_get: {
@@ -2060,18 +2623,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportingCycleResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_change: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the ETag ("<version>") you last read: 409 if it is stale */
+                "If-Match"?: string;
+            };
             path: {
                 year: number;
             };
@@ -2083,12 +2659,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportingCycleResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_compliance: {
@@ -2102,17 +2694,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplianceResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotificationsController_inbox: {
         parameters: {
             query?: {
+                /** @description true: only the unread ones */
                 unread?: boolean;
                 limit?: number;
             };
@@ -2122,31 +2723,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotificationsController_markRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the notification id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotificationsController_byStatus: {
@@ -2161,37 +2785,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotificationsController_retry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the notification id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AnnualSummariesController_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2201,12 +2852,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Accepted */
             202: {
                 headers: {
+                    /** @description where the resource is */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SummaryVersionResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AnnualSummariesController_list: {
@@ -2214,18 +2878,26 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                year: string;
+                /** @description the reporting year, from 2013 to next year */
+                year: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SummaryVersionListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AnnualSummariesController_version: {
@@ -2233,19 +2905,37 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                year: string;
+                /** @description the reporting year, from 2013 to next year */
+                year: number;
+                /** @description a version (`1`: its state) or one of its files (`1.docx`: .json, .md, .html, .docx, .csv, .xlsx) */
                 versionFile: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description the version's state (JSON), or the file (with an ETag: the file's SHA-256) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SummaryVersionResponse"] | {
+                        [key: string]: unknown;
+                    };
+                    "text/markdown; charset=utf-8": string;
+                    "text/html; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
-import type { overdueSql } from './reporting-obligations.js';
+import type { OverdueSql } from '../domain/overdue.js';
 
 /**
  * The filters of the commitment list, shared by the list, its facet counts and its export. A filter that takes
@@ -35,11 +35,6 @@ export interface FilterCondition {
   params: Record<string, unknown>;
 }
 
-export type OverdueSql = ReturnType<typeof overdueSql>;
-
-/** The overdue test as one SQL expression (either reason). */
-export const overdueExpression = (sql: OverdueSql): string => `(${sql.dueDatePassed} OR ${sql.reportMissing})`;
-
 /** The conditions the filters set, each tagged with its facet. Array filters use `&&` (overlap), which the GIN indexes serve. */
 export function filterConditions(f: CommitmentFilters, sql: OverdueSql): FilterCondition[] {
   const conditions: FilterCondition[] = [];
@@ -54,20 +49,19 @@ export function filterConditions(f: CommitmentFilters, sql: OverdueSql): FilterC
   if (f.agendaItem?.length) add('agendaItem', 'c.agenda_items && CAST(:agendaItems AS smallint[])', { agendaItems: f.agendaItem });
   if (f.sdgTarget?.length) add('sdgTarget', 'c.sdg_targets && CAST(:sdgTargets AS text[])', { sdgTargets: f.sdgTarget });
   if (f.status?.length) add('status', 'c.status = ANY(CAST(:status AS text[]))', { status: f.status });
-  if (f.overdue === true) add('overdue', overdueExpression(sql));
-  if (f.overdue === false) add('overdue', `NOT ${overdueExpression(sql)}`);
+  if (f.overdue === true) add('overdue', sql.overdue);
+  if (f.overdue === false) add('overdue', `NOT ${sql.overdue}`);
   if (f.dueBefore) add(null, 'c.due_date < :dueBefore', { dueBefore: f.dueBefore });
   if (f.q) add(null, `c.search @@ websearch_to_tsquery('english', :q)`, { q: f.q });
   return conditions;
 }
 
-/** Narrows a query over commitment_view `c` to the commitments the filters match. */
+/** Narrows a query over commitment_view `c` to the commitments the filters match (`sql`: overdue, judged over `c`). */
 export function applyCommitmentFilters<T extends object>(
   qb: SelectQueryBuilder<T>,
   f: CommitmentFilters,
   sql: OverdueSql,
 ): SelectQueryBuilder<T> {
-  qb.setParameters(sql.params);
   for (const condition of filterConditions(f, sql)) qb.andWhere(condition.sql, condition.params);
   return qb;
 }

@@ -5,7 +5,8 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
 import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
-import { currentOverdueContext, overdueSql, ReportingObligations, type OverdueReason } from './reporting-obligations.js';
+import { overdueSql, type OverdueReason } from '../domain/overdue.js';
+import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
 import { applyCommitmentFilters, type CommitmentFilters } from './commitment-filters.js';
 import { CommitmentOrder, type CommitmentSort } from './commitment-order.js';
 
@@ -57,8 +58,8 @@ export class ExportCommitmentsHandler implements IQueryHandler<ExportCommitments
   ) {}
 
   async execute({ filters, sort, batchSize }: ExportCommitments): Promise<CommitmentExport> {
-    const ctx = await currentOverdueContext(this.clock, this.obligations);
-    const sql = overdueSql(ctx);
+    const at = await overdueContextAt(this.clock.now(), this.obligations);
+    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
     const order = new CommitmentOrder(sort);
     const runner = this.dataSource.createQueryRunner();
     let closed = false;
@@ -80,8 +81,7 @@ export class ExportCommitmentsHandler implements IQueryHandler<ExportCommitments
             .addSelect('c.status', 'status')
             .addSelect('CAST(c.due_date AS text)', 'due_date')
             .addSelect('c.source', 'source')
-            .addSelect(sql.dueDatePassed, 'due_date_passed')
-            .addSelect(sql.reportMissing, 'report_missing'),
+            .addSelect(sql.reasons, 'overdue_reasons'),
           cursor,
         )
         .limit(batchSize)
@@ -90,7 +90,7 @@ export class ExportCommitmentsHandler implements IQueryHandler<ExportCommitments
       await runner.connect();
       await begin(runner);
       const first = await batch();
-      return { today: ctx.today, rows: rowsFrom(first, batch, batchSize, order, close), close };
+      return { today: at.day, rows: rowsFrom(first, batch, batchSize, order, close), close };
     } catch (error) {
       await close();
       throw error;
@@ -107,8 +107,7 @@ interface ExportRow {
   status: CommitmentStatus;
   due_date: string | null;
   source: string;
-  due_date_passed: boolean;
-  report_missing: boolean;
+  overdue_reasons: OverdueReason[];
   sort_key?: string;
 }
 
@@ -145,10 +144,7 @@ function exported(row: ExportRow): ExportedCommitment {
     agendaItems: row.agenda_items.map(Number),
     status: row.status,
     dueDate: row.due_date,
-    overdueReasons: [
-      ...(row.due_date_passed ? (['due_date_passed'] as const) : []),
-      ...(row.report_missing ? (['report_missing'] as const) : []),
-    ],
+    overdueReasons: row.overdue_reasons,
     source: row.source,
   };
 }

@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../domain/lifecycle.js';
-import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
-import { filterConditions, overdueExpression, type CommitmentFacet, type CommitmentFilters } from './commitment-filters.js';
+import { overdueSql } from '../domain/overdue.js';
+import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
+import { filterConditions, type CommitmentFacet, type CommitmentFilters } from './commitment-filters.js';
 
 export interface FacetCount<V> {
   value: V;
@@ -49,9 +50,10 @@ export class GetCommitmentFacetsHandler implements IQueryHandler<GetCommitmentFa
   ) {}
 
   async execute({ filters }: GetCommitmentFacets): Promise<CommitmentFacets> {
-    const sql = overdueSql(await currentOverdueContext(this.clock, this.obligations));
+    const at = await overdueContextAt(this.clock.now(), this.obligations);
+    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
     const conditions = filterConditions(filters, sql);
-    const params = Object.assign({}, sql.params, ...conditions.map((c) => c.params)) as Record<string, unknown>;
+    const params = Object.assign({}, ...conditions.map((c) => c.params)) as Record<string, unknown>;
     const narrowing = conditions.filter((c) => c.facet === null).map((c) => c.sql);
     const faceted = conditions.filter((c) => c.facet !== null && c.facet !== 'overdue');
     const filtered = new Set(conditions.map((c) => c.facet));
@@ -73,7 +75,7 @@ export class GetCommitmentFacetsHandler implements IQueryHandler<GetCommitmentFa
     // (MATERIALIZED) and counted per facet; the overdue test, the one costly condition, runs once per row.
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `WITH r AS (
-         SELECT c.lead_agency, c.supporting_agencies, c.agenda_items, c.sdg_targets, c.status, ${overdueExpression(sql)} AS overdue
+         SELECT c.lead_agency, c.supporting_agencies, c.agenda_items, c.sdg_targets, c.status, ${sql.overdue} AS overdue
                 ${faceted.map((c) => `, (${c.sql}) AS ${flag(c.facet!)}`).join('')}
          FROM commitment_view c WHERE ${narrowing.join(' AND ') || 'true'}
        ), m AS MATERIALIZED (

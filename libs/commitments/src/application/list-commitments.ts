@@ -5,7 +5,8 @@ import type { Repository } from 'typeorm';
 import { Clock, type Actor } from '@hld/kernel';
 import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
-import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
+import { overdueSql, type OverdueReason } from '../domain/overdue.js';
+import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
 import { applyCommitmentFilters, type CommitmentFilters } from './commitment-filters.js';
 import { CommitmentOrder, type CommitmentSort } from './commitment-order.js';
 
@@ -43,16 +44,16 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
   ) {}
 
   async execute({ filters, limit, cursor, viewer, sort }: ListCommitments): Promise<CommitmentPage> {
-    const ctx = await currentOverdueContext(this.clock, this.obligations);
-    const sql = overdueSql(ctx);
+    const at = await overdueContextAt(this.clock.now(), this.obligations);
+    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
     const order = new CommitmentOrder(sort);
     const filtered = () => applyCommitmentFilters(this.views.createQueryBuilder('c'), filters, sql);
-    const page = order.apply(filtered().addSelect(sql.reportMissing, 'report_missing'), cursor).limit(limit + 1);
+    const page = order.apply(filtered().addSelect(sql.reasons, 'overdue_reasons'), cursor).limit(limit + 1);
     const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities(), filtered().getCount()]);
     const items = entities.slice(0, limit);
     const last = items.length - 1;
     return {
-      items: items.map((row, i) => toCommitmentView(row, ctx.today, raw[i].report_missing === true, viewer)),
+      items: items.map((row, i) => toCommitmentView(row, raw[i].overdue_reasons as OverdueReason[], viewer)),
       total,
       limit,
       nextCursor: entities.length > limit ? order.cursorAfter(items[last].code, raw[last].sort_key) : null,

@@ -48,6 +48,12 @@ const IsIndicatorValue = () =>
 const AGENCY = /^[A-Z][A-Z0-9]{1,19}$/;
 const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]|1[0-9]|[a-d])$/;
 
+/** What `source` holds: what a drafter of the Secretary-General's report cites, never a line of a working file. */
+const SOURCE_DESCRIPTION =
+  'the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the ' +
+  'chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the ' +
+  'International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"';
+
 export class RegisterCommitmentRequest {
   @ApiProperty({ example: 'ILO-a', description: 'Stable human code: <AGENCY>-<letter>, SG8-<n>, ...' })
   @Matches(COMMITMENT_CODE, { message: 'must look like ILO-a or SG8-3' })
@@ -56,7 +62,7 @@ export class RegisterCommitmentRequest {
 
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(300) title: string;
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(20000) text: string;
-  @ApiProperty({ example: 'A/68/190' }) @IsString() @IsNotBlank() @MaxLength(300) source: string;
+  @ApiProperty({ example: 'A/68/190', description: SOURCE_DESCRIPTION }) @IsString() @IsNotBlank() @MaxLength(300) source: string;
   @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind: CommitmentKind;
   @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) leadAgency: string;
 
@@ -67,7 +73,7 @@ export class RegisterCommitmentRequest {
   @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
   supportingAgencies?: string[];
 
-  @ApiProperty({ example: [2] })
+  @ApiProperty({ type: 'integer', isArray: true, example: [2], description: 'agenda items 1 to 8' })
   @IsArray()
   @ArrayMaxSize(8)
   @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
@@ -80,7 +86,7 @@ export class RegisterCommitmentRequest {
   @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
   sdgTargets?: string[];
 
-  @ApiPropertyOptional({ example: '2015-01-15', format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2015-01-15', format: 'date', nullable: true })
   @Omittable()
   @Nullable()
   @IsCalendarDate()
@@ -90,9 +96,14 @@ export class RegisterCommitmentRequest {
 export class ReviseCommitmentRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(20000) text?: string;
-  @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) source?: string;
+  @ApiPropertyOptional({ example: 'A/68/190', description: SOURCE_DESCRIPTION })
+  @Omittable()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  source?: string;
 
-  @ApiPropertyOptional({ example: [2, 6] })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, example: [2, 6], description: 'agenda items 1 to 8' })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(8)
@@ -119,7 +130,7 @@ export class AssignOwnersRequest {
 }
 
 export class SetDueDateRequest {
-  @ApiProperty({ example: '2015-01-15', format: 'date', nullable: true, description: 'null clears the due date' })
+  @ApiProperty({ type: String, example: '2015-01-15', format: 'date', nullable: true, description: 'null clears the due date' })
   @Nullable()
   @IsCalendarDate()
   dueDate: string | null;
@@ -153,7 +164,11 @@ export class IndicatorRequest {
 }
 
 export class ReportProgressRequest {
-  @ApiProperty({ example: 2014 }) @IsInt({ message: 'must be a year such as 2014 (a number)' }) @Min(2013) @Max(2100) period: number;
+  @ApiProperty({ type: 'integer', example: 2014, minimum: 2013, maximum: 2100, description: 'the year reported on' })
+  @IsInt({ message: 'must be a year such as 2014 (a number)' })
+  @Min(2013)
+  @Max(2100)
+  period: number;
 
   @ApiPropertyOptional({ example: 'ILO', description: "the reporting agency: a focal point's own if omitted; coordinators must name it" })
   @Omittable()
@@ -164,14 +179,14 @@ export class ReportProgressRequest {
   @IsIn(PROGRESS_REPORT_KINDS)
   kind?: ProgressReportKind;
 
-  @ApiProperty({ maxLength: 20000, description: 'required for a report; optional for no_change' })
+  @ApiPropertyOptional({ maxLength: 20000, description: 'required for a report; optional for no_change' })
   @ValidateIf((o: ReportProgressRequest) => o.kind !== 'no_change' || o.summary !== undefined)
   @IsString()
   @IsNotBlank()
   @MaxLength(20000)
-  summary: string;
+  summary?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, isArray: true, format: 'uri', description: 'http(s) links to evidence' })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(50)
@@ -188,7 +203,7 @@ export class ReportProgressRequest {
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-/** `a,b`, or the parameter repeated (`x=a&x=b`), or both: one list; empty items are dropped. */
+/** `a,b`, or the parameter repeated (`x=a&x=b`, as the generated client sends a list), or both: one list; empty items are dropped. */
 const toList = ({ value }: { value: unknown }): unknown[] | undefined =>
   value === undefined
     ? undefined
@@ -196,7 +211,7 @@ const toList = ({ value }: { value: unknown }): unknown[] | undefined =>
 /** A list of whole numbers; what is not one stays as it is, for the validator to name. */
 const toNumbers = (params: { value: unknown }) =>
   toList(params)?.map((v) => (typeof v === 'string' && /^-?\d{1,9}$/.test(v) ? Number(v) : v));
-const SEVERAL = 'several separated by commas (or the parameter repeated): any of them';
+const SEVERAL = 'several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them';
 
 /** The filters of the commitment list, its facet counts and its export. */
 export class CommitmentFiltersQuery {
@@ -225,7 +240,14 @@ export class CommitmentFiltersQuery {
   @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
   supporting?: string[];
 
-  @ApiPropertyOptional({ type: [Number], example: [2], description: `agenda items, 1 to 8; ${SEVERAL}` })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    minimum: 1,
+    maximum: 8,
+    example: [2],
+    description: `agenda items, 1 to 8; ${SEVERAL}`,
+  })
   @Omittable()
   @Transform(toNumbers)
   @ArrayMaxSize(8)
@@ -241,7 +263,7 @@ export class CommitmentFiltersQuery {
   @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
   sdgTarget?: string[];
 
-  @ApiPropertyOptional({ type: [String], enum: COMMITMENT_STATUSES, description: `statuses; ${SEVERAL}` })
+  @ApiPropertyOptional({ enum: COMMITMENT_STATUSES, isArray: true, description: `statuses; ${SEVERAL}` })
   @Omittable()
   @Transform(toList)
   @IsIn(COMMITMENT_STATUSES, { each: true })
@@ -264,7 +286,7 @@ export class ListCommitmentsQuery extends CommitmentFiltersQuery {
   @IsIn(COMMITMENT_SORTS, { message: `must be one of ${COMMITMENT_SORTS.join(', ')}` })
   sort?: CommitmentSort;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @Omittable()
   @Type(() => Number)
   @IsInt()

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
-import type { OverdueReason } from '../application/reporting-obligations.js';
+import type { OverdueReason } from '../domain/overdue.js';
 import type { ExportedCommitment } from '../application/export-commitments.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;

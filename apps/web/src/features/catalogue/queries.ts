@@ -5,15 +5,8 @@ import { filtersOf, type CatalogueFilters, type CatalogueSearch } from './search
 export type Commitment = Schemas['CommitmentResponse'];
 export type CommitmentPage = Schemas['CommitmentPageResponse'];
 export type Facets = Schemas['CommitmentFacetsResponse'];
-/** What the reference data routes answer (their OpenAPI description has no response shape yet). */
-export interface Agency {
-  code: string;
-  name: string;
-}
-export interface AgendaItem {
-  number: number;
-  title: string;
-}
+export type Agency = Schemas['AgencyResponse'];
+export type AgendaItem = Schemas['AgendaItemResponse'];
 
 /** Rows per page: as many as the API gives at once. */
 export const PAGE_SIZE = 200;
@@ -40,12 +33,12 @@ export const facetsQuery = (filters: CatalogueFilters) =>
 
 export const agenciesQuery = queryOptions({
   queryKey: ['agencies'],
-  queryFn: async () => (unwrap(await api.GET('/api/v1/agencies')) as unknown as { items: Agency[] }).items,
+  queryFn: async () => unwrap(await api.GET('/api/v1/agencies')).items,
   staleTime: 60 * 60_000,
 });
 
 export const agendaItemsQuery = queryOptions({
   queryKey: ['agenda-items'],
-  queryFn: async () => (unwrap(await api.GET('/api/v1/agenda-items')) as unknown as { items: AgendaItem[] }).items,
+  queryFn: async () => unwrap(await api.GET('/api/v1/agenda-items')).items,
   staleTime: 60 * 60_000,
 });
