@@ -396,6 +396,8 @@ describe('Hostile input on every route (fuzz)', () => {
       'GET /api/v1/agenda-items': asAdmin(),
       'POST /api/v1/commitments': { prepare: async () => ({ body: { ...aCommitment() }, token: admin.token }) },
       'GET /api/v1/commitments': asAdmin(),
+      'GET /api/v1/commitments/facets': asAdmin(),
+      'GET /api/v1/commitments/export': asAdmin({ query: 'format=csv&lead=ILO' }),
       'GET /api/v1/commitments/{idOrCode}': { prepare: async () => ({ params: { idOrCode: readCode }, token: admin.token }) },
       'GET /api/v1/commitments/{idOrCode}/history': { prepare: async () => ({ params: { idOrCode: readCode }, token: admin.token }) },
       'PATCH /api/v1/commitments/{idOrCode}': onCommitment(fresh, {}, true),

@@ -18,6 +18,8 @@ import { RequestDueDateExtensionHandler } from './application/request-due-date-e
 import { DecideDueDateExtensionHandler } from './application/decide-due-date-extension.js';
 import { RebuildCommitmentReadModelsHandler } from './application/rebuild-commitment-read-models.js';
 import { ListCommitmentsHandler } from './application/list-commitments.js';
+import { GetCommitmentFacetsHandler } from './application/get-commitment-facets.js';
+import { ExportCommitmentsHandler } from './application/export-commitments.js';
 import { GetCommitmentHandler } from './application/get-commitment.js';
 import { GetCommitmentHistoryHandler } from './application/get-commitment-history.js';
 import { GetStatusStatisticsHandler } from './application/get-status-statistics.js';
@@ -46,6 +48,8 @@ import { StatisticsController } from './http/statistics.controller.js';
     DecideDueDateExtensionHandler,
     RebuildCommitmentReadModelsHandler,
     ListCommitmentsHandler,
+    GetCommitmentFacetsHandler,
+    ExportCommitmentsHandler,
     GetCommitmentHandler,
     GetCommitmentHistoryHandler,
     GetStatusStatisticsHandler,

@@ -23,6 +23,11 @@ export { RebuildCommitmentReadModels } from './application/rebuild-commitment-re
 // queries
 export { ListCommitments } from './application/list-commitments.js';
 export type { CommitmentFilters, CommitmentPage } from './application/list-commitments.js';
+export type { CommitmentSort } from './application/commitment-order.js';
+export { GetCommitmentFacets } from './application/get-commitment-facets.js';
+export type { CommitmentFacets } from './application/get-commitment-facets.js';
+export { ExportCommitments } from './application/export-commitments.js';
+export type { CommitmentExport, ExportedCommitment } from './application/export-commitments.js';
 export { GetCommitment } from './application/get-commitment.js';
 export { GetCommitmentHistory } from './application/get-commitment-history.js';
 export { GetStatusStatistics } from './application/get-status-statistics.js';

@@ -234,11 +234,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List commitments, filtered and paged, in code order */
+        /**
+         * List commitments, filtered, sorted and paged
+         * @description A page in the order asked (code order by default); `nextCursor` gives the next page of the same order.
+         */
         get: operations["CommitmentsController_list"];
         put?: never;
         /** Register a commitment (it starts as proposed) */
         post: operations["CommitmentsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the commitments of a list per value of each filter (faceted search)
+         * @description Each facet is counted with every other filter applied but not its own; `q` and `dueBefore` narrow every count.
+         */
+        get: operations["CommitmentsController_facets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download every commitment of a list (all pages), in its order, as CSV or XLSX */
+        get: operations["CommitmentsController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -900,6 +940,40 @@ export interface components {
             limit: number;
             /** @description the cursor of the next page; null on the last one */
             nextCursor: string | null;
+        };
+        TextFacetCountResponse: {
+            value: string;
+            count: number;
+        };
+        AgendaItemFacetCountResponse: {
+            value: number;
+            count: number;
+        };
+        StatusFacetCountResponse: {
+            /** @enum {string} */
+            value: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            count: number;
+        };
+        OverdueFacetCountResponse: {
+            value: boolean;
+            count: number;
+        };
+        CommitmentFacetsResponse: {
+            /** @description how many commitments match every filter */
+            total: number;
+            /** @description per lead agency */
+            lead: components["schemas"]["TextFacetCountResponse"][];
+            /** @description per supporting agency */
+            supporting: components["schemas"]["TextFacetCountResponse"][];
+            /** @description per agency, leading or supporting */
+            agency: components["schemas"]["TextFacetCountResponse"][];
+            agendaItem: components["schemas"]["AgendaItemFacetCountResponse"][];
+            /** @description per SDG target */
+            sdgTarget: components["schemas"]["TextFacetCountResponse"][];
+            /** @description every status, in lifecycle order */
+            status: components["schemas"]["StatusFacetCountResponse"][];
+            /** @description overdue (true) and not (false) */
+            overdue: components["schemas"]["OverdueFacetCountResponse"][];
         };
         ActorResponse: {
             /** @description a user id, or system:<name> for the catalogue load and scheduled jobs */
@@ -1917,16 +1991,26 @@ export interface operations {
     CommitmentsController_list: {
         parameters: {
             query?: {
-                /** @description agency code: commitments it leads or supports */
-                agency?: string;
-                agendaItem?: number;
-                /** @description one status, or several: repeated (status=a&status=b) or separated by commas (status=a,b) */
+                /** @description agency codes: commitments one of them leads or supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                agency?: string[];
+                /** @description agency codes: commitments one of them leads; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                lead?: string[];
+                /** @description agency codes: commitments one of them supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                supporting?: string[];
+                /** @description agenda items, 1 to 8; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                agendaItem?: number[];
+                /** @description SDG targets; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                sdgTarget?: string[];
+                /** @description statuses; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
                 status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
                 overdue?: boolean;
                 /** @description full-text search over code, title and text */
                 q?: string;
                 dueBefore?: string;
+                /** @description code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code */
+                sort?: "code" | "-code" | "title" | "-title" | "status" | "-status" | "dueDate" | "-dueDate" | "lead" | "-lead";
                 limit?: number;
+                /** @description the previous page's nextCursor, with the same sort */
                 cursor?: string;
             };
             header?: never;
@@ -1985,6 +2069,90 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    CommitmentsController_facets: {
+        parameters: {
+            query?: {
+                /** @description agency codes: commitments one of them leads or supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                agency?: string[];
+                /** @description agency codes: commitments one of them leads; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                lead?: string[];
+                /** @description agency codes: commitments one of them supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                supporting?: string[];
+                /** @description agenda items, 1 to 8; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                agendaItem?: number[];
+                /** @description SDG targets; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                sdgTarget?: string[];
+                /** @description statuses; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
+                overdue?: boolean;
+                /** @description full-text search over code, title and text */
+                q?: string;
+                dueBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentFacetsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    CommitmentsController_export: {
+        parameters: {
+            query: {
+                /** @description agency codes: commitments one of them leads or supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                agency?: string[];
+                /** @description agency codes: commitments one of them leads; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                lead?: string[];
+                /** @description agency codes: commitments one of them supports; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                supporting?: string[];
+                /** @description agenda items, 1 to 8; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                agendaItem?: number[];
+                /** @description SDG targets; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                sdgTarget?: string[];
+                /** @description statuses; several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them */
+                status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
+                overdue?: boolean;
+                /** @description full-text search over code, title and text */
+                q?: string;
+                dueBefore?: string;
+                format: "csv" | "xlsx";
+                /** @description code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code */
+                sort?: "code" | "-code" | "title" | "-title" | "status" | "-status" | "dueDate" | "-dueDate" | "lead" | "-lead";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an attachment; columns: code, title, lead, supporting, agenda items, status, due date, overdue reasons, source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

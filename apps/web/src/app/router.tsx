@@ -2,13 +2,15 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { homeRoute } from '../features/home/route';
 import { settingsRoute } from '../features/settings/route';
+import { catalogueRoute } from '../features/catalogue/route';
 import { signInRoute } from '../features/sign-in/route';
 import { rootRoute } from './routes/root';
 import { signedInRoute } from './routes/signed-in';
 import { PendingPage } from './layout/error-pages';
+import { parseSearch, stringifySearch } from './search-params';
 
 /** The route tree, in code: each feature owns its route; this is where they are put together. */
-const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, settingsRoute])]);
+const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, settingsRoute, catalogueRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
@@ -19,6 +21,8 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
     defaultPendingComponent: PendingPage,
+    parseSearch,
+    stringifySearch,
   });
 }
 

@@ -183,9 +183,9 @@ export class ExtensionAlreadyDecided extends DomainError {
 
 /** A list cursor the API did not give: a page is continued only from where an earlier page ended. */
 export class InvalidCursor extends DomainError {
-  constructor() {
+  constructor(problem = 'is not a cursor from an earlier page (nextCursor)') {
     super(CommitmentErrorCode.InvalidCursor, 'invalid_input', 'The cursor is not one this API gave; start from the first page.', {}, [
-      { field: 'cursor', message: 'is not a cursor from an earlier page (nextCursor)' },
+      { field: 'cursor', message: problem },
     ]);
   }
 }

@@ -18,6 +18,8 @@ import {
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, IsInstant, IsNotBlank, Nullable, Omittable } from '@hld/http';
+import { COMMITMENT_SORTS, type CommitmentSort } from '../application/commitment-order.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../rendering/commitment-export-formats.js';
 import {
   COMMITMENT_CODE,
   COMMITMENT_KINDS,
@@ -201,27 +203,67 @@ export class ReportProgressRequest {
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+/** `a,b`, or the parameter repeated (`x=a&x=b`, as the generated client sends a list), or both: one list; empty items are dropped. */
+const toList = ({ value }: { value: unknown }): unknown[] | undefined =>
+  value === undefined
+    ? undefined
+    : (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).filter((v) => v !== '');
+/** A list of whole numbers; what is not one stays as it is, for the validator to name. */
+const toNumbers = (params: { value: unknown }) =>
+  toList(params)?.map((v) => (typeof v === 'string' && /^-?\d{1,9}$/.test(v) ? Number(v) : v));
+const SEVERAL = 'several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them';
 
-export class ListCommitmentsQuery {
-  @ApiPropertyOptional({ description: 'agency code: commitments it leads or supports' })
+/** The filters of the commitment list, its facet counts and its export. */
+export class CommitmentFiltersQuery {
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['ILO'],
+    description: `agency codes: commitments one of them leads or supports; ${SEVERAL}`,
+  })
   @Omittable()
-  @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
-  agency?: string;
+  @Transform(toList)
+  @ArrayMaxSize(100)
+  @Matches(AGENCY, { each: true, message: 'must hold agency codes such as ILO' })
+  agency?: string[];
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 8 })
+  @ApiPropertyOptional({ type: [String], example: ['ILO'], description: `agency codes: commitments one of them leads; ${SEVERAL}` })
   @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(8, { message: 'agenda items are numbered 1 to 8' })
-  agendaItem?: number;
+  @Transform(toList)
+  @ArrayMaxSize(100)
+  @Matches(AGENCY, { each: true, message: 'must hold agency codes such as ILO' })
+  lead?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['IOM'], description: `agency codes: commitments one of them supports; ${SEVERAL}` })
+  @Omittable()
+  @Transform(toList)
+  @ArrayMaxSize(100)
+  @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
+  supporting?: string[];
 
   @ApiPropertyOptional({
-    enum: COMMITMENT_STATUSES,
+    type: 'integer',
     isArray: true,
-    description: 'one status, or several: repeated (status=a&status=b) or separated by commas (status=a,b)',
+    minimum: 1,
+    maximum: 8,
+    example: [2],
+    description: `agenda items, 1 to 8; ${SEVERAL}`,
   })
+  @Omittable()
+  @Transform(toNumbers)
+  @ArrayMaxSize(8)
+  @IsInt({ each: true, message: 'must hold agenda item numbers, 1 to 8' })
+  @Min(1, { each: true, message: 'agenda items are numbered 1 to 8' })
+  @Max(8, { each: true, message: 'agenda items are numbered 1 to 8' })
+  agendaItem?: number[];
+
+  @ApiPropertyOptional({ type: [String], example: ['10.7'], description: `SDG targets; ${SEVERAL}` })
+  @Omittable()
+  @Transform(toList)
+  @ArrayMaxSize(200)
+  @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
+  sdgTarget?: string[];
+
+  @ApiPropertyOptional({ enum: COMMITMENT_STATUSES, isArray: true, description: `statuses; ${SEVERAL}` })
   @Omittable()
   @Transform(toList)
   @IsIn(COMMITMENT_STATUSES, { each: true })
@@ -234,6 +276,15 @@ export class ListCommitmentsQuery {
   @Omittable()
   @IsCalendarDate()
   dueBefore?: string;
+}
+
+const SORT_DESCRIPTION = 'code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code';
+
+export class ListCommitmentsQuery extends CommitmentFiltersQuery {
+  @ApiPropertyOptional({ enum: COMMITMENT_SORTS, default: 'code', description: SORT_DESCRIPTION })
+  @Omittable()
+  @IsIn(COMMITMENT_SORTS, { message: `must be one of ${COMMITMENT_SORTS.join(', ')}` })
+  sort?: CommitmentSort;
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @Omittable()
@@ -243,7 +294,20 @@ export class ListCommitmentsQuery {
   @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ description: "the previous page's nextCursor, with the same sort" })
+  @Omittable()
+  @IsString()
+  @MaxLength(2000)
+  cursor?: string;
+}
+
+export class ExportCommitmentsQuery extends CommitmentFiltersQuery {
+  @ApiProperty({ enum: EXPORT_FORMATS }) @IsIn(EXPORT_FORMATS, { message: 'must be csv or xlsx' }) format: ExportFormat;
+
+  @ApiPropertyOptional({ enum: COMMITMENT_SORTS, default: 'code', description: SORT_DESCRIPTION })
+  @Omittable()
+  @IsIn(COMMITMENT_SORTS, { message: `must be one of ${COMMITMENT_SORTS.join(', ')}` })
+  sort?: CommitmentSort;
 }
 
 export class GetCommitmentQuery {

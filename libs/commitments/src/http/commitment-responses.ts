@@ -7,6 +7,7 @@ import type { CommitmentView } from '../application/commitment-view.js';
 import type { CommitmentPage } from '../application/list-commitments.js';
 import type { HistoryEntry } from '../application/get-commitment-history.js';
 import type { StatisticsDimension, StatusCounts } from '../application/get-status-statistics.js';
+import type { CommitmentFacets } from '../application/get-commitment-facets.js';
 import { OVERDUE_REASONS, type OverdueReason } from '../domain/overdue.js';
 
 /** The OpenAPI shapes of what the commitments' routes answer (the web app's client is generated from them). */
@@ -100,4 +101,36 @@ export class StatusCountsResponse implements StatusCounts {
 export class StatusStatisticsResponse {
   @ApiProperty({ enum: ['agency', 'agendaItem'] }) by: StatisticsDimension;
   @ApiProperty({ type: [StatusCountsResponse] }) items: StatusCountsResponse[];
+}
+
+/** The facet counts of a commitment list (GET /commitments/facets): a count per value of each filter. */
+export class TextFacetCountResponse {
+  @ApiProperty() value: string;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+export class AgendaItemFacetCountResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 8 }) value: number;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+export class StatusFacetCountResponse {
+  @ApiProperty({ enum: COMMITMENT_STATUSES }) value: CommitmentStatus;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+export class OverdueFacetCountResponse {
+  @ApiProperty() value: boolean;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+export class CommitmentFacetsResponse implements CommitmentFacets {
+  @ApiProperty({ type: 'integer', description: 'how many commitments match every filter' }) total: number;
+  @ApiProperty({ type: [TextFacetCountResponse], description: 'per lead agency' }) lead: TextFacetCountResponse[];
+  @ApiProperty({ type: [TextFacetCountResponse], description: 'per supporting agency' }) supporting: TextFacetCountResponse[];
+  @ApiProperty({ type: [TextFacetCountResponse], description: 'per agency, leading or supporting' }) agency: TextFacetCountResponse[];
+  @ApiProperty({ type: [AgendaItemFacetCountResponse] }) agendaItem: AgendaItemFacetCountResponse[];
+  @ApiProperty({ type: [TextFacetCountResponse], description: 'per SDG target' }) sdgTarget: TextFacetCountResponse[];
+  @ApiProperty({ type: [StatusFacetCountResponse], description: 'every status, in lifecycle order' }) status: StatusFacetCountResponse[];
+  @ApiProperty({ type: [OverdueFacetCountResponse], description: 'overdue (true) and not (false)' }) overdue: OverdueFacetCountResponse[];
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor, ChangeContext } from '@hld/kernel';
 import { Acting, Change, Endpoint, IfMatchVersion, Performs, etagOf, uuidParam, type ParamDoc } from '@hld/http';
@@ -13,6 +13,9 @@ import { SetCommitmentDueDate } from '../application/set-commitment-due-date.js'
 import { ChangeCommitmentStatus } from '../application/change-commitment-status.js';
 import { ReportProgress } from '../application/report-progress.js';
 import { ListCommitments, type CommitmentPage } from '../application/list-commitments.js';
+import { GetCommitmentFacets, type CommitmentFacets } from '../application/get-commitment-facets.js';
+import { ExportCommitments } from '../application/export-commitments.js';
+import { csvStream, EXPORT_MEDIA_TYPES, xlsxStream } from '../rendering/commitment-export-formats.js';
 import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
@@ -23,6 +26,8 @@ import { RequestDueDateExtension } from '../application/request-due-date-extensi
 import { DecideDueDateExtension } from '../application/decide-due-date-extension.js';
 import {
   AssignOwnersRequest,
+  CommitmentFiltersQuery,
+  ExportCommitmentsQuery,
   ExtensionDecision,
   ExtensionRequest,
   GetCommitmentQuery,
@@ -33,7 +38,13 @@ import {
   SetDueDateRequest,
   TransitionRequest,
 } from './commitment-requests.js';
-import { CommitmentPageResponse, CommitmentResponse, HistoryResponse, ProgressReportedResponse } from './commitment-responses.js';
+import {
+  CommitmentFacetsResponse,
+  CommitmentPageResponse,
+  CommitmentResponse,
+  HistoryResponse,
+  ProgressReportedResponse,
+} from './commitment-responses.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'the ETag ("<version>") you last read' };
 const ID_OR_CODE: Record<string, ParamDoc> = {
@@ -72,10 +83,51 @@ export class CommitmentsController {
   }
 
   @Get()
-  @Endpoint({ summary: 'List commitments, filtered and paged, in code order', ok: CommitmentPageResponse })
+  @Endpoint({
+    summary: 'List commitments, filtered, sorted and paged',
+    description: 'A page in the order asked (code order by default); `nextCursor` gives the next page of the same order.',
+    ok: CommitmentPageResponse,
+  })
   list(@Query() query: ListCommitmentsQuery, @Acting() viewer: Actor): Promise<CommitmentPage> {
-    const { limit, cursor, ...filters } = query;
-    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer));
+    const { limit, cursor, sort, ...filters } = query;
+    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer, sort));
+  }
+
+  /** How many commitments per value of each filter, for these filters (faceted search: see GetCommitmentFacets). */
+  @Get('facets')
+  @Endpoint({
+    summary: 'Count the commitments of a list per value of each filter (faceted search)',
+    description: 'Each facet is counted with every other filter applied but not its own; `q` and `dueBefore` narrow every count.',
+    ok: CommitmentFacetsResponse,
+  })
+  facets(@Query() filters: CommitmentFiltersQuery): Promise<CommitmentFacets> {
+    return this.queries.execute(new GetCommitmentFacets({ ...filters }));
+  }
+
+  /** Every commitment the filters match (not a page), in the order asked, as a CSV or XLSX download, streamed. */
+  @Get('export')
+  @ApiProduces(EXPORT_MEDIA_TYPES.csv, EXPORT_MEDIA_TYPES.xlsx)
+  @Endpoint({
+    summary: 'Download every commitment of a list (all pages), in its order, as CSV or XLSX',
+    ok: {
+      description: 'an attachment; columns: code, title, lead, supporting, agenda items, status, due date, overdue reasons, source',
+      content: {
+        [EXPORT_MEDIA_TYPES.csv]: { schema: { type: 'string' } },
+        [EXPORT_MEDIA_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+  })
+  async export(@Query() query: ExportCommitmentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const { format, sort, ...filters } = query;
+    const result = await this.queries.execute(new ExportCommitments(filters, sort));
+    const stream = format === 'csv' ? csvStream(result.rows) : xlsxStream(result.rows, this.clock.now());
+    // however the answer ends (written, client gone, failed), the export's snapshot ends with it
+    stream.on('close', () => void result.close());
+    void reply.header('Cache-Control', 'private, no-store');
+    return new StreamableFile(stream, {
+      type: EXPORT_MEDIA_TYPES[format],
+      disposition: `attachment; filename="hld-commitments-${result.today}.${format}"`,
+    });
   }
 
   @Get(':idOrCode')

@@ -40,6 +40,11 @@ export function AppLayout() {
                   </Link>
                 </li>
                 <li>
+                  <Link to="/commitments" className={classes.navLink}>
+                    {intl.formatMessage({ id: 'app.nav.commitments' })}
+                  </Link>
+                </li>
+                <li>
                   <Link to="/settings" className={classes.navLink}>
                     {intl.formatMessage({ id: 'app.nav.settings' })}
                   </Link>
