@@ -20,6 +20,7 @@ import { RebuildCommitmentReadModelsHandler } from './application/rebuild-commit
 import { ListCommitmentsHandler } from './application/list-commitments.js';
 import { GetCommitmentHandler } from './application/get-commitment.js';
 import { GetCommitmentHistoryHandler } from './application/get-commitment-history.js';
+import { ListProgressReportsHandler } from './application/list-progress-reports.js';
 import { GetStatusStatisticsHandler } from './application/get-status-statistics.js';
 import { GetReportingComplianceHandler } from './application/get-reporting-compliance.js';
 import { GetOverdueBreakdownHandler } from './application/get-overdue-breakdown.js';
@@ -47,6 +48,7 @@ import { StatisticsController } from './http/statistics.controller.js';
     ListCommitmentsHandler,
     GetCommitmentHandler,
     GetCommitmentHistoryHandler,
+    ListProgressReportsHandler,
     GetStatusStatisticsHandler,
     GetReportingComplianceHandler,
     GetOverdueBreakdownHandler,

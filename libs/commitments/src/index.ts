@@ -24,6 +24,8 @@ export { ListCommitments } from './application/list-commitments.js';
 export type { CommitmentFilters, CommitmentPage } from './application/list-commitments.js';
 export { GetCommitment } from './application/get-commitment.js';
 export { GetCommitmentHistory } from './application/get-commitment-history.js';
+export { ListProgressReports } from './application/list-progress-reports.js';
+export type { CommitmentProgressReports, ProgressReportEntry, ProgressReportPeriod } from './application/list-progress-reports.js';
 export { GetStatusStatistics } from './application/get-status-statistics.js';
 export { GetReportingCompliance } from './application/get-reporting-compliance.js';
 export type { AgencyCompliance } from './application/get-reporting-compliance.js';

@@ -261,6 +261,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commitments/{idOrCode}/progress-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commitment's progress reports by period, newest period first */
+        get: operations["CommitmentsController_progressReports"];
+        put?: never;
+        post: operations["CommitmentsController_reportProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments/{idOrCode}/transitions": {
         parameters: {
             query?: never;
@@ -303,22 +320,6 @@ export interface paths {
         get?: never;
         put: operations["CommitmentsController_setDueDate"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/commitments/{idOrCode}/progress-reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CommitmentsController_reportProgress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -707,6 +708,74 @@ export interface components {
              * @example 2015-01-15
              */
             dueDate?: Record<string, never> | null;
+        };
+        IndicatorResponse: {
+            /** @example countries reached */
+            name: string;
+            /** @example 12 */
+            value: number | string;
+            /** @example countries */
+            unit?: string;
+            /**
+             * Format: date
+             * @example 2014-12-31
+             */
+            asOf?: string;
+        };
+        ReporterResponse: {
+            /** @description a user id, or system:catalogue for the catalogue load */
+            id: string;
+            /**
+             * @description focal_point, coordinator, admin or system
+             * @example focal_point
+             */
+            role: string | null;
+            /**
+             * @description a focal point's agency
+             * @example ILO
+             */
+            agency: string | null;
+        };
+        ProgressReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2014 */
+            period: number;
+            /**
+             * @description the agency the report is for
+             * @example ILO
+             */
+            agency: string;
+            /**
+             * @description no_change: nothing changed since the last report
+             * @enum {string}
+             */
+            kind: "report" | "no_change";
+            summary: string;
+            /**
+             * @example [
+             *       "https://example.org/report"
+             *     ]
+             */
+            evidenceUrls: string[];
+            indicators: components["schemas"]["IndicatorResponse"][];
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["ReporterResponse"];
+        };
+        ProgressReportPeriodResponse: {
+            /** @example 2014 */
+            period: number;
+            /** @description the latest report first */
+            reports: components["schemas"]["ProgressReportResponse"][];
+        };
+        ProgressReportsResponse: {
+            /** Format: uuid */
+            commitmentId: string;
+            /** @example ILO-a */
+            code: string;
+            /** @description the newest period first */
+            periods: components["schemas"]["ProgressReportPeriodResponse"][];
         };
         TransitionRequest: {
             /** @enum {string} */
@@ -1612,6 +1681,50 @@ export interface operations {
             };
         };
     };
+    CommitmentsController_progressReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idOrCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReportsResponse"];
+                };
+            };
+        };
+    };
+    CommitmentsController_reportProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idOrCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportProgressRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CommitmentsController_transition: {
         parameters: {
             query?: never;
@@ -1683,29 +1796,6 @@ export interface operations {
         };
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CommitmentsController_reportProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                idOrCode: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReportProgressRequest"];
-            };
-        };
-        responses: {
-            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor, ChangeContext } from '@hld/kernel';
 import { Acting, Change, IfMatchVersion, Performs, etagOf } from '@hld/http';
@@ -15,6 +15,7 @@ import { ReportProgress } from '../application/report-progress.js';
 import { ListCommitments, type CommitmentPage } from '../application/list-commitments.js';
 import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
+import { ListProgressReports, type CommitmentProgressReports } from '../application/list-progress-reports.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
 import { Clock, toInstant } from '@hld/kernel';
 import { COMMITMENT_POLICY } from '../domain/access-policy.js';
@@ -32,6 +33,7 @@ import {
   SetDueDateRequest,
   TransitionRequest,
 } from './commitment-requests.js';
+import { ProgressReportsResponse } from './progress-report-responses.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'the ETag ("<version>") you last read' };
 
@@ -79,6 +81,13 @@ export class CommitmentsController {
   @Get(':idOrCode/history')
   history(@Param('idOrCode') idOrCode: string): Promise<{ items: HistoryEntry[] }> {
     return this.queries.execute(new GetCommitmentHistory(idOrCode));
+  }
+
+  @Get(':idOrCode/progress-reports')
+  @ApiOperation({ summary: "The commitment's progress reports by period, newest period first" })
+  @ApiOkResponse({ type: ProgressReportsResponse })
+  progressReports(@Param('idOrCode') idOrCode: string): Promise<CommitmentProgressReports> {
+    return this.queries.execute(new ListProgressReports(idOrCode));
   }
 
   @Post(':idOrCode/transitions')
