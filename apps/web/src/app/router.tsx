@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import { commitmentRoute } from '../features/commitment/route';
 import { homeRoute } from '../features/home/route';
 import { settingsRoute } from '../features/settings/route';
 import { signInRoute } from '../features/sign-in/route';
@@ -8,7 +9,7 @@ import { signedInRoute } from './routes/signed-in';
 import { PendingPage } from './layout/error-pages';
 
 /** The route tree, in code: each feature owns its route; this is where they are put together. */
-const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, settingsRoute])]);
+const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, settingsRoute, commitmentRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
