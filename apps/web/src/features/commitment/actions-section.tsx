@@ -46,12 +46,15 @@ export function ActionsSection({ commitment, act, onDone }: { commitment: Commit
   const [kept, setKept] = useState<Offer | null>(null);
   if (current && kept?.act !== current.act) setKept(current);
   if (!current && kept && kept.act !== act) setKept(null);
-  const open = current ?? (kept?.act === act ? kept : undefined);
+  const open = current ?? (kept && act && kept.act === act ? kept : undefined);
 
+  // after a success the focus goes to the page's announcement of it, not back to the button that opened the form
+  const [returnFocus, setReturnFocus] = useState(true);
   const setAct = (next: string | undefined) =>
     void navigate({ to: '.', search: (previous: Record<string, unknown>) => ({ ...previous, act: next }), replace: next === undefined });
   const close = () => setAct(undefined);
   const done = (message: string) => {
+    setReturnFocus(false);
     close();
     onDone(message);
   };
@@ -82,7 +85,14 @@ export function ActionsSection({ commitment, act, onDone }: { commitment: Commit
             <Text size="sm">{intl.formatMessage({ id: 'commitment.actions.help' })}</Text>
             <Group gap="sm">
               {offers.map((offer, index) => (
-                <Button key={offer.act} variant={index === 0 ? 'filled' : 'default'} onClick={() => setAct(offer.act)}>
+                <Button
+                  key={offer.act}
+                  variant={index === 0 ? 'filled' : 'default'}
+                  onClick={() => {
+                    setReturnFocus(true);
+                    setAct(offer.act);
+                  }}
+                >
                   {label(offer)}
                 </Button>
               ))}
@@ -93,6 +103,7 @@ export function ActionsSection({ commitment, act, onDone }: { commitment: Commit
       <Modal
         opened={open !== undefined}
         onClose={close}
+        returnFocus={returnFocus}
         title={open ? dialogTitle(intl, open, commitment.code) : ''}
         closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'app.close' }) }}
         size="lg"

@@ -47,12 +47,7 @@ export function CommitmentPage() {
   return (
     <Stack gap="lg">
       {asOf && <PastStateBanner code={code} asOf={asOf} />}
-      <div>
-        <Text size="sm" fw={600} c="dimmed">
-          {c.code}
-        </Text>
-        <PageTitle>{intl.formatMessage({ id: 'commitment.pageTitle' }, { code: c.code, title: c.title })}</PageTitle>
-      </div>
+      <PageTitle>{intl.formatMessage({ id: 'commitment.pageTitle' }, { code: c.code, title: c.title })}</PageTitle>
       <StatusSummary commitment={c} />
       {/* always in the page, so that what is put in it is announced */}
       <div role="status" aria-live="polite">
@@ -123,7 +118,7 @@ function PastStateBanner({ code, asOf }: { code: string; asOf: string }) {
   const intl = useIntl();
   const { day } = useDates();
   return (
-    <Alert variant="light" color="yellow" title={intl.formatMessage({ id: 'commitment.asOf.bannerTitle' }, { date: day(asOf) })}>
+    <Alert variant="light" color="orange" title={intl.formatMessage({ id: 'commitment.asOf.bannerTitle' }, { date: day(asOf) })}>
       <Stack gap="xs">
         <Text size="sm">{intl.formatMessage({ id: 'commitment.asOf.banner' })}</Text>
         <Anchor component={Link} to={`/commitments/${code}`} size="sm" fw={600}>

@@ -9,7 +9,7 @@ const STATUS_COLOURS: Record<Status, string> = {
   proposed: 'gray',
   accepted: 'unBlue',
   in_progress: 'unBlue',
-  under_review: 'yellow',
+  under_review: 'orange',
   completed: 'green',
   discontinued: 'dark',
 };

@@ -73,33 +73,32 @@ function ReportCard({ report }: { report: ProgressReport }) {
           </Stack>
         )}
         {report.indicators.length > 0 && (
-          <Table.ScrollContainer minWidth={420}>
-            <Table withTableBorder striped>
-              <Table.Caption>
-                {intl.formatMessage({ id: 'commitment.reports.indicators' }, { count: report.indicators.length })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.indicator' })}</Table.Th>
-                  <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.value' })}</Table.Th>
-                  <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.unit' })}</Table.Th>
-                  <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.asOf' })}</Table.Th>
+          // no sideways scrolling on a narrow screen: the cells wrap
+          <Table withTableBorder striped style={{ overflowWrap: 'anywhere' }}>
+            <Table.Caption>
+              {intl.formatMessage({ id: 'commitment.reports.indicators' }, { count: report.indicators.length })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.indicator' })}</Table.Th>
+                <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.value' })}</Table.Th>
+                <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.unit' })}</Table.Th>
+                <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.asOf' })}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.indicators.map((indicator, index) => (
+                <Table.Tr key={index}>
+                  <Table.Th scope="row" fw={400}>
+                    {indicator.name}
+                  </Table.Th>
+                  <Table.Td>{value(indicator.value)}</Table.Td>
+                  <Table.Td>{indicator.unit ?? ''}</Table.Td>
+                  <Table.Td>{indicator.asOf ? day(indicator.asOf) : ''}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.indicators.map((indicator, index) => (
-                  <Table.Tr key={index}>
-                    <Table.Th scope="row" fw={400}>
-                      {indicator.name}
-                    </Table.Th>
-                    <Table.Td>{value(indicator.value)}</Table.Td>
-                    <Table.Td>{indicator.unit ?? ''}</Table.Td>
-                    <Table.Td>{indicator.asOf ? day(indicator.asOf) : ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
         <Text size="sm" c="dimmed">
           {intl.formatMessage({ id: 'commitment.reports.by' }, { who: actorName(report.reportedBy), date: instant(report.reportedAt) })}

@@ -2,14 +2,20 @@ import { useIntl } from 'react-intl';
 import { useMe } from '../../session/session';
 import type { Actor, HistoryEntry, Status } from './queries';
 
-/** Dates as the reader's language writes them: a calendar day (a due date) and an instant (when something happened). */
+/**
+ * Dates as the reader writes them: in the interface's language, with the browser's regional conventions for it
+ * when it has some (an en-GB browser reads "3 March 2015", an en-US one "March 3, 2015").
+ */
 export function useDates() {
   const intl = useIntl();
+  const locale = navigator.languages.find((tag) => tag.toLowerCase().split('-')[0] === intl.locale) ?? intl.locale;
+  const long = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+  const longUtc = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   return {
     /** `2015-01-15` → "15 January 2015" (the day itself, whatever the reader's time zone). */
-    day: (day: string) => intl.formatDate(Date.parse(`${day}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+    day: (day: string) => longUtc.format(Date.parse(`${day}T00:00:00Z`)),
     /** An instant, on the reader's own calendar. */
-    instant: (iso: string) => intl.formatDate(iso, { dateStyle: 'long' }),
+    instant: (iso: string) => long.format(Date.parse(iso)),
   };
 }
 
