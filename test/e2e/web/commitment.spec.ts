@@ -303,6 +303,84 @@ describe('The commitment page', () => {
   );
 
   it(
+    'a coordinator: every move the lifecycle allows, a reason where the API needs one, reports on behalf of an agency',
+    async () => {
+      const coordinator = await web.aUser('coordinator');
+      const reviewed = await aCommitmentIn(['accepted', 'in_progress', 'under_review']);
+      const page = await web.newPage();
+      await page.goto(`/commitments/${reviewed.code}`);
+      await signIn(page, coordinator.email);
+      const actions = page.getByRole('region', { name: 'What you can do' });
+      await actions.waitFor();
+      await expect(actions.getByRole('button').allTextContents()).resolves.toEqual([
+        'Report progress',
+        'No change since the last report',
+        'Validate completion',
+        'Return for more work',
+        'Discontinue',
+        'Ask for an extension',
+      ]);
+
+      // a report with no text: said next to the field, which takes the focus; for an agency the coordinator names
+      await actions.getByRole('button', { name: 'Report progress' }).click();
+      const report = page.getByRole('dialog', { name: `Report progress on ${reviewed.code}` });
+      await report.getByRole('combobox', { name: 'Reporting for' }).selectOption('IOM');
+      await report.getByRole('combobox', { name: 'Reporting year' }).selectOption('2014');
+      await report.getByRole('button', { name: 'Send the report' }).click();
+      const summary = report.getByRole('textbox', { name: 'What was done' });
+      await report.getByText('Describe what was done.').waitFor();
+      await expect(summary.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(isFocused(summary)).resolves.toBe(true);
+      await expectAccessible(page);
+      await summary.fill('IOM trained consular staff, as its focal point told the coordinators.');
+      await report.getByRole('button', { name: 'Send the report' }).click();
+      await page.getByRole('status').getByText(`Received: your progress report for 2014 on ${reviewed.code}.`).waitFor();
+      expect((await reportsOf(reviewed))[0].reports[0]).toMatchObject({ period: 2014, agency: 'IOM', reportedBy: { role: 'coordinator' } });
+
+      // returning for more work needs a reason: refused without one, in words, then done
+      await actions.getByRole('button', { name: 'Return for more work' }).click();
+      const back = page.getByRole('dialog', { name: `Return ${reviewed.code} for more work` });
+      await back.getByRole('button', { name: 'Return for more work' }).click();
+      const reason = back.getByRole('textbox', { name: 'Reason' });
+      await back.getByText('Give a reason: this change needs one.').waitFor();
+      await expect(isFocused(reason)).resolves.toBe(true);
+      await reason.fill('evidence missing');
+      await back.getByRole('button', { name: 'Return for more work' }).click();
+      await page.getByRole('status').getByText(`Done: ${reviewed.code} is now “In progress”.`).waitFor();
+      await page.getByText(`Returned for more work by you on ${today()}: evidence missing`).waitFor();
+      expect(await read(reviewed)).toMatchObject({ status: 'in_progress' });
+
+      // discontinuing asks why; superseded asks by what
+      await actions.getByRole('button', { name: 'Discontinue' }).click();
+      const stop = page.getByRole('dialog', { name: `Discontinue ${reviewed.code}` });
+      await stop.getByRole('textbox', { name: 'Reason' }).fill('Taken over by the 2030 Agenda.');
+      await stop.getByRole('button', { name: 'Discontinue' }).click();
+      await stop.getByText('Choose why it is discontinued.').waitFor();
+      await stop.getByRole('radio', { name: 'Superseded by something else' }).check();
+      await stop.getByRole('button', { name: 'Discontinue' }).click();
+      await stop.getByText('Say what superseded it.').waitFor();
+      await stop.getByRole('textbox', { name: 'Superseded by' }).fill('SDG target 10.7');
+      await expectAccessible(page);
+      await stop.getByRole('button', { name: 'Discontinue' }).click();
+      await page.getByRole('status').getByText(`Done: ${reviewed.code} is now “Discontinued”.`).waitFor();
+      await page.getByText(`Discontinued by you on ${today()}: Taken over by the 2030 Agenda. (Superseded by SDG target 10.7.)`).waitFor();
+      expect((await historyOf(reviewed)).at(-1).payload).toMatchObject({
+        to: 'discontinued',
+        category: 'superseded',
+        supersededBy: 'SDG target 10.7',
+        reason: 'Taken over by the 2030 Agenda.',
+      });
+      await expect(actions.getByRole('button').allTextContents()).resolves.toEqual([
+        'Report progress',
+        'No change since the last report',
+        'Reopen',
+      ]);
+      await expectAccessible(page);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'two people on one commitment: the second is told who changed what since, and reloads and reapplies what they typed',
     async () => {
       const first = await web.aFocalPoint('ILO');
