@@ -45,7 +45,7 @@ const historyOf = async (c: Shown) => (await web.setup.http.get(`/api/v1/commitm
 async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => false)) return;
   }
   throw new Error(`${String(target)} never took the focus in ${max} tabs`);
 }
@@ -60,7 +60,8 @@ async function typeDate(page: Page, field: Locator, iso: string): Promise<void> 
   await expect(field.inputValue()).resolves.toBe(iso);
 }
 
-const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+const isFocused = (target: Locator) =>
+  target.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement));
 
 /** Signs in from the sign-in page with the keyboard alone. */
 async function signInWithKeyboard(page: Page, email: string): Promise<void> {
@@ -143,7 +144,7 @@ describe('The commitment page', () => {
       // received: said in the live region, which takes the focus; the page shows the report and its history line
       const received = page.getByRole('status').getByText(`Received: your progress report for ${period} on ${working.code}.`);
       await received.waitFor();
-      await expect(received.evaluate((el) => el.closest('[tabindex="-1"]') === document.activeElement)).resolves.toBe(true);
+      await expect(received.evaluate((el) => el.closest('[tabindex="-1"]') === el.ownerDocument.activeElement)).resolves.toBe(true);
       await expect(dialog.count()).resolves.toBe(0);
       expect(new URL(page.url()).searchParams.get('act')).toBeNull();
       const reports = page.getByRole('region', { name: 'Progress reports' });

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ProblemError } from '../../api/client';
@@ -12,10 +12,10 @@ import { DetailsSection, StatusSummary } from './details-section';
 import { HistorySection } from './history-section';
 import { ProgressReportsSection } from './progress-reports-section';
 import { commitmentQuery, endOfDay } from './queries';
-import { commitmentRoute } from './route';
 import { useDates } from './wording';
 
 const RESULT_ID = 'commitment-result';
+const route = getRouteApi('/signed-in/commitments/$code');
 
 /**
  * One commitment: what it says and whose it is, its status and due date, what the signed-in user may do to it now
@@ -23,8 +23,8 @@ const RESULT_ID = 'commitment-result';
  */
 export function CommitmentPage() {
   const intl = useIntl();
-  const { code } = commitmentRoute.useParams();
-  const { act, asOf } = commitmentRoute.useSearch();
+  const { code } = route.useParams();
+  const { act, asOf } = route.useSearch();
   const until = asOf ? endOfDay(asOf) : undefined;
   const commitment = useQuery(commitmentQuery(code, until));
   const [result, setResult] = useState<string | null>(null);
