@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { aCommitment, uniqueCode } from '../../helpers/factories.js';
+import { eventually } from '../../helpers/smtp-sink.js';
 import { emailField, expectAccessible, PASSWORD, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
 
 /**
@@ -63,6 +64,9 @@ async function typeDate(page: Page, field: Locator, iso: string): Promise<void> 
 const isFocused = (target: Locator) =>
   target.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement));
 
+/** `target` has the focus, or something in it has, now or within a moment (the focus moves once React has rendered). */
+const expectFocused = (target: Locator) => eventually(async () => expect(await isFocused(target)).toBe(true), 5_000, 50);
+
 /** Signs in from the sign-in page with the keyboard alone. */
 async function signInWithKeyboard(page: Page, email: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -117,7 +121,7 @@ describe('The commitment page', () => {
       const dialog = page.getByRole('dialog', { name: `Report progress on ${working.code}` });
       await dialog.waitFor();
       expect(new URL(page.url()).searchParams.get('act')).toBe('report');
-      await expect(isFocused(dialog)).resolves.toBe(true);
+      await expectFocused(dialog);
       const period = await dialog.getByRole('combobox', { name: 'Reporting year' }).inputValue();
       await tabTo(page, dialog.getByRole('textbox', { name: 'What was done' }));
       await page.keyboard.type('Trained 40 labour inspectors on fair recruitment in three countries.');
@@ -126,9 +130,7 @@ describe('The commitment page', () => {
       await tabTo(page, dialog.getByRole('button', { name: 'Add an indicator' }));
       await page.keyboard.press('Enter');
       // the new row's first field has the focus
-      await expect(isFocused(dialog.getByRole('group', { name: 'Indicator 1' }).getByRole('textbox', { name: 'Name' }))).resolves.toBe(
-        true,
-      );
+      await expectFocused(dialog.getByRole('group', { name: 'Indicator 1' }).getByRole('textbox', { name: 'Name' }));
       await page.keyboard.type('labour inspectors trained');
       await page.keyboard.press('Tab');
       await page.keyboard.type('40');
@@ -144,7 +146,9 @@ describe('The commitment page', () => {
       // received: said in the live region, which takes the focus; the page shows the report and its history line
       const received = page.getByRole('status').getByText(`Received: your progress report for ${period} on ${working.code}.`);
       await received.waitFor();
-      await expect(received.evaluate((el) => el.closest('[tabindex="-1"]') === el.ownerDocument.activeElement)).resolves.toBe(true);
+      await eventually(async () =>
+        expect(await received.evaluate((el) => el.closest('[tabindex="-1"]') === el.ownerDocument.activeElement)).toBe(true),
+      );
       await expect(dialog.count()).resolves.toBe(0);
       expect(new URL(page.url()).searchParams.get('act')).toBeNull();
       const reports = page.getByRole('region', { name: 'Progress reports' });
@@ -172,7 +176,7 @@ describe('The commitment page', () => {
       await page.goto(`/commitments/${quiet.code}?act=no-change`);
       const noChange = page.getByRole('dialog', { name: `No change on ${quiet.code} since the last report` });
       await noChange.waitFor();
-      await expect(isFocused(noChange)).resolves.toBe(true);
+      await expectFocused(noChange);
       await expectAccessible(page);
       await tabTo(page, noChange.getByRole('button', { name: 'Confirm no change' }));
       await page.keyboard.press('Enter');
@@ -187,7 +191,7 @@ describe('The commitment page', () => {
       const submit = page.getByRole('dialog', { name: `Submit ${working.code} for review` });
       await submit.waitFor();
       await expect(submit.getByText(`${working.code} will move from “In progress” to “Under review”.`).isVisible()).resolves.toBe(true);
-      await expect(isFocused(submit.getByRole('textbox', { name: 'Comment (optional)' }))).resolves.toBe(true);
+      await expectFocused(submit.getByRole('textbox', { name: 'Comment (optional)' }));
       await page.keyboard.type('All three countries done.');
       await expectAccessible(page);
       await tabTo(page, submit.getByRole('button', { name: 'Submit for review' }));
@@ -207,7 +211,7 @@ describe('The commitment page', () => {
       const extension = page.getByRole('dialog', { name: `Ask for an extension of ${working.code}` });
       await extension.waitFor();
       const newDate = extension.getByLabel('New due date');
-      await expect(isFocused(newDate)).resolves.toBe(true);
+      await expectFocused(newDate);
       await typeDate(page, newDate, '2030-01-01');
       await tabTo(page, extension.getByRole('textbox', { name: 'Reason' }));
       await page.keyboard.type('The 2015 survey data arrive in September.');
@@ -217,7 +221,7 @@ describe('The commitment page', () => {
       await tooEarly.waitFor();
       await expect(newDate.getAttribute('aria-invalid')).resolves.toBe('true');
       await expect(newDate.getAttribute('aria-describedby')).resolves.toContain(await tooEarly.getAttribute('id'));
-      await expect(isFocused(newDate)).resolves.toBe(true);
+      await expectFocused(newDate);
       await expectAccessible(page);
       expect((await read(working)).pendingExtension).toBeNull();
       await typeDate(page, newDate, '2030-12-31');
@@ -290,7 +294,7 @@ describe('The commitment page', () => {
           { exact: false },
         )
         .waitFor();
-      await expect(isFocused(refusal)).resolves.toBe(true);
+      await expectFocused(refusal);
       // what the user typed is still there
       await expect(dialog.getByRole('textbox', { name: 'What was done' }).inputValue()).resolves.toBe('Drafted guidance.');
       await expectAccessible(page);
@@ -331,7 +335,7 @@ describe('The commitment page', () => {
       const summary = report.getByRole('textbox', { name: 'What was done' });
       await report.getByText('Describe what was done.').waitFor();
       await expect(summary.getAttribute('aria-invalid')).resolves.toBe('true');
-      await expect(isFocused(summary)).resolves.toBe(true);
+      await expectFocused(summary);
       await expectAccessible(page);
       await summary.fill('IOM trained consular staff, as its focal point told the coordinators.');
       await report.getByRole('button', { name: 'Send the report' }).click();
@@ -344,7 +348,7 @@ describe('The commitment page', () => {
       await back.getByRole('button', { name: 'Return for more work' }).click();
       const reason = back.getByRole('textbox', { name: 'Reason' });
       await back.getByText('Give a reason: this change needs one.').waitFor();
-      await expect(isFocused(reason)).resolves.toBe(true);
+      await expectFocused(reason);
       await reason.fill('evidence missing');
       await back.getByRole('button', { name: 'Return for more work' }).click();
       await page.getByRole('status').getByText(`Done: ${reviewed.code} is now “In progress”.`).waitFor();
@@ -413,7 +417,7 @@ describe('The commitment page', () => {
       await conflict
         .getByText(`No change since the last report confirmed for ${period} for ILO by a focal point of ILO on ${today()}.`)
         .waitFor();
-      await expect(isFocused(conflict)).resolves.toBe(true);
+      await expectFocused(conflict);
       await expect(dialog.getByRole('textbox', { name: 'Comment (optional)' }).inputValue()).resolves.toBe(
         'Evidence attached to the 2014 report.',
       );

@@ -20,14 +20,26 @@ export function fieldErrorsOf(
   return Object.keys(found).length > 0 ? found : null;
 }
 
-/** Moves the focus to the first field marked invalid in `form` (after React has shown the errors). */
-export function focusFirstError(form: HTMLFormElement | null): void {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+/**
+ * Focuses what `find` finds once it is on screen: React shows a message or an error a frame or two after the state
+ * that asks for it, so this looks again on the next frames (a few at most) rather than once.
+ */
+function focusOnceShown(find: () => HTMLElement | null | undefined, frames = 30): void {
+  requestAnimationFrame(() => {
+    const element = find();
+    if (element) element.focus();
+    else if (frames > 0) focusOnceShown(find, frames - 1);
+  });
 }
 
-/** Moves the focus to an element once it is on screen (a message to read first). */
+/** Moves the focus to the first field marked invalid in `form`. */
+export function focusFirstError(form: HTMLFormElement | null): void {
+  focusOnceShown(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]'));
+}
+
+/** Moves the focus to a message to read first. */
 export function focusWhenShown(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
+  focusOnceShown(() => document.getElementById(id));
 }
 
 /** The message of a catalogue id, for the maps of API fields to form fields. */
