@@ -422,6 +422,7 @@ describe('The commitment page', () => {
         'Evidence attached to the 2014 report.',
       );
       await expectAccessible(two);
+      await screenshot(two, 'en-commitment-conflict');
       expect(await read(shared)).toMatchObject({ status: 'in_progress', version: shared.version + 1 });
 
       await conflict.getByRole('button', { name: 'Reload and reapply' }).click();
@@ -550,10 +551,12 @@ describe('The commitment page', () => {
         await dialog.getByRole('button', { name: 'Add an indicator' }).click();
         await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(viewport.width);
         await expectAccessible(page);
+        if (viewport.width === 320) await screenshot(page, 'en-report-progress-320');
         await page.keyboard.press('Escape');
         await page.getByRole('region', { name: 'Progress reports' }).waitFor();
         await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(viewport.width);
         await expectAccessible(page);
+        if (viewport.width === 320) await screenshot(page, 'en-commitment-320');
       }
     },
     TIMEOUT_MS,

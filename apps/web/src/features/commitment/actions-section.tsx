@@ -88,6 +88,11 @@ export function ActionsSection({ commitment, act, onDone }: { commitment: Commit
                 <Button
                   key={offer.act}
                   variant={index === 0 ? 'filled' : 'default'}
+                  // long labels wrap on a narrow screen instead of being cut
+                  h="auto"
+                  mih={36}
+                  py={6}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
                   onClick={() => {
                     setReturnFocus(true);
                     setAct(offer.act);

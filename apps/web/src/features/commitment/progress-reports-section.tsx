@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { Section } from '../../ui/section';
@@ -43,9 +43,8 @@ export function ProgressReportsSection({ code, until }: { code: string; until?: 
 
 function ReportCard({ report }: { report: ProgressReport }) {
   const intl = useIntl();
-  const { day, instant } = useDates();
+  const { instant } = useDates();
   const actorName = useActorName();
-  const value = (v: number | string) => (typeof v === 'number' ? intl.formatNumber(v) : v);
   return (
     <Paper component="li" withBorder p="sm" radius="sm">
       <Stack gap="xs">
@@ -72,38 +71,49 @@ function ReportCard({ report }: { report: ProgressReport }) {
             </Stack>
           </Stack>
         )}
-        {report.indicators.length > 0 && (
-          // no sideways scrolling on a narrow screen: the cells wrap
-          <Table withTableBorder striped style={{ overflowWrap: 'anywhere' }}>
-            <Table.Caption>
-              {intl.formatMessage({ id: 'commitment.reports.indicators' }, { count: report.indicators.length })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.indicator' })}</Table.Th>
-                <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.value' })}</Table.Th>
-                <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.unit' })}</Table.Th>
-                <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.asOf' })}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.indicators.map((indicator, index) => (
-                <Table.Tr key={index}>
-                  <Table.Th scope="row" fw={400}>
-                    {indicator.name}
-                  </Table.Th>
-                  <Table.Td>{value(indicator.value)}</Table.Td>
-                  <Table.Td>{indicator.unit ?? ''}</Table.Td>
-                  <Table.Td>{indicator.asOf ? day(indicator.asOf) : ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        {report.indicators.length > 0 && <IndicatorTable report={report} />}
         <Text size="sm" c="dimmed">
           {intl.formatMessage({ id: 'commitment.reports.by' }, { who: actorName(report.reportedBy), date: instant(report.reportedAt) })}
         </Text>
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * The indicators as a table; on a narrow screen the cells wrap between words, and a word too long for its column
+ * (a code, an address) scrolls the table within its own box, which the keyboard can reach.
+ */
+function IndicatorTable({ report }: { report: ProgressReport }) {
+  const intl = useIntl();
+  const { day } = useDates();
+  const caption = intl.formatMessage({ id: 'commitment.reports.indicators' }, { count: report.indicators.length });
+  const value = (v: number | string) => (typeof v === 'number' ? intl.formatNumber(v) : v);
+  return (
+    <Box role="group" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Table withTableBorder striped>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.indicator' })}</Table.Th>
+            <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.value' })}</Table.Th>
+            <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.unit' })}</Table.Th>
+            <Table.Th scope="col">{intl.formatMessage({ id: 'commitment.reports.asOf' })}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.indicators.map((indicator, index) => (
+            <Table.Tr key={index}>
+              <Table.Th scope="row" fw={400}>
+                {indicator.name}
+              </Table.Th>
+              <Table.Td>{value(indicator.value)}</Table.Td>
+              <Table.Td>{indicator.unit ?? ''}</Table.Td>
+              <Table.Td>{indicator.asOf ? day(indicator.asOf) : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Box>
   );
 }
