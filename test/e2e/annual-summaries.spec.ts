@@ -131,6 +131,31 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     await workbook.xlsx.load(xlsx.body);
     expect(workbook.getWorksheet('Commitments')!.actualRowCount).toBe(230);
 
+    // sources cited by document and place, never by a line of the catalogue's text files
+    const xmlParts = (zip: Buffer) =>
+      Object.entries(unzipSync(new Uint8Array(zip)))
+        .filter(([name]) => /\.(xml|rels)$/.test(name))
+        .map(([, bytes]) => strFromU8(bytes))
+        .join('\n');
+    for (const [format, text] of Object.entries({
+      json: JSON.stringify(doc),
+      md: md.text,
+      html: html.text,
+      docx: xmlParts(docx.body),
+      csv: csv.text,
+      xlsx: xmlParts(xlsx.body),
+    })) {
+      expect({ format, cites: /\b\d{3} l\. \d/.exec(text)?.[0] ?? null }).toEqual({ format, cites: null });
+    }
+    const notes = [...md.text.matchAll(/^\[\^\d+\]: (.*)$/gm)].map((m) => m[1]).filter((note) => note.includes('progress report of'));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      expect(note).toMatch(
+        /^(Twelfth Coordination Meeting on International Migration, ESA\/P\/WP\.237, .*sects?\. [IVX]+( and [IVX]+)?|Thirteenth Coordination Meeting on International Migration \(United Nations Population Division, 2015\), pp?\. \d+[–\d and]*); progress report of [A-Z]+, /,
+      );
+    }
+    if (year === 2015) expect(notes.every((note) => /, pp?\. \d/.test(note))).toBe(true); // all from the 13th meeting's report
+
     // the coordinators were told: a summary_ready notice each in the ledger, recorded in the transaction that
     // made the version visible, for the reminders worker to deliver
     const [{ id }] = await api.db.query('SELECT id FROM annual_summaries WHERE year = $1 AND version = $2', [year, done.version]);

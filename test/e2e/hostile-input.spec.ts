@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { aCommitment } from '../helpers/factories.js';
 import { fastifyPath, servedRoutes } from '../helpers/route-table.js';
+import { answerMismatches, type OpenApiDocument, type Operation } from '../helpers/openapi-schema.js';
 import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.js';
 
 /**
@@ -11,7 +12,9 @@ import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.j
  * surrogates, control characters, 10,000-deep nesting, null, wrong types, impossible and out-of-range dates, 1 MB
  * strings), as a signed-in admin and, for whole bodies, without credentials. Then values drawn by fast-check (fixed
  * seed). Every answer: never a 5xx; a 4xx is problem+json with its request id and the security headers; and a
- * refused request wrote nothing (events, notifications, users, sessions, tokens, cycles, summaries, keys).
+ * refused request wrote nothing (events, notifications, users, sessions, tokens, cycles, summaries, keys). Every
+ * answer is one the OpenAPI document declares for the route, and its body fits the declared schema (but Node's 431,
+ * which comes before any route is known).
  *
  * The routes come from the app itself (Fastify's route table, checked against the OpenAPI document), and the body
  * fields and query parameters from the OpenAPI document: a new route, field or parameter is fuzzed without a change
@@ -506,6 +509,10 @@ describe('Hostile input on every route (fuzz)', () => {
     else if (res.status >= 400 && res.body?.requestId !== res.headers['x-request-id'])
       wrong.push(`${res.status}: requestId is not X-Request-Id`);
     if (res.headers['x-content-type-options'] !== 'nosniff') wrong.push(`${res.status} without the security headers`);
+    if (res.status !== 431) {
+      const operation = (doc as unknown as OpenApiDocument).paths[openApiPath][method] as Operation;
+      wrong.push(...answerMismatches(doc as unknown as OpenApiDocument, operation, { status: res.status, contentType, body: res.body }));
+    }
     const after = await fingerprint();
     known = after;
     if (res.status >= 300) {

@@ -270,7 +270,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(iom).toMatchObject({
       unchangedSincePreviousYear: false,
       excerptIsWholeText: false,
-      citation: { document: { title: null, symbol: 'UN/POP/MIG-12CM/2014/15', page: '3' } },
+      citation: { document: { title: null, symbol: 'UN/POP/MIG-12CM/2014/15', locator: null, page: '3' } },
     });
     const full = doc.annex.progressReports.find((r) => r.reportId === iom.citation.reportId)!;
     expect(iom.excerpt.endsWith(' …')).toBe(true);
@@ -373,6 +373,60 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(md).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(md).toContain('UNHCR-a** (');
     expect(md).toContain('was completed on 1 June 2014.');
+  });
+
+  it("cites the catalogue's reports by document and page or section in every format, never by a line of the seed texts", () => {
+    const lineReference = /\b\d{3} l\. \d/;
+    const xmlParts = (zip: Buffer) =>
+      Object.entries(unzipSync(new Uint8Array(zip)))
+        .filter(([name]) => /\.(xml|rels)$/.test(name))
+        .map(([, bytes]) => strFromU8(bytes))
+        .join('\n');
+    const texts: Record<SummaryFormat, string> = {
+      json: files.json.toString('utf8'),
+      md: files.md.toString('utf8'),
+      html: files.html.toString('utf8'),
+      csv: files.csv.toString('utf8'),
+      docx: xmlParts(files.docx),
+      xlsx: xmlParts(files.xlsx),
+    };
+    for (const [format, text] of Object.entries(texts))
+      expect({ format, cites: lineReference.exec(text)?.[0] ?? null }).toEqual({ format, cites: null });
+
+    // every report the catalogue loaded cites its meeting report: the 12th by symbol and section (it prints no page
+    // numbers), the 13th by page
+    const statements = doc.agendaItems.flatMap((section) => section.progress.flatMap((p) => p.statements));
+    const fromCatalogue = statements.filter((s) => s.citation.document && s.citation.document.symbol !== 'UN/POP/MIG-12CM/2014/15');
+    expect(fromCatalogue.length).toBeGreaterThan(20);
+    for (const { citation } of fromCatalogue) {
+      const where = { report: `${citation.commitmentCode} ${citation.agency}`, document: citation.document };
+      expect(where).toEqual({
+        ...where,
+        document: expect.objectContaining(
+          citation.document!.title!.startsWith('Twelfth')
+            ? {
+                title: 'Twelfth Coordination Meeting on International Migration',
+                symbol: 'ESA/P/WP.237',
+                locator: expect.stringMatching(/sects?\. [IVX]+( and [IVX]+)?$/),
+              }
+            : {
+                title: 'Thirteenth Coordination Meeting on International Migration (United Nations Population Division, 2015)',
+                symbol: null,
+                page: expect.stringMatching(/^\d+/),
+              },
+        ),
+      });
+    }
+    const footnotes = strFromU8(unzipSync(new Uint8Array(files.docx))['word/footnotes.xml']);
+    const iloNote =
+      /Thirteenth Coordination Meeting on International Migration \(United Nations Population Division, 2015\), p\. 11; progress report of ILO, \d{1,2} [A-Z][a-z]+ 2015\./;
+    const gfmdNote =
+      /Twelfth Coordination Meeting on International Migration, ESA\/P\/WP\.237, sect\. III; progress report of GFMD, \d{1,2} [A-Z][a-z]+ 201[45]\./;
+    for (const note of [iloNote, gfmdNote]) {
+      expect(texts.md).toMatch(new RegExp(`^\\[\\^\\d+\\]: ${note.source}$`, 'm'));
+      expect(texts.html).toMatch(note);
+      expect(footnotes).toMatch(note);
+    }
   });
 
   it('gives a DOCX that opens, with Word numbering, footnotes, charts with alternative text, and tables whose columns fit their codes', () => {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
@@ -8,10 +8,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ConfigModule, loadEnvironment } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
-import { CommitmentsModule, GetCommitment, RegisterCommitment } from '@hld/commitments';
+import { CommitmentsModule, GetCommitment, GetCommitmentHistory, RegisterCommitment, ReviseCommitmentDetails } from '@hld/commitments';
 import { CatalogueInvalid, CatalogueModule, LoadCatalogue } from '@hld/catalogue';
 import { aCommitment } from '../helpers/factories.js';
 import { countEvents } from '../helpers/db.js';
+import { citeSources } from '../../db/catalogue/cite-sources.js';
 
 /**
  * Recommendations per chapter of the book, counted from 004 (the lettered items of each chapter's
@@ -50,6 +51,19 @@ const EXPECTED: Record<string, number> = {
   SG8: 8,
   JOINT: 8,
 };
+
+/** A line reference of the seed texts ("004 l. 3013"): maintainers' business, never shown to users. */
+const LINE_REFERENCE = /\b\d{3} l\. \d/;
+const LINE_REFERENCE_SQL = '[0-9]{3} l\\. [0-9]';
+
+/** Every commitment of the catalogue's files, with the line references it was first loaded with. */
+async function catalogueCommitments(): Promise<Array<{ code: string; source: string; sourceLines: string }>> {
+  const files = (await readdir('db/catalogue/commitments')).filter((f) => f.endsWith('.json'));
+  const lists = await Promise.all(
+    files.map(async (f) => JSON.parse(await readFile(join('db/catalogue/commitments', f), 'utf8')).commitments),
+  );
+  return lists.flat();
+}
 
 /** The seed text as one line, so a clean commitment text can be found in it verbatim. */
 async function seedText(file: string): Promise<string> {
@@ -97,7 +111,15 @@ describe('Catalogue load (real PostgreSQL)', () => {
       data.commitments.push({ ...data.commitments[0], code: 'CLASH-a' });
     });
     await editJson(join(dir, 'progress-reports.json'), (data) => {
-      data.push({ commitmentCode: 'CLASH-a', agency: 'ILO', period: 2014, summary: 'Reported.', source: 'test' });
+      data.push({
+        commitmentCode: 'CLASH-a',
+        agency: 'ILO',
+        period: 2014,
+        summary: 'Reported.',
+        source: 'A/68/190',
+        citations: [{ document: 'a-68-190' }],
+        sourceLines: 'test',
+      });
     });
     await commands.execute(
       new RegisterCommitment(aCommitment({ code: 'CLASH-a', leadAgency: 'UNHCR', supportingAgencies: [] }), {
@@ -131,6 +153,62 @@ describe('Catalogue load (real PostgreSQL)', () => {
     expect(agencies).toBe(28);
   });
 
+  it('cites documents and pages, never a line of the seed texts, in what it loads, and keeps the ids of the reports', async () => {
+    const { source } = await queries.execute(new GetCommitment('UNWOMEN-a'));
+    expect(source).toBe(
+      'International Migration and Development: Contributions and Recommendations of the International System (UNFPA and IOM, 2013), ' +
+        'chapter \u201CUN Women\u201D, p. 198',
+    );
+    expect((await queries.execute(new GetCommitment('SG8-4'))).source).toBe('A/68/190');
+    const history = await queries.execute(new GetCommitmentHistory('SG8-2'));
+    expect(JSON.stringify(history)).not.toMatch(LINE_REFERENCE);
+    // made from the line references, so a report loaded before the catalogue cited documents keeps its id
+    const ilo = history.items.find((e) => e.payload.reportId === 'a97e4650-4080-5a36-adb4-4d8a180df115');
+    expect(ilo?.payload.summary).toMatch(
+      /eight-point plan of action.* \[Source: Thirteenth Coordination Meeting on International Migration \(United Nations Population Division, 2015\), p\. 11\]$/,
+    );
+    const shown: Array<{ what: string; n: number }> = await db.query(
+      `SELECT 'commitments' AS what, count(*)::int AS n FROM commitment_view WHERE concat_ws(' ', title, text, source) ~ $1
+       UNION ALL SELECT 'events', count(*)::int FROM events WHERE payload::text ~ $1
+       UNION ALL SELECT 'progress reports', count(*)::int FROM progress_reports WHERE summary ~ $1
+       UNION ALL SELECT 'agencies', count(*)::int FROM agencies WHERE concat_ws(' ', name, source) ~ $1
+       UNION ALL SELECT 'agenda items', count(*)::int FROM agenda_items WHERE concat_ws(' ', title, description, source) ~ $1`,
+      [LINE_REFERENCE_SQL],
+    );
+    expect(shown).toEqual(['commitments', 'events', 'progress reports', 'agencies', 'agenda items'].map((what) => ({ what, n: 0 })));
+    const [{ agency }] = await db.query(`SELECT source AS agency FROM agencies WHERE code = 'UNICEF'`);
+    expect(agency).toMatch(/chapter “United Nations Children’s Fund”, p\. 321$/);
+  });
+
+  it('ships the citations that db/catalogue/cite-sources.ts derives from the line references and the seed texts', async () => {
+    const dir = await copyOfCatalogue();
+    const files = [
+      'agencies.json',
+      'agenda-items.json',
+      'progress-reports.json',
+      ...(await readdir(join(dir, 'commitments'))).map((f) => join('commitments', f)),
+    ];
+    // back to what the catalogue had before it cited documents: line references only
+    const uncite = (record: Record<string, unknown>) => {
+      const { citations: _, sourceLines, ...rest } = record;
+      return sourceLines === undefined ? record : { ...rest, source: sourceLines };
+    };
+    for (const file of files) {
+      await editJson(join(dir, file), (data) => {
+        const records: Array<Record<string, unknown>> = Array.isArray(data) ? data : data.commitments;
+        records.splice(0, records.length, ...records.map(uncite));
+      });
+    }
+    await rm(join(dir, 'documents.json'));
+    expect(await readFile(join(dir, 'commitments', 'ILO.json'), 'utf8')).not.toContain('"citations"');
+
+    await citeSources(join('..', 'shared', 'seeds'), dir);
+    for (const file of ['documents.json', ...files]) {
+      const derived = await readFile(join(dir, file), 'utf8');
+      expect({ file, same: derived === (await readFile(join('db/catalogue', file), 'utf8')) }).toEqual({ file, same: true });
+    }
+  });
+
   it('ships texts as the book prints them, without PDF artefacts', async () => {
     const book = await seedText('004_bbe8d57f18636fbc.txt');
     for (const code of ['FAO-a', 'ILO-a', 'IOM-c', 'OHCHR-a', 'UNHCR-b', 'UNICEF-h', 'UPU-a', 'WB-a', 'UNDESA-hld-d', 'JOINT-c']) {
@@ -144,6 +222,34 @@ describe('Catalogue load (real PostgreSQL)', () => {
     const result = await commands.execute(new LoadCatalogue('db/catalogue'));
     expect(result).toMatchObject({ registered: 0, revised: 0, reportsAdded: 0, unchanged: 229, reportsAlreadyThere: 77 });
     expect(await countEvents(db)).toBe(before);
+  });
+
+  it('brings up to date, with one revision each and then nothing, commitments loaded when they cited lines of the seed texts', async () => {
+    const commitments = await catalogueCommitments();
+    // all but the eight agenda points, which cite A/68/190 as they always did
+    const cited = commitments.filter((c) => c.source !== c.sourceLines);
+    expect(cited).toHaveLength(221);
+    const ctx = { actor: { id: 'someone', role: 'coordinator' as const, agency: null }, correlationId: 'before-citations' };
+    for (const { code, sourceLines } of commitments)
+      await commands.execute(new ReviseCommitmentDetails(code, undefined, { source: sourceLines }, ctx));
+    expect((await queries.execute(new GetCommitment('ILO-a'))).source).toBe('004 l. 3013-3016');
+
+    const before = await countEvents(db);
+    const [{ last }] = await db.query(`SELECT max(position)::bigint AS last FROM events`);
+    const result = await commands.execute(new LoadCatalogue('db/catalogue'));
+    expect(result).toMatchObject({ registered: 0, revised: 221, unchanged: 8, reportsAdded: 0, reportsAlreadyThere: 77 });
+    expect(await countEvents(db)).toBe(before + 221);
+    const revisions: Array<{ changes: string[] }> = await db.query(
+      `SELECT array(SELECT jsonb_object_keys(payload->'changes')) AS changes FROM events WHERE position > $1`,
+      [last],
+    );
+    expect(new Set(revisions.map((r) => r.changes.join()))).toEqual(new Set(['source']));
+    for (const { code, source } of commitments)
+      expect({ code, source: (await queries.execute(new GetCommitment(code))).source }).toEqual({ code, source });
+
+    const after = await countEvents(db);
+    expect(await commands.execute(new LoadCatalogue('db/catalogue'))).toMatchObject({ revised: 0, unchanged: 229, reportsAdded: 0 });
+    expect(await countEvents(db)).toBe(after);
   });
 
   it('turns an edited text into one revision event, never a second commitment', async () => {

@@ -3,22 +3,45 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { loadEnvironment } from '@hld/config';
+import { BEARER_SCHEME, ProblemResponse, SESSION_SCHEME, withEdgeAnswers } from '@hld/http';
+import { SESSION_COOKIE } from '@hld/identity';
 import { ApiModule } from './api.module.js';
 
-/** The API's OpenAPI document, served at /api/docs and the source of the web app's generated client. */
+/**
+ * The API's OpenAPI document, served at /api/docs (JSON at /api/docs/json) and the source of the web app's generated
+ * client. Each route documents itself with `@Endpoint` (libs/http); `withEdgeAnswers` adds what the edge answers on
+ * every route. test/e2e/openapi-document.spec.ts holds it to what the API serves and answers.
+ */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('HLD follow-up tracker')
-      .setDescription(
-        'Commitments made for the 2013 High-level Dialogue on International Migration and Development: ' +
-          'their owners, lifecycle, due dates and progress reports. Errors are application/problem+json.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const config = new DocumentBuilder()
+    .setTitle('HLD follow-up tracker')
+    .setDescription(
+      'Commitments made for the 2013 High-level Dialogue on International Migration and Development: ' +
+        'their owners, lifecycle, due dates and progress reports. Errors are application/problem+json.',
+    )
+    .setVersion('1')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: undefined,
+        description: 'an access token from POST /auth/login, or an API token (hld_…)',
+      },
+      BEARER_SCHEME,
+    )
+    .addCookieAuth(
+      SESSION_COOKIE.name,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          `the web app's HttpOnly session cookie from POST /auth/session (named ${SESSION_COOKIE.localName} on localhost); ` +
+          'a request other than GET, HEAD or OPTIONS made with it must carry an X-Requested-With header (403 otherwise)',
+      },
+      SESSION_SCHEME,
+    )
+    .build();
+  return withEdgeAnswers(SwaggerModule.createDocument(app, config, { extraModels: [ProblemResponse] }));
 }
 
 /**

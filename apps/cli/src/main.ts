@@ -53,7 +53,8 @@ async function main([command, ...args]: string[]): Promise<void> {
         );
       }
       console.log(
-        `${catalogue.agencies.length} agencies, ${catalogue.commitments.length} commitments, ${catalogue.progressReports.length} progress reports`,
+        `${catalogue.agencies.length} agencies, ${catalogue.commitments.length} commitments, ${catalogue.progressReports.length} progress reports, ` +
+          `citing ${catalogue.documents.length} documents`,
       );
       if (problems.length > 0) {
         for (const problem of problems) console.error(formatProblem(problem));

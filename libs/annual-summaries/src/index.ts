@@ -17,8 +17,6 @@ export * from './domain/summary-document.js';
 export { compileSummary, classifyChange, OTHER_RECOMMENDATIONS } from './domain/compile-summary.js';
 export type { SummaryFacts, CommitmentFact, ReportFact, StatusChangeFact } from './domain/compile-summary.js';
 export { excerpt, splitSource, EXCERPT_MAX_CHARS } from './domain/progress-text.js';
-export { overdueReasons, SUMMARY_OVERDUE_REASONS } from './domain/overdue.js';
-export type { SummaryOverdueReason } from './domain/overdue.js';
 export { FIRST_SUMMARY_YEAR, assertSummaryYear } from './domain/summary-year.js';
 export * from './domain/summary-errors.js';
 export { SummarySnapshotReader } from './infrastructure/summary-snapshot.js';

@@ -9,6 +9,7 @@ export interface Located<T> {
 }
 
 export interface RawCatalogue {
+  documents: Array<Located<Record<string, unknown>>>;
   agencies: Array<Located<Record<string, unknown>>>;
   agendaItems: Array<Located<Record<string, unknown>>>;
   commitments: Array<Located<Record<string, unknown>>>;
@@ -22,7 +23,7 @@ const locate = (file: string, records: unknown): Array<Located<Record<string, un
 
 /** Reads every data file of the catalogue directory (db/catalogue by default). Never throws on bad data. */
 export async function readCatalogue(directory: string): Promise<RawCatalogue> {
-  const catalogue: RawCatalogue = { agencies: [], agendaItems: [], commitments: [], progressReports: [], unreadable: [] };
+  const catalogue: RawCatalogue = { documents: [], agencies: [], agendaItems: [], commitments: [], progressReports: [], unreadable: [] };
   const read = async (path: string): Promise<unknown> => {
     const file = relative(process.cwd(), path);
     try {
@@ -34,6 +35,7 @@ export async function readCatalogue(directory: string): Promise<RawCatalogue> {
   };
   const name = (path: string) => relative(process.cwd(), path);
 
+  catalogue.documents = locate(name(join(directory, 'documents.json')), await read(join(directory, 'documents.json')));
   catalogue.agencies = locate(name(join(directory, 'agencies.json')), await read(join(directory, 'agencies.json')));
   catalogue.agendaItems = locate(name(join(directory, 'agenda-items.json')), await read(join(directory, 'agenda-items.json')));
   catalogue.progressReports = locate(name(join(directory, 'progress-reports.json')), await read(join(directory, 'progress-reports.json')));

@@ -1,7 +1,15 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { Located, RawCatalogue } from './catalogue-files.js';
-import { AgencyEntry, AgendaItemEntry, CommitmentEntry, ProgressReportEntry } from './catalogue-entries.js';
+import {
+  AgencyEntry,
+  AgendaItemEntry,
+  CommitmentEntry,
+  DocumentEntry,
+  ProgressReportEntry,
+  type CitationEntry,
+} from './catalogue-entries.js';
+import { citationProblems, formatCitations, LINE_REFERENCE, type SourceDocument } from './citations.js';
 
 /** One thing wrong with the data: which file, which record, which field, and what. */
 export interface CatalogueProblem {
@@ -12,6 +20,7 @@ export interface CatalogueProblem {
 }
 
 export interface Catalogue {
+  documents: DocumentEntry[];
   agencies: AgencyEntry[];
   agendaItems: AgendaItemEntry[];
   commitments: CommitmentEntry[];
@@ -36,8 +45,8 @@ const ARTEFACTS: Array<[RegExp, string]> = [
 
 /**
  * Validates the whole catalogue without a database: each record's shape (the API's own rules), codes unique,
- * every agency and commitment referred to exists, every reporting agency owns what it reports on, and texts
- * are clean.
+ * every agency and commitment referred to exists, every reporting agency owns what it reports on, texts are
+ * clean, and every citation names a known document and a place within it, and reads as its `source` says.
  */
 export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
   const problems: CatalogueProblem[] = raw.unreadable.map(({ file, message }) => ({ file, record: '-', field: '-', message }));
@@ -51,6 +60,7 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
       return errors.length === 0 ? [{ ...item, entry: instance }] : [];
     });
 
+  const documents = validated(DocumentEntry, raw.documents, 'id');
   const agencies = validated(AgencyEntry, raw.agencies, 'code');
   const agendaItems = validated(AgendaItemEntry, raw.agendaItems, 'number');
   const commitments = validated(CommitmentEntry, raw.commitments, 'code');
@@ -70,6 +80,7 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
       else seen.set(value, `${item.file} record ${item.index + 1}`);
     }
   };
+  duplicates(documents, (d) => d.id, 'id', 'id');
   duplicates(agencies, (a) => a.code, 'code', 'code');
   duplicates(agendaItems, (a) => String(a.number), 'number', 'number');
   duplicates(commitments, (c) => c.code, 'code', 'code');
@@ -119,6 +130,49 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
     }
   }
 
+  const registry = new Map<string, SourceDocument>(documents.map((d) => [d.entry.id, d.entry]));
+  const cited = <T extends { source: string; citations: CitationEntry[] }>(
+    items: Array<Located<Record<string, unknown>> & { entry: T }>,
+    key: string,
+  ) => {
+    for (const item of items) {
+      const where = { file: item.file, record: label(item, key) };
+      const wrong = item.entry.citations.flatMap((citation, i) =>
+        citationProblems(citation, registry).map((p) => ({ ...where, field: `citations.${i}.${p.field}`, message: p.message })),
+      );
+      problems.push(...wrong);
+      const expected = wrong.length === 0 ? formatCitations(item.entry.citations, registry) : item.entry.source;
+      if (item.entry.source !== expected)
+        problems.push({ ...where, field: 'source', message: `does not read as its citations: "${expected}"` });
+    }
+  };
+  cited(agencies, 'code');
+  cited(commitments, 'code');
+  cited(reports, 'commitmentCode');
+  // what users read never points into the catalogue's text files
+  const withoutLineReferences = <T extends object>(
+    items: Array<Located<Record<string, unknown>> & { entry: T }>,
+    key: string,
+    fields: Array<keyof T & string>,
+  ) => {
+    for (const item of items) {
+      for (const field of fields) {
+        if (LINE_REFERENCE.test(String(item.entry[field] ?? ''))) {
+          problems.push({
+            file: item.file,
+            record: label(item, key),
+            field,
+            message: 'cites a line of the seed texts: cite the document (line references go in sourceLines)',
+          });
+        }
+      }
+    }
+  };
+  withoutLineReferences(agencies, 'code', ['name', 'source']);
+  withoutLineReferences(agendaItems, 'number', ['title', 'description', 'source']);
+  withoutLineReferences(commitments, 'code', ['title', 'text', 'source']);
+  withoutLineReferences(reports, 'commitmentCode', ['summary', 'source']);
+
   const counts: Record<string, Record<string, number>> = {};
   for (const { entry } of commitments) {
     counts[entry.leadAgency] ??= {};
@@ -128,6 +182,7 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
     problems,
     counts,
     catalogue: {
+      documents: documents.map((d) => d.entry),
       agencies: agencies.map((a) => a.entry),
       agendaItems: agendaItems.map((a) => a.entry),
       commitments: commitments.map((c) => c.entry),

@@ -157,7 +157,9 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
   private async addProgressReports(catalogue: Catalogue, context: ChangeContext, result: CatalogueLoadResult): Promise<void> {
     const recorded = new Map<string, Set<string>>();
     for (const report of catalogue.progressReports) {
-      const reportId = uuidv5(`${report.commitmentCode}|${report.agency}|${report.period}|${report.source}`, CATALOGUE_NAMESPACE);
+      // made from the line references, which stay as they were when the report was first loaded: a better
+      // citation of the same report is not a second report
+      const reportId = uuidv5(`${report.commitmentCode}|${report.agency}|${report.period}|${report.sourceLines}`, CATALOGUE_NAMESPACE);
       let ids = recorded.get(report.commitmentCode);
       if (!ids) {
         const history = await this.queries.execute(new GetCommitmentHistory(report.commitmentCode));

@@ -24,6 +24,7 @@ import { ListProgressReportsHandler } from './application/list-progress-reports.
 import { GetStatusStatisticsHandler } from './application/get-status-statistics.js';
 import { GetReportingComplianceHandler } from './application/get-reporting-compliance.js';
 import { GetOverdueBreakdownHandler } from './application/get-overdue-breakdown.js';
+import { CommitmentOverdue } from './application/commitment-overdue.js';
 import { CommitmentsController } from './http/commitments.controller.js';
 import { StatisticsController } from './http/statistics.controller.js';
 
@@ -52,6 +53,7 @@ import { StatisticsController } from './http/statistics.controller.js';
     GetStatusStatisticsHandler,
     GetReportingComplianceHandler,
     GetOverdueBreakdownHandler,
+    CommitmentOverdue,
   ],
 })
 export class CommitmentsModule {}

@@ -1,10 +1,12 @@
 export { CommitmentsModule } from './commitments.module.js';
 // domain
-export { Commitment, evolve, isOverdue, availableActions, COMMITMENT_ACTIONS, FIRST_REPORTING_PERIOD } from './domain/commitment.js';
+export { Commitment, evolve, availableActions, COMMITMENT_ACTIONS, FIRST_REPORTING_PERIOD } from './domain/commitment.js';
 export type { AvailableAction, CommitmentAction, CommitmentState, StatusChangeRequest, PendingExtension } from './domain/commitment.js';
 export * from './domain/commitment-events.js';
 export * from './domain/commitment-errors.js';
 export * from './domain/lifecycle.js';
+// open and overdue: the one definition (predicates and SQL fragments side by side)
+export * from './domain/overdue.js';
 export { allowedActions, assertMay, COMMITMENT_GRANTS, COMMITMENT_POLICY, NotAllowed } from './domain/access-policy.js';
 // commands
 export { RegisterCommitment } from './application/register-commitment.js';
@@ -16,8 +18,7 @@ export { ChangeCommitmentStatus } from './application/change-commitment-status.j
 export { ReportProgress } from './application/report-progress.js';
 export { RequestDueDateExtension } from './application/request-due-date-extension.js';
 export { DecideDueDateExtension } from './application/decide-due-date-extension.js';
-export { ReportingObligations, OVERDUE_REASONS } from './application/reporting-obligations.js';
-export type { OverdueReason } from './application/reporting-obligations.js';
+export { ReportingObligations, overdueContextAt } from './application/reporting-obligations.js';
 export { RebuildCommitmentReadModels } from './application/rebuild-commitment-read-models.js';
 // queries
 export { ListCommitments } from './application/list-commitments.js';

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@hld/http';
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '@hld/http';
 import { TokensResponse } from './identity-responses.js';
 import type { FastifyRequest } from 'fastify';
 import { Authentication, type Tokens } from './authentication.js';
 import { CredentialThrottle } from './credential-throttle.js';
-import { NoStore, Public } from './access.decorators.js';
+import { NoStore } from './access.decorators.js';
 import { LoginRequest, RefreshRequest } from './identity-requests.js';
 
 @ApiTags('auth')
@@ -18,11 +18,14 @@ export class AuthController {
 
   /** Repeated failures get 429 with Retry-After (see CredentialThrottle); the answer never says whether the email exists. */
   @Post('login')
-  @Public()
-  @HttpCode(200)
   @NoStore()
-  @ApiOkResponse({ type: TokensResponse })
-  @ApiProblems(400, 401, 429)
+  @Endpoint({
+    summary: 'Sign in with email and password: an access token and a refresh token',
+    public: true,
+    ok: TokensResponse,
+    headers: ['Cache-Control'],
+    problems: [401, 429],
+  })
   login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<Tokens> {
     return this.throttle.signIn(body.email, request.ip, () =>
       this.authentication.login(body.email, body.password, { ip: request.ip, userAgent: request.headers['user-agent'] }),
@@ -30,21 +33,21 @@ export class AuthController {
   }
 
   @Post('refresh')
-  @Public()
-  @HttpCode(200)
   @NoStore()
-  @ApiOkResponse({ type: TokensResponse })
-  @ApiProblems(400, 401)
+  @Endpoint({
+    summary: 'Trade a refresh token (once) for new tokens',
+    public: true,
+    ok: TokensResponse,
+    headers: ['Cache-Control'],
+    problems: [401],
+  })
   refresh(@Body() body: RefreshRequest): Promise<Tokens> {
     return this.authentication.refresh(body.refreshToken);
   }
 
   /** Ends the session of the access token used: it and its refresh token stop working at once. */
   @Post('logout')
-  @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'signed out' })
-  @ApiProblems(401)
+  @Endpoint({ summary: 'Sign out: the access token and its refresh token stop working', noContent: 'signed out' })
   async logout(@Req() request: FastifyRequest): Promise<void> {
     await this.authentication.logout(request.principal!);
   }

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Authentication } from './authentication.js';
 import { BrowserSessions } from './browser-sessions.js';
 import { assertCsrfHeader, sessionSecretOf } from './session-cookie.js';
-import { PUBLIC_ROUTE } from './access.decorators.js';
+import { PUBLIC_ROUTE } from '@hld/http';
 import { AuthenticationRequired } from './identity-errors.js';
 import type { Principal } from './principal.js';
 
@@ -16,10 +16,10 @@ declare module 'fastify' {
 
 /**
  * The one place a request gets its principal: `Authorization: Bearer <access token | API token>`, or the web
- * app's session cookie (with the CSRF header on anything but GET, HEAD and OPTIONS). Public routes pass without
- * one; every other route answers 401 without a valid credential. What the principal may do is asked of the grant
- * tables afterwards (`@Performs`, then the handler). The principal becomes the actor recorded on events (never the
- * request body).
+ * app's session cookie (with the CSRF header on anything but GET, HEAD and OPTIONS). Public routes
+ * (`@Endpoint({ public: true })`) pass without one; every other route answers 401 without a valid credential.
+ * What the principal may do is asked of the grant tables afterwards (`@Performs`, then the handler). The
+ * principal becomes the actor recorded on events (never the request body).
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {

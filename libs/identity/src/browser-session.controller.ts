@@ -1,12 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiProblems } from '@hld/http';
+import { Endpoint } from '@hld/http';
 import { Authentication, sha256 } from './authentication.js';
 import { BrowserSessions } from './browser-sessions.js';
 import { CredentialThrottle } from './credential-throttle.js';
 import { SessionEnded } from './identity-errors.js';
-import { Public } from './access.decorators.js';
 import { LoginRequest } from './identity-requests.js';
 import { UserDirectory } from './user-directory.js';
 import { SessionResponse, UserResponse } from './identity-responses.js';
@@ -32,9 +31,12 @@ export class BrowserSessionController {
    * is an answer, not an error, for a page deciding what to show).
    */
   @Get()
-  @Public()
-  @ApiOperation({ summary: 'The web app session: who is signed in in this browser, or null' })
-  @ApiOkResponse({ type: SessionResponse })
+  @Endpoint({
+    summary: 'The web app session: who is signed in in this browser, or null',
+    public: true,
+    ok: SessionResponse,
+    headers: ['Cache-Control', 'Set-Cookie'],
+  })
   async current(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
     void reply.header('Cache-Control', 'no-store');
     const secret = sessionSecretOf(request);
@@ -50,11 +52,13 @@ export class BrowserSessionController {
   }
 
   @Post()
-  @Public()
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in from the web app: sets the HttpOnly session cookie (send X-Requested-With)' })
-  @ApiOkResponse({ type: UserResponse, description: 'the signed-in user; the session is in the Set-Cookie header' })
-  @ApiProblems(400, 401, 403, 429)
+  @Endpoint({
+    summary: 'Sign in from the web app: sets the HttpOnly session cookie (send X-Requested-With)',
+    public: true,
+    ok: UserResponse,
+    headers: ['Set-Cookie', 'Cache-Control'],
+    problems: [401, 403, 429],
+  })
   async signIn(@Body() body: LoginRequest, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<User> {
     assertCsrfHeader(request);
     const userId = await this.throttle.signIn(body.email, request.ip, () =>
@@ -70,11 +74,13 @@ export class BrowserSessionController {
 
   /** Public so that a browser whose session already ended can still clear its cookie. */
   @Delete()
-  @Public()
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out of the web app: ends the session and clears its cookie (send X-Requested-With)' })
-  @ApiNoContentResponse({ description: 'signed out' })
-  @ApiProblems(403)
+  @Endpoint({
+    summary: 'Sign out of the web app: ends the session and clears its cookie (send X-Requested-With)',
+    public: true,
+    noContent: 'signed out',
+    headers: ['Set-Cookie'],
+    problems: [403],
+  })
   async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     assertCsrfHeader(request);
     const secret = sessionSecretOf(request);

@@ -30,7 +30,7 @@ export class CreateUserRequest {
 export class UpdateUserRequest {
   @ApiPropertyOptional({ enum: ROLES }) @Omittable() @IsIn(ROLES) role?: Role;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'an agency code for a focal point; null for the other roles' })
   @Omittable()
   @Nullable()
   @Matches(AGENCY, { message: 'must be an agency code such as ILO, or null' })

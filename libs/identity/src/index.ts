@@ -1,5 +1,5 @@
 export { IdentityModule } from './identity.module.js';
-export { Public } from './access.decorators.js';
+export { SESSION_COOKIE } from './session-cookie.js';
 export { IDENTITY_POLICY } from './domain/identity-policy.js';
 export { UserDirectory } from './user-directory.js';
 export { KnownPrincipals } from './known-principals.js';

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@hld/http';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Endpoint, uuidParam } from '@hld/http';
 import { ApiTokenListResponse, CreatedApiTokenResponse, UserResponse } from './identity-responses.js';
 import type { FastifyRequest } from 'fastify';
 import { toInstant } from '@hld/kernel';
@@ -12,8 +12,6 @@ import { ChangePasswordRequest, CreateApiTokenRequest } from './identity-request
 import type { User } from './principal.js';
 
 @ApiTags('me')
-@ApiBearerAuth()
-@ApiProblems(401)
 @Controller('me')
 export class MeController {
   constructor(
@@ -23,16 +21,18 @@ export class MeController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: UserResponse })
+  @Endpoint({ summary: 'Who I am: the signed-in user', ok: UserResponse })
   me(@Req() request: FastifyRequest): Promise<User> {
     return this.users.get(request.principal!.id);
   }
 
   /** Ends the user's other sessions and all of their API tokens; the session it is sent in goes on. */
   @Put('password')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'changed' })
-  @ApiProblems(400, 403)
+  @Endpoint({
+    summary: 'Change my password (ends my other sessions and all my API tokens)',
+    noContent: 'changed',
+    problems: [401, 429],
+  })
   async changePassword(@Req() request: FastifyRequest, @Body() body: ChangePasswordRequest): Promise<void> {
     await this.passwordChange.execute(request.principal!, body.currentPassword, body.newPassword);
   }
@@ -40,22 +40,29 @@ export class MeController {
   /** The token is in this answer only; afterwards only its prefix is shown. */
   @Post('tokens')
   @NoStore()
-  @ApiCreatedResponse({ type: CreatedApiTokenResponse })
-  @ApiProblems(400, 403, 422)
+  @Endpoint({
+    summary: 'Create an API token for scripts (shown in this answer only)',
+    created: CreatedApiTokenResponse,
+    headers: ['Cache-Control'],
+    problems: [422],
+  })
   createToken(@Req() request: FastifyRequest, @Body() body: CreateApiTokenRequest): Promise<ApiToken & { token: string }> {
     return this.tokens.create(request.principal!.id, body.name, body.expiresAt ? toInstant(body.expiresAt) : null);
   }
 
   @Get('tokens')
-  @ApiOkResponse({ type: ApiTokenListResponse })
+  @Endpoint({ summary: 'List my API tokens (by prefix)', ok: ApiTokenListResponse })
   async listTokens(@Req() request: FastifyRequest): Promise<{ items: ApiToken[] }> {
     return { items: await this.tokens.list(request.principal!.id) };
   }
 
   @Delete('tokens/:id')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'revoked' })
-  @ApiProblems(400, 403, 404)
+  @Endpoint({
+    summary: 'Revoke one of my API tokens: it stops working at once',
+    noContent: 'revoked',
+    params: { id: uuidParam('the API token id') },
+    problems: [404],
+  })
   async revokeToken(@Req() request: FastifyRequest, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.tokens.revoke(request.principal!.id, id);
   }

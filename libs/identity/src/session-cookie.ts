@@ -9,6 +9,8 @@ import { CsrfHeaderMissing } from './identity-errors.js';
  */
 const LOCAL_NAME = 'hld_session';
 const SECURE_NAME = '__Host-hld_session';
+/** Its names, for the OpenAPI document's security scheme. */
+export const SESSION_COOKIE = { name: SECURE_NAME, localName: LOCAL_NAME } as const;
 
 /** The header a cookie-authenticated request that changes something must carry (a cross-site form cannot set one). */
 export const CSRF_HEADER = 'x-requested-with';

@@ -2,9 +2,10 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { UserDirectory } from './user-directory.js';
 import type { Actor } from '@hld/kernel';
-import { Acting, Performs } from '@hld/http';
+import { Acting, Endpoint, Performs, uuidParam } from '@hld/http';
 import { IDENTITY_POLICY } from './domain/identity-policy.js';
 import { CreateUserRequest, UpdateUserRequest } from './identity-requests.js';
+import { UserListResponse, UserResponse } from './identity-responses.js';
 import type { User } from './principal.js';
 
 @ApiTags('users')
@@ -14,6 +15,7 @@ export class UsersController {
 
   @Post()
   @Performs(IDENTITY_POLICY, 'manage_users')
+  @Endpoint({ summary: 'Create a user (admin)', created: UserResponse, problems: [403, 409, 422] })
   create(@Body() body: CreateUserRequest): Promise<User> {
     return this.users.create(body);
   }
@@ -21,12 +23,19 @@ export class UsersController {
   /** Admins see everyone; coordinators the focal points they work with. */
   @Get()
   @Performs(IDENTITY_POLICY, 'list_focal_points')
+  @Endpoint({ summary: 'List users: everyone for an admin, the focal points for a coordinator', ok: UserListResponse, problems: [403] })
   async list(@Acting() actor: Actor): Promise<{ items: User[] }> {
     return { items: await this.users.list(IDENTITY_POLICY.may(actor, 'list_users').allowed ? 'everyone' : 'focal_points') };
   }
 
   @Patch(':id')
   @Performs(IDENTITY_POLICY, 'manage_users')
+  @Endpoint({
+    summary: "Change a user's role or agency, or deactivate them (admin)",
+    ok: UserResponse,
+    params: { id: uuidParam('the user id') },
+    problems: [403, 404, 409, 422],
+  })
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserRequest): Promise<User> {
     return this.users.update(id, body);
   }

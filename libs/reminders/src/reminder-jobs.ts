@@ -5,7 +5,14 @@ import { Clock } from '@hld/kernel';
 import { UnitOfWork } from '@hld/persistence';
 import { ReferenceData } from '@hld/agencies';
 import { UserDirectory } from '@hld/identity';
-import { GetCommitment, GetOverdueBreakdown, GetReportingCompliance, CommitmentNotFound, type CommitmentView } from '@hld/commitments';
+import {
+  GetCommitment,
+  GetOverdueBreakdown,
+  GetReportingCompliance,
+  CommitmentNotFound,
+  isOpen,
+  type CommitmentView,
+} from '@hld/commitments';
 import { ReportingCycleStore, type ReportingCycleState } from '@hld/reporting-cycles';
 import { NotificationLedger, type NotificationDraft } from './notification-ledger.js';
 import { planCycle } from './reminder-plan.js';
@@ -130,8 +137,7 @@ export class ReminderJobs {
       if (error instanceof CommitmentNotFound) return null;
       throw error;
     }
-    const closed = c.status === 'completed' || c.status === 'discontinued';
-    if (closed || c.dueDate !== data.dueDate) return null;
+    if (!isOpen(c.status) || c.dueDate !== data.dueDate) return null;
     const recipients = await this.users.recipients('focal_point', [c.leadAgency]);
     return recipients.map((r) => ({
       recipient: r,
@@ -161,7 +167,7 @@ export class ReminderJobs {
     const model = {
       year,
       total: overdue.total,
-      asOf: this.clock.now().toISOString().slice(0, 10),
+      asOf: overdue.day,
       listLink: `${this.env.PUBLIC_URL}/api/v1/commitments?overdue=true`,
       byAgency: overdue.byAgency.map((a) => ({
         ...a,

@@ -1,4 +1,5 @@
-import { daysAfter, daysBefore, type ReportingCycleState } from '@hld/reporting-cycles';
+import { dueDatePassesAt } from '@hld/commitments';
+import { daysBefore, type ReportingCycleState } from '@hld/reporting-cycles';
 import type { PlannedReminder, ReminderRun } from './queues.js';
 
 /** A reminder missed by less than this (Redis lost it, the worker was down) still goes out, late. */
@@ -40,8 +41,8 @@ export interface DueCommitment {
 
 /**
  * The reminders of a commitment's due date (a calendar date, read in UTC like `overdue` itself): `d` days before
- * it for each offset, and an overdue notice once the due day has ended. Keys carry the due date, so an approved
- * extension plans anew.
+ * it for each offset, and an overdue notice from the instant the commitments' definition says the due date has
+ * passed (`dueDatePassesAt`: the due day has ended). Keys carry the due date, so an approved extension plans anew.
  */
 export function planDueDate(c: DueCommitment, offsetsDays: number[], now: Date): PlannedReminder[] {
   const dueDay = new Date(`${c.dueDate}T00:00:00Z`);
@@ -54,7 +55,7 @@ export function planDueDate(c: DueCommitment, offsetsDays: number[], now: Date):
       data: { ...run(`due-${c.id}-reminder-${days}-${c.dueDate}`, fireAt), commitmentId: c.id, dueDate: c.dueDate, days },
     });
   }
-  const overdueAt = daysAfter(dueDay, 1, 'UTC');
+  const overdueAt = dueDatePassesAt(c.dueDate);
   if (overdueAt.getTime() >= now.getTime() - DUE_OVERDUE_NOTICE_WINDOW_MS) {
     plan.push({
       name: 'due-overdue',

@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { Environment } from '@hld/config';
 import { Clock } from '@hld/kernel';
 import { UnitOfWork } from '@hld/persistence';
+import { openSql } from '@hld/commitments';
 import { ReportingCycleStore, type ReportingCycleState } from '@hld/reporting-cycles';
 import { planCycle, planDueDate } from './reminder-plan.js';
 import { REMINDERS_QUEUE, type PlannedReminder } from './queues.js';
@@ -36,8 +37,8 @@ export class ReminderScheduler {
   async reconcileCommitments(ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const rows: Array<{ id: string; due_date: string }> = await this.unitOfWork.manager.query(
-      `SELECT id, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM commitments_public_commitments
-       WHERE id = ANY($1::uuid[]) AND due_date IS NOT NULL AND status NOT IN ('completed', 'discontinued')`,
+      `SELECT c.id, to_char(c.due_date, 'YYYY-MM-DD') AS due_date FROM commitments_public_commitments c
+       WHERE c.id = ANY($1::uuid[]) AND c.due_date IS NOT NULL AND ${openSql('c')}`,
       [ids],
     );
     const now = this.clock.now();
@@ -49,7 +50,7 @@ export class ReminderScheduler {
     let scheduled = 0;
     for (const cycle of await this.cycles.list()) scheduled += await this.reconcileCycle(cycle);
     const ids: Array<{ id: string }> = await this.unitOfWork.manager.query(
-      `SELECT id FROM commitments_public_commitments WHERE due_date IS NOT NULL AND status NOT IN ('completed', 'discontinued')`,
+      `SELECT c.id FROM commitments_public_commitments c WHERE c.due_date IS NOT NULL AND ${openSql('c')}`,
     );
     for (let i = 0; i < ids.length; i += 1000) scheduled += await this.reconcileCommitments(ids.slice(i, i + 1000).map((r) => r.id));
     return scheduled;

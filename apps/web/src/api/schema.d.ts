@@ -8,6 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether the API can serve: PostgreSQL and Redis both answer */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -26,6 +27,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with email and password: an access token and a refresh token */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -42,6 +44,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Trade a refresh token (once) for new tokens */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -58,6 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: the access token and its refresh token stop working */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -72,8 +76,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List users: everyone for an admin, the focal points for a coordinator */
         get: operations["UsersController_list"];
         put?: never;
+        /** Create a user (admin) */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -94,6 +100,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a user's role or agency, or deactivate them (admin) */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -104,6 +111,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who I am: the signed-in user */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -122,6 +130,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Change my password (ends my other sessions and all my API tokens) */
         put: operations["MeController_changePassword"];
         post?: never;
         delete?: never;
@@ -137,8 +146,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my API tokens (by prefix) */
         get: operations["MeController_listTokens"];
         put?: never;
+        /** Create an API token for scripts (shown in this answer only) */
         post: operations["MeController_createToken"];
         delete?: never;
         options?: never;
@@ -156,6 +167,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Revoke one of my API tokens: it stops working at once */
         delete: operations["MeController_revokeToken"];
         options?: never;
         head?: never;
@@ -188,6 +200,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the agencies (UN entities and other organizations) that own commitments */
         get: operations["ReferenceDataController_agencies"];
         put?: never;
         post?: never;
@@ -204,6 +217,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the eight items of the Secretary-General's agenda for action */
         get: operations["ReferenceDataController_agendaItems"];
         put?: never;
         post?: never;
@@ -220,8 +234,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List commitments, filtered and paged, in code order */
         get: operations["CommitmentsController_list"];
         put?: never;
+        /** Register a commitment (it starts as proposed) */
         post: operations["CommitmentsController_register"];
         delete?: never;
         options?: never;
@@ -236,12 +252,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read one commitment, with what I may do to it now (or as it was at asOf) */
         get: operations["CommitmentsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Revise a commitment's title, text, source, agenda items or SDG targets */
         patch: operations["CommitmentsController_revise"];
         trace?: never;
     };
@@ -252,6 +270,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a commitment's history: its events, oldest first */
         get: operations["CommitmentsController_history"];
         put?: never;
         post?: never;
@@ -268,9 +287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The commitment's progress reports by period, newest period first */
+        /** Read a commitment's progress reports by period, the newest period first */
         get: operations["CommitmentsController_progressReports"];
         put?: never;
+        /** Report progress on a commitment for a year, or confirm that nothing changed */
         post: operations["CommitmentsController_reportProgress"];
         delete?: never;
         options?: never;
@@ -287,6 +307,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Move a commitment along its lifecycle (accept, start, complete, discontinue, reopen, …) */
         post: operations["CommitmentsController_transition"];
         delete?: never;
         options?: never;
@@ -302,6 +323,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Assign a commitment's lead and supporting agencies */
         put: operations["CommitmentsController_assignOwners"];
         post?: never;
         delete?: never;
@@ -318,6 +340,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Set or clear a commitment's due date */
         put: operations["CommitmentsController_setDueDate"];
         post?: never;
         delete?: never;
@@ -335,6 +358,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask for a later due date */
         post: operations["CommitmentsController_requestExtension"];
         delete?: never;
         options?: never;
@@ -351,6 +375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve or decline a pending request for a later due date */
         post: operations["CommitmentsController_decideExtension"];
         delete?: never;
         options?: never;
@@ -365,6 +390,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Count commitments by status, with the overdue ones, per lead agency or agenda item */
         get: operations["StatisticsController_status"];
         put?: never;
         post?: never;
@@ -381,8 +407,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the reporting cycles, oldest first */
         get: operations["ReportingCyclesController_list"];
         put?: never;
+        /** Open a year's reporting cycle: its dates and reminders */
         post: operations["ReportingCyclesController_open"];
         delete?: never;
         options?: never;
@@ -397,12 +425,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a year's reporting cycle */
         get: operations["ReportingCyclesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a reporting cycle's dates, time zone or reminders (pending reminders follow) */
         patch: operations["ReportingCyclesController_change"];
         trace?: never;
     };
@@ -413,6 +443,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Per lead agency: how many commitments owe the year's report, how many have it, which are missing */
         get: operations["ReportingCyclesController_compliance"];
         put?: never;
         post?: never;
@@ -429,6 +460,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My in-app inbox, newest first, with the number unread */
         get: operations["NotificationsController_inbox"];
         put?: never;
         post?: never;
@@ -447,6 +479,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark one of my notifications as read */
         post: operations["NotificationsController_markRead"];
         delete?: never;
         options?: never;
@@ -461,6 +494,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Notifications by delivery status, e.g. those that failed (admin) */
         get: operations["NotificationsController_byStatus"];
         put?: never;
         post?: never;
@@ -479,6 +513,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Put a failed notification back in line for delivery (admin) */
         post: operations["NotificationsController_retry"];
         delete?: never;
         options?: never;
@@ -495,6 +530,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask for a year's annual progress summary: the one queued or running, or a new compilation */
         post: operations["AnnualSummariesController_request"];
         delete?: never;
         options?: never;
@@ -509,6 +545,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a year's summary versions, oldest first, with their state and links */
         get: operations["AnnualSummariesController_list"];
         put?: never;
         post?: never;
@@ -525,6 +562,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a summary version's state (`1`), or download one of its files once done (`1.docx`) */
         get: operations["AnnualSummariesController_version"];
         put?: never;
         post?: never;
@@ -555,10 +593,37 @@ export interface components {
             /** @example VALIDATION_FAILED */
             code: string;
             instance?: string;
+            /** @description also in the X-Request-Id header */
             requestId?: string;
             errors?: components["schemas"]["FieldProblemResponse"][];
             /** @description on 429: seconds before another attempt may succeed */
             retryAfterSeconds?: number;
+            /** @description on a version conflict (409): the version to re-read */
+            currentVersion?: number;
+            /** @description on a refused lifecycle move (409): the statuses allowed from here */
+            allowedTransitions?: string[];
+            /** @description on NOT_ALLOWED (403): the action refused */
+            action?: string;
+            /** @description on NOT_ALLOWED (403): the rule that refused it */
+            rule?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CheckResponse: {
+            /** @enum {string} */
+            status: "up" | "down";
+            latencyMs: number;
+            /** @description why it is down */
+            error?: string;
+        };
+        HealthChecksResponse: {
+            postgres: components["schemas"]["CheckResponse"];
+            redis: components["schemas"]["CheckResponse"];
+        };
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            checks: components["schemas"]["HealthChecksResponse"];
         };
         LoginRequest: {
             email: string;
@@ -586,12 +651,6 @@ export interface components {
             agency?: string;
             password: string;
         };
-        UpdateUserRequest: {
-            /** @enum {string} */
-            role?: "admin" | "coordinator" | "focal_point" | "viewer";
-            agency?: Record<string, never> | null;
-            active?: boolean;
-        };
         UserResponse: {
             /** Format: uuid */
             id: string;
@@ -612,6 +671,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        UserListResponse: {
+            items: components["schemas"]["UserResponse"][];
+        };
+        UpdateUserRequest: {
+            /** @enum {string} */
+            role?: "admin" | "coordinator" | "focal_point" | "viewer";
+            /** @description an agency code for a focal point; null for the other roles */
+            agency?: string | null;
+            active?: boolean;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -671,11 +740,107 @@ export interface components {
              */
             language?: "en" | "fr" | "es" | null;
         };
+        AgencyResponse: {
+            /** @example ILO */
+            code: string;
+            /** @example International Labour Organization */
+            name: string;
+            /** @example un-entity */
+            kind: string;
+            /** @description part of the UN system */
+            un: boolean;
+            /** @description a member of the Global Migration Group */
+            gmg: boolean;
+            /** @description contributed to the 2013 book of recommendations */
+            contributedToBook: boolean;
+            source: string | null;
+        };
+        AgencyListResponse: {
+            items: components["schemas"]["AgencyResponse"][];
+        };
+        AgendaItemResponse: {
+            number: number;
+            title: string;
+            description: string;
+            /** @example A/68/190 */
+            source: string;
+        };
+        AgendaItemListResponse: {
+            items: components["schemas"]["AgendaItemResponse"][];
+        };
         RegisterCommitmentRequest: {
             /**
              * @description Stable human code: <AGENCY>-<letter>, SG8-<n>, ...
              * @example ILO-a
              */
+            code: string;
+            title: string;
+            text: string;
+            /**
+             * @description the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"
+             * @example A/68/190
+             */
+            source: string;
+            /** @enum {string} */
+            kind: "agenda-item" | "recommendation" | "declaration" | "agency-commitment";
+            /** @example ILO */
+            leadAgency: string;
+            /**
+             * @example [
+             *       "IOM"
+             *     ]
+             */
+            supportingAgencies?: string[];
+            /**
+             * @description agenda items 1 to 8
+             * @example [
+             *       2
+             *     ]
+             */
+            agendaItems: number[];
+            /**
+             * @example [
+             *       "10.c"
+             *     ]
+             */
+            sdgTargets?: string[];
+            /**
+             * Format: date
+             * @example 2015-01-15
+             */
+            dueDate?: string | null;
+        };
+        PendingExtensionResponse: {
+            /**
+             * Format: uuid
+             * @description what a coordinator decides on
+             */
+            requestId: string;
+            /**
+             * Format: date
+             * @description the due date asked for
+             * @example 2015-06-30
+             */
+            dueDate: string;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        AvailableActionResponse: {
+            /** @enum {string} */
+            action: "register" | "revise" | "assign_owners" | "set_due_date" | "report_progress" | "request_extension" | "decide_extension" | "accept" | "start" | "submit_for_review" | "validate_completion" | "return_for_work" | "discontinue" | "reopen";
+            /**
+             * @description for a lifecycle move: the status it leads to
+             * @enum {string}
+             */
+            to?: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            /** @description for a lifecycle move: whether it needs a reason */
+            reasonRequired?: boolean;
+        };
+        CommitmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example ILO-a */
             code: string;
             title: string;
             text: string;
@@ -690,24 +855,79 @@ export interface components {
              *       "IOM"
              *     ]
              */
-            supportingAgencies?: string[];
+            supportingAgencies: string[];
             /**
              * @example [
              *       2
              *     ]
              */
-            agendaItems: string[];
+            agendaItems: number[];
             /**
              * @example [
-             *       "10.c"
+             *       "10.7"
              *     ]
              */
-            sdgTargets?: string[];
+            sdgTargets: string[];
             /**
              * Format: date
              * @example 2015-01-15
              */
-            dueDate?: Record<string, never> | null;
+            dueDate: string | null;
+            /**
+             * Format: date
+             * @description the due date before any approved extension
+             */
+            originalDueDate: string | null;
+            pendingExtension: components["schemas"]["PendingExtensionResponse"] | null;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            overdue: boolean;
+            overdueReasons: ("due_date_passed" | "report_missing")[];
+            /** @description what the principal who asked may do to it now; empty for a past state (asOf) */
+            allowedActions: components["schemas"]["AvailableActionResponse"][];
+            /** @description send it back as If-Match: "<version>" */
+            version: number;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the latest period reported on by its lead agency */
+            lastReportPeriod: number | null;
+        };
+        CommitmentPageResponse: {
+            items: components["schemas"]["CommitmentResponse"][];
+            /** @description how many match the filters, on every page */
+            total: number;
+            limit: number;
+            /** @description the cursor of the next page; null on the last one */
+            nextCursor: string | null;
+        };
+        ActorResponse: {
+            /** @description a user id, or system:<name> for the catalogue load and scheduled jobs */
+            id: string;
+            role?: string;
+            agency?: string | null;
+        };
+        HistoryEntryResponse: {
+            /** @description its place in the whole event log */
+            position: number;
+            /** @description the commitment version it made */
+            version: number;
+            /** @example CommitmentStatusChanged */
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["ActorResponse"];
+            /** @description the request that made it */
+            correlationId: string;
+            /** @description what changed, as the event recorded it */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        HistoryResponse: {
+            /** @description oldest first */
+            items: components["schemas"]["HistoryEntryResponse"][];
         };
         IndicatorResponse: {
             /** @example countries reached */
@@ -808,19 +1028,24 @@ export interface components {
              * @description null clears the due date
              * @example 2015-01-15
              */
-            dueDate: Record<string, never> | null;
+            dueDate: string | null;
         };
         ReviseCommitmentRequest: {
             title?: string;
             text?: string;
+            /**
+             * @description the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"
+             * @example A/68/190
+             */
             source?: string;
             /**
+             * @description agenda items 1 to 8
              * @example [
              *       2,
              *       6
              *     ]
              */
-            agendaItems?: string[];
+            agendaItems?: number[];
             /**
              * @example [
              *       "10.7"
@@ -839,7 +1064,10 @@ export interface components {
             asOf?: string;
         };
         ReportProgressRequest: {
-            /** @example 2014 */
+            /**
+             * @description the year reported on
+             * @example 2014
+             */
             period: number;
             /**
              * @description the reporting agency: a focal point's own if omitted; coordinators must name it
@@ -853,9 +1081,18 @@ export interface components {
              */
             kind: "report" | "no_change";
             /** @description required for a report; optional for no_change */
-            summary: string;
+            summary?: string;
+            /** @description http(s) links to evidence */
             evidenceUrls?: string[];
             indicators?: components["schemas"]["IndicatorRequest"][];
+        };
+        ProgressReportedResponse: {
+            /**
+             * Format: uuid
+             * @description the progress report
+             */
+            id: string;
+            commitment: components["schemas"]["CommitmentResponse"];
         };
         ExtensionRequest: {
             /**
@@ -870,6 +1107,28 @@ export interface components {
             /** @enum {string} */
             decision: "approve" | "decline";
             comment?: string;
+        };
+        StatusCountsResponse: {
+            /**
+             * @description the lead agency code, or the agenda item number as text
+             * @example ILO
+             */
+            key: string;
+            counts?: {
+                proposed: number;
+                accepted: number;
+                in_progress: number;
+                under_review: number;
+                completed: number;
+                discontinued: number;
+            };
+            total: number;
+            overdue: number;
+        };
+        StatusStatisticsResponse: {
+            /** @enum {string} */
+            by: "agency" | "agendaItem";
+            items: components["schemas"]["StatusCountsResponse"][];
         };
         OpenCycleRequest: {
             /** @example 2014 */
@@ -903,7 +1162,7 @@ export interface components {
              *       3
              *     ]
              */
-            reminderOffsetsDays?: string[];
+            reminderOffsetsDays?: number[];
         };
         ReportingCycleResponse: {
             /** @example 2014 */
@@ -919,12 +1178,14 @@ export interface components {
             /** @example America/New_York */
             timeZone: string;
             /**
+             * @description days before the deadline when reminders go out
              * @example [
              *       14,
              *       3
              *     ]
              */
             reminderOffsetsDays: number[];
+            /** @description send it back as If-Match: "<version>" */
             version: number;
         };
         ReportingCycleListResponse: {
@@ -936,11 +1197,126 @@ export interface components {
             /** @description a date (the start of that day in timeZone; for deadline its end) or a date-time with its offset; a cycle always has one, so it cannot be cleared */
             deadline?: string;
             /** @description a date (the start of that day in timeZone; for deadline its end) or a date-time with its offset; null clears it */
-            meetingDate?: Record<string, never> | null;
+            meetingDate?: string | null;
             /** @description a date (the start of that day in timeZone; for deadline its end) or a date-time with its offset; null clears it */
-            summaryDate?: Record<string, never> | null;
+            summaryDate?: string | null;
             timeZone?: string;
-            reminderOffsetsDays?: string[];
+            /** @description days before the deadline when reminders go out */
+            reminderOffsetsDays?: number[];
+        };
+        MissingCommitmentResponse: {
+            /** @example ILO-a */
+            code: string;
+            title: string;
+        };
+        AgencyComplianceResponse: {
+            /** @example ILO */
+            agency: string;
+            /** @description open commitments the agency leads: each owes a report for the year */
+            owed: number;
+            submitted: number;
+            /** @description codes of the commitments still without a report */
+            missing: string[];
+            missingCommitments: components["schemas"]["MissingCommitmentResponse"][];
+        };
+        ComplianceResponse: {
+            /** @example 2014 */
+            year: number;
+            /** Format: date-time */
+            deadline: string;
+            agencies: components["schemas"]["AgencyComplianceResponse"][];
+        };
+        NotificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "call_for_inputs" | "deadline_reminder" | "report_overdue" | "coordinator_digest" | "due_date_reminder" | "due_date_overdue" | "summary_ready";
+            subject: string;
+            bodyText: string;
+            /**
+             * @description of the email delivery
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "sent" | "failed" | "suppressed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * Format: date-time
+             * @description null: unread
+             */
+            readAt: string | null;
+            /** @description in the admins' review only */
+            recipientEmail?: string;
+        };
+        InboxResponse: {
+            /** @description newest first */
+            items: components["schemas"]["NotificationResponse"][];
+            /** @description how many are unread in all */
+            unread: number;
+        };
+        NotificationListResponse: {
+            /** @description newest first */
+            items: components["schemas"]["NotificationResponse"][];
+        };
+        SummaryLinksResponse: {
+            /**
+             * @description where to poll this version
+             * @example /api/v1/annual-summaries/2014/1
+             */
+            self: string;
+            /** @description one link per format, once the version is done; empty before */
+            downloads: {
+                /** @example /api/v1/annual-summaries/2014/1.json */
+                json?: string;
+                /** @example /api/v1/annual-summaries/2014/1.md */
+                md?: string;
+                /** @example /api/v1/annual-summaries/2014/1.html */
+                html?: string;
+                /** @example /api/v1/annual-summaries/2014/1.docx */
+                docx?: string;
+                /** @example /api/v1/annual-summaries/2014/1.csv */
+                csv?: string;
+                /** @example /api/v1/annual-summaries/2014/1.xlsx */
+                xlsx?: string;
+            };
+        };
+        SummaryVersionResponse: {
+            /** @example 2014 */
+            year: number;
+            /** @example 1 */
+            version: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description per cent */
+            progress: number;
+            /** @enum {string} */
+            trigger: "on_demand" | "scheduled";
+            /** @description who asked for it (a user id, or system:<name>) */
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            attempts: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description the instant of the snapshot it was compiled from
+             */
+            compiledAsOf: string | null;
+            /** @description the last event of the log the snapshot includes */
+            eventPosition: number | null;
+            generator: string | null;
+            /** @description SHA-256 of the JSON edition */
+            checksum: string | null;
+            /** @description why the last attempt failed */
+            error: string | null;
+            links: components["schemas"]["SummaryLinksResponse"];
         };
         RequestAnnualSummaryRequest: {
             /**
@@ -949,8 +1325,132 @@ export interface components {
              */
             year: number;
         };
+        SummaryVersionListResponse: {
+            /** @example 2014 */
+            year: number;
+            /** @description every version of the year, oldest first */
+            items: components["schemas"]["SummaryVersionResponse"][];
+        };
     };
-    responses: never;
+    responses: {
+        /** @description The request is invalid (fields listed in `errors`) */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Not signed in, or the credential is invalid or expired */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Not allowed (`code` NOT_ALLOWED names the `action` and the `rule`), or CSRF_HEADER_MISSING */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Not found */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Conflict with the current state (a stale version: `currentVersion`) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description If-Match names no version the API ever gives (a weak or unknown entity tag) */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description The body is larger than BODY_LIMIT_BYTES */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description A path parameter is longer than 100 characters */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description The body is not JSON */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Understood but refused by a business rule */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description If-Match is required */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description Too many attempts; retry after `Retry-After` seconds */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+        /** @description A backing service is unavailable or the API is shutting down; retry after `Retry-After` seconds */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -967,11 +1467,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description PostgreSQL or Redis does not answer (see checks) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
         };
     };
@@ -988,41 +1503,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokensResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Too many attempts; retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AuthController_refresh: {
@@ -1038,38 +1535,31 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokensResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1082,15 +1572,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     UsersController_list: {
@@ -1102,18 +1591,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1123,12 +1622,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     UsersController_update: {
@@ -1136,6 +1646,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the user id */
                 id: string;
             };
             cookie?: never;
@@ -1146,12 +1657,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_me: {
@@ -1163,6 +1687,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1171,15 +1696,9 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MyProfileController_update: {
@@ -1195,6 +1714,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1203,33 +1723,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_changePassword: {
@@ -1252,33 +1751,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_listTokens: {
@@ -1290,6 +1769,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1298,21 +1778,18 @@ export interface operations {
                     "application/json": components["schemas"]["ApiTokenListResponse"];
                 };
             };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_createToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1322,50 +1799,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Understood but refused by a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     MeController_revokeToken: {
@@ -1373,6 +1825,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the API token id */
                 id: string;
             };
             cookie?: never;
@@ -1386,42 +1839,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     BrowserSessionController_current: {
@@ -1433,14 +1858,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
+                    /** @description the web app session cookie (HttpOnly) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     BrowserSessionController_signIn: {
@@ -1456,51 +1889,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the signed-in user; the session is in the Set-Cookie header */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the web app session cookie (HttpOnly) */
+                    "Set-Cookie"?: string;
+                    /** @description no-store: the answer carries credentials */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description The request is invalid (fields listed in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not signed in, or the credential is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
-            /** @description Too many attempts; retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     BrowserSessionController_signOut: {
@@ -1515,19 +1923,18 @@ export interface operations {
             /** @description signed out */
             204: {
                 headers: {
+                    /** @description the web app session cookie (HttpOnly) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not allowed (the rule that refused is in `detail`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReferenceDataController_agencies: {
@@ -1539,12 +1946,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencyListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReferenceDataController_agendaItems: {
@@ -1556,12 +1969,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgendaItemListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_list: {
@@ -1570,8 +1989,8 @@ export interface operations {
                 /** @description agency code: commitments it leads or supports */
                 agency?: string;
                 agendaItem?: number;
-                /** @description one status, or several separated by commas */
-                status?: string[];
+                /** @description one status, or several: repeated (status=a&status=b) or separated by commas (status=a,b) */
+                status?: ("proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued")[];
                 overdue?: boolean;
                 /** @description full-text search over code, title and text */
                 q?: string;
@@ -1585,18 +2004,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentPageResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1606,12 +2034,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
+                    /** @description where the resource is */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_get: {
@@ -1622,18 +2065,29 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_revise: {
@@ -1644,6 +2098,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1654,12 +2109,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_history: {
@@ -1667,18 +2139,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_progressReports: {
@@ -1686,12 +2167,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1700,13 +2183,22 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressReportsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_reportProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1717,12 +2209,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
+                    /** @description where the resource is */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportedResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_transition: {
@@ -1731,8 +2240,11 @@ export interface operations {
             header: {
                 /** @description the ETag ("<version>") you last read */
                 "If-Match": string;
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
             };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1743,12 +2255,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_assignOwners: {
@@ -1759,6 +2288,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1769,12 +2299,29 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_setDueDate: {
@@ -1785,6 +2332,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1795,19 +2343,40 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_requestExtension: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
             };
             cookie?: never;
@@ -1818,20 +2387,40 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     CommitmentsController_decideExtension: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the commitment's id (a UUID) or code */
                 idOrCode: string;
+                /** @description the pending request (pendingExtension.requestId) */
                 requestId: string;
             };
             cookie?: never;
@@ -1842,12 +2431,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     StatisticsController_status: {
@@ -1861,12 +2465,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusStatisticsResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_list: {
@@ -1878,7 +2488,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description every cycle, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1887,12 +2497,18 @@ export interface operations {
                     "application/json": components["schemas"]["ReportingCycleListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_open: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1902,12 +2518,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
+                    /** @description where the resource is */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportingCycleResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_get: {
@@ -1921,18 +2552,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportingCycleResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_change: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the ETag ("<version>") you last read: 409 if it is stale */
+                "If-Match"?: string;
+            };
             path: {
                 year: number;
             };
@@ -1944,12 +2588,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportingCycleResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ReportingCyclesController_compliance: {
@@ -1963,17 +2623,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplianceResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotificationsController_inbox: {
         parameters: {
             query?: {
+                /** @description true: only the unread ones */
                 unread?: boolean;
                 limit?: number;
             };
@@ -1983,31 +2652,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotificationsController_markRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the notification id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotificationsController_byStatus: {
@@ -2022,37 +2714,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     NotificationsController_retry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @description the notification id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AnnualSummariesController_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2062,12 +2781,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Accepted */
             202: {
                 headers: {
+                    /** @description where the resource is */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SummaryVersionResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AnnualSummariesController_list: {
@@ -2075,18 +2807,26 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                year: string;
+                /** @description the reporting year, from 2013 to next year */
+                year: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SummaryVersionListResponse"];
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     AnnualSummariesController_version: {
@@ -2094,19 +2834,37 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                year: string;
+                /** @description the reporting year, from 2013 to next year */
+                year: number;
+                /** @description a version (`1`: its state) or one of its files (`1.docx`: .json, .md, .html, .docx, .csv, .xlsx) */
                 versionFile: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description the version's state (JSON), or the file (with an ETag: the file's SHA-256) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SummaryVersionResponse"] | {
+                        [key: string]: unknown;
+                    };
+                    "text/markdown; charset=utf-8": string;
+                    "text/html; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, unwrap, type User } from '../api/client';
+import { api, unwrap, type Schemas, type User } from '../api/client';
 import { useLocale } from '../i18n/locale-provider';
 import type { Locale } from '../i18n/locales';
 
@@ -27,8 +27,7 @@ export function useMe(): User | null {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: { email: string; password: string }) =>
-      unwrap(await api.POST('/api/v1/auth/session', { body: credentials })),
+    mutationFn: async (credentials: Schemas['LoginRequest']) => unwrap(await api.POST('/api/v1/auth/session', { body: credentials })),
     onSuccess: (user) => {
       forgetSession(queryClient);
       queryClient.setQueryData(meQuery.queryKey, user);

@@ -16,7 +16,7 @@ import {
   type StatusChangeFact,
   type SummaryFacts,
 } from './compile-summary.js';
-import { aCommitmentFact, summaryFacts } from '../../../../test/helpers/summary-facts.js';
+import { aCommitmentFact, DEFAULT_OVERDUE_AT as AT, summaryFacts } from '../../../../test/helpers/summary-facts.js';
 
 const commitment = aCommitmentFact;
 // agenda items out of order and two agencies: the compilation must sort them itself
@@ -76,18 +76,40 @@ describe('Compiling the annual summary', () => {
     expect(body.agencies.find((a) => a.code === 'IOM')).toMatchObject({ owed: false, led: 1 });
   });
 
-  it('is overdue only when the due date passed before the instant and the commitment is open', () => {
+  it("counts and lists as overdue what the commitments' definition says at the instant, with its reasons", () => {
+    const at = { day: '2015-01-31', cycleYear: 2014 };
     const { body } = compileSummary(
       facts({
+        overdueAt: at,
         commitments: [
-          commitment('A-late', { dueDate: '2015-01-30' }),
-          commitment('B-today', { dueDate: '2015-01-31' }),
-          commitment('C-done', { dueDate: '2014-01-01', status: 'completed' }),
+          commitment('A-late', { dueDate: '2015-01-30' }, at),
+          commitment('B-today', { dueDate: '2015-01-31', overdueReasons: [] }, at), // reported for 2014: not overdue
+          commitment('C-done', { dueDate: '2014-01-01', status: 'completed' }, at),
+          commitment('D-silent', { leadAgency: 'IOM', dueDate: '2015-06-30' }, at),
         ],
       }),
     );
-    expect(body.overview.overdue).toBe(1);
-    expect(body.agendaItems[0].overdue.map((o) => o.commitmentCode)).toEqual(['A-late']);
+    expect(body.overview.overdue).toBe(2);
+    expect(body.agendaItems[0].overdue).toEqual([
+      {
+        commitmentCode: 'A-late',
+        title: 'Title of A-late',
+        leadAgency: 'ILO',
+        dueDate: '2015-01-30',
+        status: 'proposed',
+        reasons: ['due_date_passed', 'report_missing'],
+        missingReportPeriod: 2014,
+      },
+      {
+        commitmentCode: 'D-silent',
+        title: 'Title of D-silent',
+        leadAgency: 'IOM',
+        dueDate: '2015-06-30',
+        status: 'proposed',
+        reasons: ['report_missing'],
+        missingReportPeriod: 2014,
+      },
+    ]);
   });
 });
 
@@ -207,7 +229,7 @@ describe('The steps of the compilation', () => {
             reportId: 'r3',
             agency: 'ILO',
             date: '2015-02-01',
-            document: { title: 'Report of the 13th Coordination Meeting (2015)', symbol: null, page: null },
+            document: { title: 'Report of the 13th Coordination Meeting (2015)', symbol: null, locator: 'para. 3', page: null },
           },
           period: 2014,
           kind: 'report',
@@ -224,24 +246,30 @@ describe('The steps of the compilation', () => {
   });
 
   describe('judgeStanding', () => {
-    it('gives the overdue reasons of each commitment and counts them', () => {
-      const standing = judgeStanding(register, noHistory, '2015-01-31');
+    it('gives the overdue reasons the snapshot judged for each commitment, and counts them', () => {
+      const standing = judgeStanding(register, noHistory, AT);
       expect(standing.overdue).toEqual([undefined, undefined, ['due_date_passed']]);
       expect(standing.overdueCount).toBe(1);
-      expect(judgeStanding(register, noHistory, '2014-12-31').overdueCount).toBe(0);
+      expect(standing.missingReportPeriod).toBeNull();
+      const judged = registerCommitments([
+        commitment('D', { overdueReasons: ['report_missing'] }),
+        commitment('E', { overdueReasons: [] }),
+      ]);
+      const late = judgeStanding(judged, foldStatusChanges(judged, [], 2014, dayOf), { day: '2015-01-31', cycleYear: 2014 });
+      expect([late.overdue, late.overdueCount, late.missingReportPeriod]).toEqual([[['report_missing'], undefined], 1, 2014]);
     });
 
     it('owed: the lead agencies of commitments open on 1 January or opened during the year', () => {
-      expect([...judgeStanding(register, noHistory, '2015-01-31').owed]).toEqual(['ILO']); // A was completed all year
+      expect([...judgeStanding(register, noHistory, AT).owed]).toEqual(['ILO']); // A was completed all year
       const reopened = foldStatusChanges(register, [change(1, 'A', '2014-05-01T00:00:00Z', 'completed', 'in_progress')], 2014, dayOf);
-      expect([...judgeStanding(register, reopened, '2015-01-31').owed].sort()).toEqual(['ILO', 'IOM']);
+      expect([...judgeStanding(register, reopened, AT).owed].sort()).toEqual(['ILO', 'IOM']);
       const openThenClosed = foldStatusChanges(
         register,
         [change(1, 'A', '2014-05-01T00:00:00Z', 'under_review', 'completed')],
         2014,
         dayOf,
       );
-      expect([...judgeStanding(register, openThenClosed, '2015-01-31').owed].sort()).toEqual(['ILO', 'IOM']);
+      expect([...judgeStanding(register, openThenClosed, AT).owed].sort()).toEqual(['ILO', 'IOM']);
     });
   });
 
@@ -269,7 +297,7 @@ describe('The steps of the compilation', () => {
       [report('r1', 'B', 'ILO', '2015-01-05T10:00:00Z'), report('r2', 'A', 'IOM', '2015-01-05T10:00:00Z')],
       dayOf,
     );
-    const standing = judgeStanding(register, history, '2015-01-31');
+    const standing = judgeStanding(register, history, AT);
     const sections = agendaItemSections(
       [
         { number: 2, title: 'Two' },
@@ -331,7 +359,7 @@ describe('The steps of the compilation', () => {
 
   it('annexOf: every commitment in code order, flagged when overdue; the full text of every report', () => {
     const { reports } = citeReports(register, [report('r1', 'B', 'ILO', '2015-01-05T10:00:00Z', 'All of it. [Source: A/68/190]')], dayOf);
-    const annex = annexOf(register, judgeStanding(register, noHistory, '2015-01-31'), reports);
+    const annex = annexOf(register, judgeStanding(register, noHistory, AT), reports);
     expect([...annex.commitments()].map((c) => [c.code, c.overdue])).toEqual([
       ['A', false],
       ['B', false],
@@ -345,7 +373,7 @@ describe('The steps of the compilation', () => {
         date: '2015-01-05',
         period: 2014,
         kind: 'report',
-        document: { title: null, symbol: 'A/68/190', page: null },
+        document: { title: null, symbol: 'A/68/190', locator: null, page: null },
         text: 'All of it.',
         unchangedSincePreviousYear: false,
       },

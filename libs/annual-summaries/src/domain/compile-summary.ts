@@ -1,6 +1,5 @@
-import { COMMITMENT_STATUSES, isTerminal, type CommitmentStatus } from '@hld/commitments';
+import { COMMITMENT_STATUSES, isOpen, isTerminal, type CommitmentStatus, type OverdueContext, type OverdueReason } from '@hld/commitments';
 import { excerpt, splitSource } from './progress-text.js';
-import { overdueReasons } from './overdue.js';
 import {
   GENERATOR_VERSION,
   SUMMARY_FORMAT,
@@ -29,6 +28,8 @@ export interface CommitmentFact {
   status: CommitmentStatus;
   dueDate: string | null;
   lastReportPeriod: number | null;
+  /** Why it is overdue at the summary's instant (empty when it is not), judged by the commitments' definition. */
+  overdueReasons: OverdueReason[];
 }
 
 /** A progress report for the summary's year. */
@@ -58,6 +59,8 @@ export interface SummaryFacts {
   year: number;
   asOf: Date;
   eventPosition: number;
+  /** The day and reporting cycle overdue was judged at: those of `asOf`. */
+  overdueAt: OverdueContext;
   agendaItems: Array<{ number: number; title: string }>;
   agencies: Array<{ code: string; name: string }>;
   commitments: CommitmentFact[];
@@ -84,7 +87,7 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
   const register = registerCommitments(facts.commitments);
   const history = foldStatusChanges(register, facts.statusChanges, year, dayOf);
   const { reports, reportedBy } = citeReports(register, facts.reports, dayOf);
-  const standing = judgeStanding(register, history, dayOf(facts.asOf));
+  const standing = judgeStanding(register, history, facts.overdueAt);
   const { total, byStatus } = countStatuses(register.commitments);
   return {
     body: {
@@ -217,7 +220,7 @@ export function foldStatusChanges(
     const kind = classifyChange(change.from, change.to);
     if (kind) history.changesDuringYear[kind] += 1;
     if (at === undefined) continue;
-    if (!isTerminal(change.to)) history.openedDuringYear[at] = true;
+    if (isOpen(change.to)) history.openedDuringYear[at] = true;
     const entry: StatusChangeEntry = {
       from: change.from,
       to: change.to,
@@ -284,23 +287,31 @@ export function citeReports(
 /** Where the commitments stand at the summary's instant, and who owed a report for the year. */
 export interface Standing {
   /** Why each commitment (by its place in the register) is overdue; undefined when it is not. */
-  overdue: Array<string[] | undefined>;
+  overdue: Array<OverdueReason[] | undefined>;
   overdueCount: number;
+  /** The year whose report a `report_missing` commitment lacks; null when no cycle's deadline had passed. */
+  missingReportPeriod: number | null;
   /** The agencies that led a commitment open at some time during the year: they owed a report for it. */
   owed: Set<string>;
 }
 
-export function judgeStanding(register: CommitmentRegister, history: StatusHistory, asOfDate: string): Standing {
-  const standing: Standing = { overdue: new Array<string[] | undefined>(register.commitments.length), overdueCount: 0, owed: new Set() };
+/** Overdue is as the snapshot judged it (`CommitmentFact.overdueReasons`, at `overdueAt`): counted here, not decided. */
+export function judgeStanding(register: CommitmentRegister, history: StatusHistory, overdueAt: OverdueContext): Standing {
+  const standing: Standing = {
+    overdue: new Array<OverdueReason[] | undefined>(register.commitments.length),
+    overdueCount: 0,
+    missingReportPeriod: overdueAt.cycleYear,
+    owed: new Set(),
+  };
   register.commitments.forEach((c, at) => {
-    const reasons = overdueReasons(c, asOfDate);
+    const reasons = c.overdueReasons;
     if (reasons.length > 0) {
       standing.overdue[at] = reasons;
       standing.overdueCount += 1;
     }
     // The tracker's registration time is when a record was entered (the catalogue was loaded years after 2013),
     // so it does not decide whether a commitment was open during the year; its status changes do.
-    if (!isTerminal(history.statusAtYearStart[at] ?? c.status) || history.openedDuringYear[at]) standing.owed.add(c.leadAgency);
+    if (isOpen(history.statusAtYearStart[at] ?? c.status) || history.openedDuringYear[at]) standing.owed.add(c.leadAgency);
   });
   return standing;
 }
@@ -394,9 +405,10 @@ export function agendaItemSections(
             commitmentCode: c.code,
             title: c.title,
             leadAgency: c.leadAgency,
-            dueDate: c.dueDate!,
+            dueDate: c.dueDate,
             status: c.status,
             reasons: overdue[at]!,
+            missingReportPeriod: overdue[at]!.includes('report_missing') ? year.standing.missingReportPeriod : null,
           };
         }),
     };

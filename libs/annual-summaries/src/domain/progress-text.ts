@@ -3,12 +3,18 @@ import type { DocumentReference } from './summary-document.js';
 /** Longest excerpt of an agency's text shown in the body of the summary (the annex holds the whole text). */
 export const EXCERPT_MAX_CHARS = 320;
 
-/** Progress reports loaded from the catalogue end with the document they come from: `… [Source: ESA/P/WP.237, 000 l. 53]`. */
+/**
+ * Progress reports loaded from the catalogue end with the document they come from, as a citation:
+ * `… [Source: Twelfth Coordination Meeting on International Migration, ESA/P/WP.237, sect. IV]`.
+ */
 const SOURCE_SUFFIX = /\s*\[Source:\s*([^\]]+)\]\s*$/;
 /** A United Nations document symbol: capitals and digits in parts joined by slashes (ESA/P/WP.237, A/68/190). */
 const DOCUMENT_SYMBOL = /^[A-Z][A-Za-z0-9.\-]*(?:\/[A-Za-z0-9.\-]+)+$/;
-/** A page or page range in a source note: "p. 12", "pp. 12-14". */
-const PAGE = /\bpp?\.\s*(\d+(?:\s*[-–]\s*\d+)?)/;
+/** The pages at the end of a citation: "p. 12", "pp. 12–14", "pp. 3 and 16". */
+const PAGES = /,\s*pp?\.\s*(\d+(?:\s*(?:[-–,]|and)\s*\d+)*)\s*$/;
+/** A line reference of the catalogue's text files ("000 l. 53"), which older notes carry, and the lines that follow it. */
+const LINE_REFERENCE = /^\d{3} l\. \d/;
+const LINE_NUMBERS = /^\d+(?:\s*[-–]\s*\d+)?$/;
 
 export interface ProgressText {
   /** The agency's own words, without the trailing source note. */
@@ -30,21 +36,56 @@ export function splitSource(summary: string): ProgressText {
 }
 
 /**
- * The document a source note names: its first part is the symbol (`ESA/P/WP.237`) or the title (`Report of the
- * 13th Coordination Meeting (2015)`); a page is taken when the note gives one (`p. 3`). Line references of the
- * catalogue's text files (`000 l. 53`) are for its maintainers and are not part of a citation.
+ * The document a source note names, read from the citation the catalogue writes: the title or the symbol first
+ * (`Twelfth Coordination Meeting on International Migration, ESA/P/WP.237`), then where in it (`sect. IV`,
+ * `chapter “UN Women”`), then the pages (`p. 11`). Of several citations (`…; contributed paper …`) the first is
+ * the document the report comes from. Line references of the catalogue's text files (`000 l. 53`), which notes
+ * written before the catalogue cited documents carry, are for its maintainers and are not part of a citation.
  */
 export function documentReference(source: string): DocumentReference | null {
   let reference = references.get(source);
   if (reference !== undefined) return reference;
-  const [first, ...rest] = source.split(',').map((part) => part.trim());
-  const page = PAGE.exec(rest.join(', '))?.[1].replace(/\s*[-–]\s*/, '–') ?? null;
-  reference = !first
-    ? null
-    : Object.freeze(DOCUMENT_SYMBOL.test(first) ? { title: null, symbol: first, page } : { title: first, symbol: null, page });
+  const [citation = ''] = topLevelParts(source, ';');
+  const pages = PAGES.exec(citation);
+  const [first, ...rest] = topLevelParts(pages ? citation.slice(0, pages.index) : citation, ',');
+  if (!first) {
+    reference = null;
+  } else {
+    const symbol = DOCUMENT_SYMBOL.test(first) ? first : rest[0] !== undefined && DOCUMENT_SYMBOL.test(rest[0]) ? rest.shift()! : null;
+    const locator: string[] = [];
+    let inLineReference = false;
+    for (const part of rest) {
+      inLineReference = LINE_REFERENCE.test(part) || (inLineReference && LINE_NUMBERS.test(part));
+      if (!inLineReference) locator.push(part);
+    }
+    reference = Object.freeze({
+      title: symbol === first ? null : first,
+      symbol,
+      locator: locator.length > 0 ? locator.join(', ') : null,
+      page: pages ? pages[1].replace(/\s*[-–]\s*/g, '–') : null,
+    });
+  }
   if (references.size > 10_000) references.clear();
   references.set(source, reference);
   return reference;
+}
+
+/** The parts of a citation between separators that are not inside parentheses or quotation marks. */
+function topLevelParts(text: string, separator: ',' | ';'): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '(' || c === '\u201C') depth += 1;
+    else if ((c === ')' || c === '\u201D') && depth > 0) depth -= 1;
+    else if (c === separator && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((p) => p !== '');
 }
 
 /**

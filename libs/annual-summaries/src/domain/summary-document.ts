@@ -1,4 +1,4 @@
-import type { CommitmentStatus } from '@hld/commitments';
+import type { CommitmentStatus, OverdueReason } from '@hld/commitments';
 
 /**
  * The annual progress summary as data: what the JSON format holds, and what every other format renders.
@@ -6,20 +6,23 @@ import type { CommitmentStatus } from '@hld/commitments';
  */
 
 /** Names the shape of the JSON; bump the generator version whenever the output of the same data changes. */
-export const SUMMARY_FORMAT = 'hld-annual-summary/2';
-export const GENERATOR_VERSION = 'hld-annual-summary-generator/2.0.0';
+export const SUMMARY_FORMAT = 'hld-annual-summary/3';
+export const GENERATOR_VERSION = 'hld-annual-summary-generator/3.0.0';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
 
 /**
- * A document cited as a source, as a footnote names it: "Report of the thirteenth Coordination Meeting on
- * International Migration, ESA/P/WP.237, p. 12". Each part is null when the source does not give it.
+ * A document cited as a source, as a footnote names it: "Twelfth Coordination Meeting on International Migration,
+ * ESA/P/WP.237, sect. IV"; "Thirteenth Coordination Meeting on International Migration (United Nations Population
+ * Division, 2015), p. 11". Each part is null when the source does not give it.
  */
 export interface DocumentReference {
   title: string | null;
   /** The United Nations document symbol (ESA/P/WP.237, A/68/190). */
   symbol: string | null;
-  /** A page or page range ("12", "12–14"). */
+  /** Where in the document, other than a page: "sect. IV", "chapter “UN Women”". */
+  locator: string | null;
+  /** A page, a range or a list of pages ("12", "12–14", "3 and 16"). */
   page: string | null;
 }
 
@@ -102,13 +105,17 @@ export interface CompletionStatement {
   citation: EventCitation;
 }
 
+/** A commitment overdue at the summary's instant, by the commitments' definition (the API's `overdueReasons`). */
 export interface OverdueStatement {
   commitmentCode: string;
   title: string;
   leadAgency: string;
-  dueDate: string;
+  /** Null when only its missing report makes it overdue. */
+  dueDate: string | null;
   status: CommitmentStatus;
-  reasons: string[];
+  reasons: OverdueReason[];
+  /** With `report_missing`: the year the lead agency has not reported for, past that cycle's deadline; else null. */
+  missingReportPeriod: number | null;
 }
 
 export interface AgendaItemSection {

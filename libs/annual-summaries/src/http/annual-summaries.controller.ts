@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock, type ChangeContext } from '@hld/kernel';
-import { Change, Performs } from '@hld/http';
+import { Change, Endpoint, Performs, type ParamDoc } from '@hld/http';
 import { assertSummaryYear } from '../domain/summary-year.js';
 import { SUMMARY_POLICY } from '../domain/summary-policy.js';
 import { SummaryFormatNotFound, SummaryVersionNotFound } from '../domain/summary-errors.js';
@@ -12,15 +12,34 @@ import { ListAnnualSummaryVersions } from '../application/list-summary-versions.
 import { GetAnnualSummaryVersion } from '../application/get-summary-version.js';
 import { OpenAnnualSummaryFile } from '../application/open-summary-file.js';
 import type { SummaryVersionView } from '../application/summary-version-view.js';
-import { SUMMARY_FORMATS, isSummaryFormat } from '../rendering/summary-formats.js';
+import { MEDIA_TYPES, SUMMARY_FORMATS, isSummaryFormat } from '../rendering/summary-formats.js';
 import { RequestAnnualSummaryRequest } from './summary-requests.js';
+import { SummaryVersionListResponse, SummaryVersionResponse } from './summary-responses.js';
 
 /** `3` (the version's state) or `3.docx` (one of its files). */
 const VERSION_FILE = /^(\d{1,9})(?:\.([A-Za-z0-9]+))?$/;
 
+const YEAR: Record<string, ParamDoc> = {
+  year: { description: 'the reporting year, from 2013 to next year', example: 2014, schema: { type: 'integer', minimum: 2013 } },
+};
+const VERSION: Record<string, ParamDoc> = {
+  ...YEAR,
+  versionFile: {
+    description: `a version (\`1\`: its state) or one of its files (\`1.docx\`: ${SUMMARY_FORMATS.map((f) => `.${f}`).join(', ')})`,
+    example: '1',
+    schema: { type: 'string', pattern: VERSION_FILE.source },
+  },
+};
+/** A done version's files, one media type per format (the JSON edition shares application/json with the state). */
+const FILES = Object.fromEntries(
+  Object.values(MEDIA_TYPES)
+    .filter((type) => type !== 'application/json')
+    .map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+);
+
 /** Thin: requests a compilation (coordinators), lists versions and downloads files (everyone signed in). */
 @ApiTags('annual summaries')
-@ApiBearerAuth()
+@ApiExtraModels(SummaryVersionResponse)
 @Controller('annual-summaries')
 export class AnnualSummariesController {
   constructor(
@@ -31,7 +50,12 @@ export class AnnualSummariesController {
 
   @Post()
   @Performs(SUMMARY_POLICY, 'request_summary')
-  @HttpCode(202)
+  @Endpoint({
+    summary: "Ask for a year's annual progress summary: the one queued or running, or a new compilation",
+    accepted: SummaryVersionResponse,
+    headers: ['Location'],
+    problems: [403],
+  })
   async request(
     @Body() body: RequestAnnualSummaryRequest,
     @Change() change: ChangeContext,
@@ -43,11 +67,35 @@ export class AnnualSummariesController {
   }
 
   @Get(':year')
+  @Endpoint({
+    summary: "List a year's summary versions, oldest first, with their state and links",
+    ok: SummaryVersionListResponse,
+    params: YEAR,
+  })
   list(@Param('year') year: string): Promise<{ year: number; items: SummaryVersionView[] }> {
     return this.queries.execute(new ListAnnualSummaryVersions(this.year(year)));
   }
 
   @Get(':year/:versionFile')
+  @Endpoint({
+    summary: "Read a summary version's state (`1`), or download one of its files once done (`1.docx`)",
+    ok: {
+      description: "the version's state (JSON), or the file (with an ETag: the file's SHA-256)",
+      content: {
+        'application/json': {
+          schema: {
+            oneOf: [
+              { $ref: getSchemaPath(SummaryVersionResponse) },
+              { type: 'object', additionalProperties: true, description: 'the JSON edition (`1.json`)' },
+            ],
+          },
+        },
+        ...FILES,
+      },
+    },
+    params: VERSION,
+    problems: [404, 409],
+  })
   async version(
     @Param('year') rawYear: string,
     @Param('versionFile') versionFile: string,

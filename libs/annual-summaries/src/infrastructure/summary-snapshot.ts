@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { CommitmentStatus } from '@hld/commitments';
+import {
+  overdueContext,
+  overdueSql,
+  type CommitmentStatus,
+  type CycleDeadline,
+  type OverdueContext,
+  type OverdueReason,
+} from '@hld/commitments';
 import { logPosition } from '@hld/persistence';
 import type { SummaryFacts } from '../domain/compile-summary.js';
 
@@ -17,9 +24,11 @@ const list = (joined: string): string[] => (joined ? joined.split(',') : []);
  * import it: PostgreSQL's own mechanism for parallel consistent reads), so PostgreSQL scans one table while
  * this process parses the rows of another.
  *
- * It reads what the commitments and agencies contexts publish for this, their `*_public_*` views (the contexts'
- * queries run on connections of their own and could not share the snapshot), and the log's position through the
- * persistence lib. The views are plain ones, which PostgreSQL inlines: the plans are those of the tables.
+ * It reads what the commitments, agencies and reporting-cycles contexts publish for this, their `*_public_*` views
+ * (the contexts' queries run on connections of their own and could not share the snapshot), and the log's position
+ * through the persistence lib. The views are plain ones, which PostgreSQL inlines: the plans are those of the tables.
+ * Overdue is judged in the snapshot by the commitments' own definition (its SQL fragment, over the public views), at
+ * the summary's instant: what `GET /commitments?overdue=true` answers at that instant.
  *
  * For a year of 100,000 commitments most of the time is this process taking rows apart, so each row is turned
  * into its fact as it arrives (the driver's own list of rows would double the memory at the peak), as an array
@@ -38,14 +47,15 @@ export class SummarySnapshotReader {
       // the first statement takes the snapshot; everything after it, on any of the connections, sees the log as of this position
       const [{ snapshot }] = await first.query(`SELECT pg_export_snapshot() AS snapshot`);
       const position = await logPosition(first);
+      const overdueAt = overdueContext(asOf, await this.cycleDeadlines(first));
       const [second, third] = await Promise.all([this.begin(runners, snapshot), this.begin(runners, snapshot)]);
       const [commitments, reports, [changes, agendaItems, agencies]] = await Promise.all([
-        this.commitments(first),
+        this.commitments(first, overdueAt),
         this.reports(second, year),
         (async () => [await this.statusChanges(third, year), await this.agendaItems(third), await this.agencies(third)] as const)(),
       ]);
       for (const runner of runners) await runner.commitTransaction();
-      return { year, asOf, eventPosition: position, agendaItems, agencies, commitments, reports, statusChanges: changes };
+      return { year, asOf, eventPosition: position, overdueAt, agendaItems, agencies, commitments, reports, statusChanges: changes };
     } finally {
       for (const runner of runners) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -91,13 +101,18 @@ export class SummarySnapshotReader {
     return runner.query(`SELECT code, name FROM agencies_public_agencies`);
   }
 
-  private async commitments(runner: QueryRunner): Promise<SummaryFacts['commitments']> {
+  private async cycleDeadlines(runner: QueryRunner): Promise<CycleDeadline[]> {
+    return runner.query(`SELECT year, deadline FROM reporting_cycles_public_cycles`);
+  }
+
+  private async commitments(runner: QueryRunner, overdueAt: OverdueContext): Promise<SummaryFacts['commitments']> {
+    const overdue = overdueSql(overdueAt, { commitments: 'c', progressReports: 'commitments_public_progress_reports' });
     // arrays as comma-separated text: splitting is several times faster than the driver's array parser
     return this.rows(
       runner,
-      `SELECT id, code, title, lead_agency, array_to_string(supporting_agencies, ','), array_to_string(agenda_items, ','), status,
-              due_date::text, last_report_period
-       FROM commitments_public_commitments ORDER BY code COLLATE "C"`,
+      `SELECT c.id, c.code, c.title, c.lead_agency, array_to_string(c.supporting_agencies, ','), array_to_string(c.agenda_items, ','),
+              c.status, c.due_date::text, c.last_report_period, array_to_string(${overdue.reasons}, ',')
+       FROM commitments_public_commitments c ORDER BY c.code COLLATE "C"`,
       [],
       (c) => ({
         id: c[0] as string,
@@ -109,6 +124,7 @@ export class SummarySnapshotReader {
         status: c[6] as CommitmentStatus,
         dueDate: (c[7] as string | null) ?? null,
         lastReportPeriod: (c[8] as number | null) ?? null,
+        overdueReasons: list(c[9] as string) as OverdueReason[],
       }),
     );
   }

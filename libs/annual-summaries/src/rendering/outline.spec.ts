@@ -1,6 +1,6 @@
 import { compileSummary, type SummaryFacts } from '../domain/compile-summary.js';
 import { aCommitmentFact, summaryFacts } from '../../../../test/helpers/summary-facts.js';
-import { outline, type Block } from './outline.js';
+import { citeDocument, outline, type Block } from './outline.js';
 
 const commitment = aCommitmentFact;
 const facts = summaryFacts;
@@ -57,6 +57,29 @@ describe('The summary outline in UN editorial form', () => {
     expect(lines).toContain('- ILO leads three commitments and supports none. It owed a report for 2014 but did not report progress.');
   });
 
+  it("says why each commitment is overdue: its due date, its lead agency's missing report, or both", () => {
+    const at = { day: '2015-01-31', cycleYear: 2014 };
+    const lines = text(
+      blocks(
+        facts({
+          overdueAt: at,
+          commitments: [
+            commitment('ILO-a', { dueDate: '2014-06-30', status: 'in_progress' }, at),
+            commitment('ILO-b', { dueDate: '2015-06-30', status: 'accepted' }, at),
+            commitment('ILO-c', { dueDate: '2014-06-30', overdueReasons: ['due_date_passed'] }, at),
+          ],
+        }),
+      ),
+    );
+    expect(lines).toContain('3 As at 31 January 2015, three commitments were overdue.');
+    const overdue = lines.slice(lines.indexOf('# Overdue as at 31 January 2015') + 1, lines.indexOf('# Agenda item 2: Two'));
+    expect(overdue).toEqual([
+      '8 ILO-a (Title of ILO-a), led by ILO, was due on 30 June 2014 and was in progress as at 31 January 2015, and ILO had not reported on it for 2014 by the reporting deadline.',
+      '9 ILO-b (Title of ILO-b), led by ILO, was accepted as at 31 January 2015, and ILO had not reported on it for 2014 by the reporting deadline.',
+      '10 ILO-c (Title of ILO-c), led by ILO, was due on 30 June 2014 and was proposed as at 31 January 2015.',
+    ]);
+  });
+
   it('numbers the notes in document order and keeps the record behind each out of its text', () => {
     const done = commitment('ILO-b', { status: 'completed' });
     const list = blocks(
@@ -72,7 +95,8 @@ describe('The summary outline in UN editorial form', () => {
             agency: 'ILO',
             period: 2014,
             kind: 'report',
-            summary: 'ILO said "done". [Source: ESA/P/WP.237, 000 l. 12]',
+            summary:
+              'ILO said "done". [Source: Thirteenth Coordination Meeting on International Migration (United Nations Population Division, 2015), pp. 10–11]',
             reportedAt: new Date('2015-02-13T09:00:00Z'),
             unchangedSincePreviousYear: false,
           },
@@ -81,7 +105,11 @@ describe('The summary outline in UN editorial form', () => {
     );
     const notes = list.flatMap((b) => (b.kind === 'paragraph' && b.note ? [b] : []));
     expect(notes.map((b) => [b.runs.map((r) => r.text).join(''), b.note!.text])).toEqual([
-      ['ILO on ILO-b: “ILO said ‘done’.”', 'ESA/P/WP.237; progress report of ILO, 13 February 2015.'],
+      [
+        'ILO on ILO-b: “ILO said ‘done’.”',
+        'Thirteenth Coordination Meeting on International Migration (United Nations Population Division, 2015), pp. 10–11; ' +
+          'progress report of ILO, 13 February 2015.',
+      ],
       [
         'ILO-b (Title of ILO-b), led by ILO, was completed on 1 May 2014.',
         'Status change of 1 May 2014 recorded in the HLD follow-up tracker.',
@@ -95,5 +123,17 @@ describe('The summary outline in UN editorial form', () => {
         { number: 2, eventPosition: 9 },
       ],
     });
+  });
+
+  it('cites a document by title, symbol, section and page, with "pp." for several pages', () => {
+    const title = 'Twelfth Coordination Meeting on International Migration';
+    expect(citeDocument({ title, symbol: 'ESA/P/WP.237', locator: 'sects. III and IV', page: null })).toBe(
+      `${title}, ESA/P/WP.237, sects. III and IV`,
+    );
+    expect(citeDocument({ title: 'Thirteenth Coordination Meeting (2015)', symbol: null, locator: null, page: '11' })).toBe(
+      'Thirteenth Coordination Meeting (2015), p. 11',
+    );
+    expect(citeDocument({ title: null, symbol: 'A/68/190', locator: null, page: '3 and 16' })).toBe('A/68/190, pp. 3 and 16');
+    expect(citeDocument({ title: null, symbol: 'A/68/190', locator: null, page: '12\u201314' })).toBe('A/68/190, pp. 12\u201314');
   });
 });

@@ -5,6 +5,7 @@ import type {
   CompiledSummary,
   DocumentReference,
   EventCitation,
+  OverdueStatement,
   ProgressStatement,
   ReportCitation,
   StatusCounts,
@@ -83,9 +84,11 @@ function statusList(total: number, counts: StatusCounts, verb: 'is' | 'was'): st
   return `: ${enumerate(parts)}`;
 }
 
-/** "Report of the 13th Coordination Meeting, ESA/P/WP.237, p. 12". */
+/** "Twelfth Coordination Meeting on International Migration, ESA/P/WP.237, sect. IV"; "…, pp. 5–6". */
 export const citeDocument = (d: DocumentReference): string =>
-  [d.title, d.symbol, d.page === null ? null : `p. ${d.page}`].filter((p) => p !== null).join(', ');
+  [d.title, d.symbol, d.locator, d.page === null ? null : `${/^\d+$/.test(d.page) ? 'p.' : 'pp.'} ${d.page}`]
+    .filter((p) => p !== null)
+    .join(', ');
 
 function reportNote(c: ReportCitation): string {
   const report = `progress report of ${c.agency}, ${longDate(c.date)}`;
@@ -189,8 +192,9 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
   yield doc.note(
     `Notes: Changes during ${year} are status changes that occurred in the calendar year (UTC). Progress for ${year} is ` +
       `every progress report whose period is ${year}, whenever it was recorded. An agency owed a report when it led a ` +
-      `commitment open at some time during ${year}. A commitment is overdue when its due date has passed and it is ` +
-      `neither completed nor discontinued. The source of each statement is given in a footnote; “unchanged since ${year - 1}” ` +
+      `commitment open at some time during ${year}. A commitment is overdue when it is neither completed nor discontinued ` +
+      `and its due date has passed, or the deadline of the latest reporting cycle has passed without its lead agency’s ` +
+      `progress report on it for that cycle’s year. The source of each statement is given in a footnote; “unchanged since ${year - 1}” ` +
       `marks a text identical to the same agency’s report on the same commitment for ${year - 1}.`,
   );
 
@@ -370,12 +374,19 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
     for (const late of section.overdue) {
       yield doc.para([
         { text: late.commitmentCode, bold: true },
-        {
-          text: ` (${late.title}), led by ${late.leadAgency}, was due on ${longDate(late.dueDate)} and was ${STATUS_LABELS[late.status]} as at ${asAt}.`,
-        },
+        { text: ` (${late.title}), led by ${late.leadAgency}, ${overdueClause(late, asAt)}.` },
       ]);
     }
   }
+}
+
+/** Why a commitment is overdue, in the order of its reasons: its due date, then its lead agency's missing report. */
+function overdueClause(late: OverdueStatement, asAt: string): string {
+  const due = late.reasons.includes('due_date_passed') && late.dueDate ? `was due on ${longDate(late.dueDate)} and ` : '';
+  const clause = `${due}was ${STATUS_LABELS[late.status]} as at ${asAt}`;
+  return late.missingReportPeriod === null
+    ? clause
+    : `${clause}, and ${late.leadAgency} had not reported on it for ${late.missingReportPeriod} by the reporting deadline`;
 }
 
 function progressRuns(agency: string, statement: ProgressStatement, year: number): Run[] {

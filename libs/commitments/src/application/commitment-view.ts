@@ -1,8 +1,8 @@
 import type { Actor } from '@hld/kernel';
-import { isOverdue, type AvailableAction, type CommitmentState, type PendingExtension } from '../domain/commitment.js';
+import type { AvailableAction, CommitmentState, PendingExtension } from '../domain/commitment.js';
 import { allowedActions } from '../domain/access-policy.js';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
-import type { OverdueReason } from './reporting-obligations.js';
+import type { OverdueReason } from '../domain/overdue.js';
 
 /**
  * A commitment as the API shows it: its state plus what is derived from it (overdue and why, and what the
@@ -35,12 +35,9 @@ export interface CommitmentView {
 
 type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions'> & { status: string; kind: string };
 
-export function toCommitmentView(s: ViewSource, today: string, reportMissing = false, viewer?: Actor): CommitmentView {
+/** `overdueReasons`: as the one definition (domain/overdue.ts) judged them, in SQL or in memory, by the caller. */
+export function toCommitmentView(s: ViewSource, overdueReasons: OverdueReason[], viewer?: Actor): CommitmentView {
   const status = s.status as CommitmentStatus;
-  const overdueReasons: OverdueReason[] = [
-    ...(isOverdue({ dueDate: s.dueDate, status }, today) ? (['due_date_passed'] as const) : []),
-    ...(reportMissing ? (['report_missing'] as const) : []),
-  ];
   return {
     id: s.id,
     code: s.code,

@@ -1,12 +1,8 @@
-import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
-import { UnitOfWork } from '@hld/persistence';
 import { DomainError, Clock, type Actor } from '@hld/kernel';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
-import { ReportingObligations } from './reporting-obligations.js';
-import { isTerminal } from '../domain/lifecycle.js';
-import type { CommitmentState } from '../domain/commitment.js';
+import { CommitmentOverdue } from './commitment-overdue.js';
 
 /** What does this commitment look like now (and what may `viewer` do to it), or what did it look like at `asOf`? */
 export class GetCommitment extends Query<CommitmentView> {
@@ -24,14 +20,13 @@ export class GetCommitmentHandler implements IQueryHandler<GetCommitment> {
   constructor(
     private readonly commitments: CommitmentRepository,
     private readonly clock: Clock,
-    private readonly unitOfWork: UnitOfWork,
-    @Optional() private readonly obligations?: ReportingObligations,
+    private readonly overdue: CommitmentOverdue,
   ) {}
 
   async execute({ idOrCode, asOf, viewer }: GetCommitment): Promise<CommitmentView> {
     if (!asOf) {
       const { snapshot } = await this.commitments.load(idOrCode);
-      return toCommitmentView(snapshot, this.clock.today(), await this.reportMissing(snapshot), viewer);
+      return toCommitmentView(snapshot, await this.overdue.reasonsAt(snapshot, this.clock.now()), viewer);
     }
     const past = await this.commitments.loadAsOf(idOrCode, asOf);
     if (!past) {
@@ -39,18 +34,7 @@ export class GetCommitmentHandler implements IQueryHandler<GetCommitment> {
         asOf: asOf.toISOString(),
       });
     }
-    // overdue (by due date) as it stood on that day; nothing can be done to a past state
-    return toCommitmentView(past.snapshot, asOf.toISOString().slice(0, 10));
-  }
-
-  /** Whether the lead agency still owes the report of the latest cycle whose deadline has passed. */
-  private async reportMissing(s: CommitmentState): Promise<boolean> {
-    const cycle = await this.obligations?.latestPassedDeadline(this.clock.now());
-    if (!cycle || isTerminal(s.status)) return false;
-    const [row] = await this.unitOfWork.manager.query(
-      'SELECT 1 FROM progress_reports WHERE commitment_id = $1 AND period = $2 AND agency = $3 LIMIT 1',
-      [s.id, cycle.year, s.leadAgency],
-    );
-    return !row;
+    // overdue as it stood at that instant (its reports recorded by then); nothing can be done to a past state
+    return toCommitmentView(past.snapshot, await this.overdue.reasonsAt(past.snapshot, asOf, asOf));
   }
 }

@@ -3,9 +3,12 @@ import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@hld/kernel';
-import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
+import { overdueSql } from '../domain/overdue.js';
+import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
 
 export interface OverdueBreakdown {
+  /** The day (and, through it, the cycles) overdue was judged at: today. */
+  day: string;
   total: number;
   /** Per lead agency, in agency order: how many, and the first codes of its overdue commitments, in code order. */
   byAgency: Array<{ agency: string; count: number; codes: string[] }>;
@@ -35,18 +38,19 @@ export class GetOverdueBreakdownHandler implements IQueryHandler<GetOverdueBreak
   ) {}
 
   async execute({ codesPerAgency }: GetOverdueBreakdown): Promise<OverdueBreakdown> {
-    const sql = overdueSql(await currentOverdueContext(this.clock, this.obligations));
+    const at = await overdueContextAt(this.clock.now(), this.obligations);
+    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      `WITH overdue AS (SELECT c.code, c.lead_agency, c.agenda_items FROM commitment_view c WHERE ${sql.dueDatePassed} OR ${sql.reportMissing})
+      `WITH overdue AS (SELECT c.code, c.lead_agency, c.agenda_items FROM commitment_view c WHERE ${sql.overdue})
        SELECT (SELECT count(*)::int FROM overdue) AS total,
               (SELECT coalesce(jsonb_agg(a ORDER BY a.agency), '[]') FROM (
                  SELECT lead_agency AS agency, count(*)::int AS count, (array_agg(code ORDER BY code))[1:(:codesPerAgency)::int] AS codes
                  FROM overdue GROUP BY lead_agency) a) AS "byAgency",
               (SELECT coalesce(jsonb_agg(i ORDER BY i.number), '[]') FROM (
                  SELECT item AS number, count(*)::int AS count FROM overdue, unnest(agenda_items) AS item GROUP BY item) i) AS "byAgendaItem"`,
-      { ...sql.params, codesPerAgency },
+      { codesPerAgency },
     );
-    const [row]: OverdueBreakdown[] = await this.dataSource.query(query, parameters);
-    return row;
+    const [row]: Array<Omit<OverdueBreakdown, 'day'>> = await this.dataSource.query(query, parameters);
+    return { day: at.day, ...row };
   }
 }

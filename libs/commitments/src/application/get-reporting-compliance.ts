@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { UnitOfWork } from '@hld/persistence';
+import { leadReportMissingSql, openSql } from '../domain/overdue.js';
 
 export interface AgencyCompliance {
   agency: string;
@@ -14,8 +15,8 @@ export interface AgencyCompliance {
 
 /**
  * For a reporting period: per lead agency, how many open commitments owe a report, how many have one, and
- * which are missing. A commitment owes a report when it is neither completed nor discontinued and its lead
- * agency has not reported (or confirmed no change) for the period.
+ * which are missing. Open and missing are the ones of overdue (domain/overdue.ts): once the period's cycle is
+ * the latest whose deadline has passed, the missing ones are exactly those overdue for `report_missing`.
  */
 export class GetReportingCompliance extends Query<{ period: number; agencies: AgencyCompliance[] }> {
   constructor(
@@ -32,19 +33,19 @@ export class GetReportingComplianceHandler implements IQueryHandler<GetReporting
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async execute({ period, agencies }: GetReportingCompliance): Promise<{ period: number; agencies: AgencyCompliance[] }> {
+    const missing = leadReportMissingSql({ commitments: 'c', progressReports: 'progress_reports' }, period);
     const rows: AgencyCompliance[] = await this.unitOfWork.manager.query(
-      `SELECT c.lead_agency AS agency, count(*)::int AS owed,
-              count(*) FILTER (WHERE r.commitment_id IS NOT NULL)::int AS submitted,
-              coalesce(array_agg(c.code ORDER BY c.code) FILTER (WHERE r.commitment_id IS NULL), '{}') AS missing,
-              coalesce(jsonb_agg(jsonb_build_object('code', c.code, 'title', c.title) ORDER BY c.code)
-                FILTER (WHERE r.commitment_id IS NULL), '[]') AS "missingCommitments"
-       FROM commitment_view c
-       LEFT JOIN (SELECT DISTINCT commitment_id, agency FROM progress_reports WHERE period = $1) r
-         ON r.commitment_id = c.id AND r.agency = c.lead_agency
-       WHERE c.status NOT IN ('completed', 'discontinued') AND ($2::text[] IS NULL OR c.lead_agency = ANY($2::text[]))
-       GROUP BY c.lead_agency
-       ORDER BY c.lead_agency`,
-      [period, agencies ?? null],
+      `SELECT o.lead_agency AS agency, count(*)::int AS owed,
+              count(*) FILTER (WHERE NOT o.missing)::int AS submitted,
+              coalesce(array_agg(o.code ORDER BY o.code) FILTER (WHERE o.missing), '{}') AS missing,
+              coalesce(jsonb_agg(jsonb_build_object('code', o.code, 'title', o.title) ORDER BY o.code)
+                FILTER (WHERE o.missing), '[]') AS "missingCommitments"
+       FROM (SELECT c.lead_agency, c.code, c.title, ${missing} AS missing
+             FROM commitment_view c
+             WHERE ${openSql('c')} AND ($1::text[] IS NULL OR c.lead_agency = ANY($1::text[]))) o
+       GROUP BY o.lead_agency
+       ORDER BY o.lead_agency`,
+      [agencies ?? null],
     );
     return { period, agencies: rows };
   }

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../domain/lifecycle.js';
-import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
+import { overdueSql } from '../domain/overdue.js';
+import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
 
 export type StatisticsDimension = 'agency' | 'agendaItem';
 
@@ -36,16 +37,14 @@ export class GetStatusStatisticsHandler implements IQueryHandler<GetStatusStatis
       [by],
     );
     // Overdue depends on today's date and the reporting cycles, so it is counted at read time rather than stored.
-    const sql = overdueSql(await currentOverdueContext(this.clock, this.obligations));
-    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+    const at = await overdueContextAt(this.clock.now(), this.obligations);
+    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
+    const overdue: Array<{ key: string; overdue: number }> = await this.dataSource.query(
       by === 'agency'
-        ? `SELECT c.lead_agency AS key, count(*)::int AS overdue FROM commitment_view c
-           WHERE ${sql.dueDatePassed} OR ${sql.reportMissing} GROUP BY c.lead_agency`
+        ? `SELECT c.lead_agency AS key, count(*)::int AS overdue FROM commitment_view c WHERE ${sql.overdue} GROUP BY c.lead_agency`
         : `SELECT item::text AS key, count(*)::int AS overdue FROM commitment_view c, unnest(c.agenda_items) AS item
-           WHERE ${sql.dueDatePassed} OR ${sql.reportMissing} GROUP BY item`,
-      sql.params,
+           WHERE ${sql.overdue} GROUP BY item`,
     );
-    const overdue: Array<{ key: string; overdue: number }> = await this.dataSource.query(query, parameters);
     const groups = new Map<string, StatusCounts>();
     const group = (key: string): StatusCounts => {
       let g = groups.get(key);

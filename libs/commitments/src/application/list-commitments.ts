@@ -8,7 +8,8 @@ import type { CommitmentStatus } from '../domain/lifecycle.js';
 import { COMMITMENT_CODE } from '../domain/commitment-events.js';
 import { InvalidCursor } from '../domain/commitment-errors.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
-import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
+import { overdueSql, type OverdueReason, type OverdueSql } from '../domain/overdue.js';
+import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
 
 export interface CommitmentFilters {
   /** Commitments this agency leads or supports. */
@@ -62,18 +63,18 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
   ) {}
 
   async execute({ filters, limit, cursor, viewer }: ListCommitments): Promise<CommitmentPage> {
-    const ctx = await currentOverdueContext(this.clock, this.obligations);
-    const sql = overdueSql(ctx);
+    const at = await overdueContextAt(this.clock.now(), this.obligations);
+    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
     const filtered = () => this.applyFilters(this.views.createQueryBuilder('c'), filters, sql);
     const page = filtered()
-      .addSelect(sql.reportMissing, 'report_missing')
+      .addSelect(sql.reasons, 'overdue_reasons')
       .orderBy('c.code', 'ASC')
       .limit(limit + 1);
     if (cursor) page.andWhere('c.code > :after', { after: decodeCursor(cursor) });
     const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities(), filtered().getCount()]);
     const items = entities.slice(0, limit);
     return {
-      items: items.map((row, i) => toCommitmentView(row, ctx.today, raw[i].report_missing === true, viewer)),
+      items: items.map((row, i) => toCommitmentView(row, raw[i].overdue_reasons as OverdueReason[], viewer)),
       total,
       limit,
       nextCursor: entities.length > limit ? encodeCursor(items[items.length - 1].code) : null,
@@ -83,17 +84,15 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
   private applyFilters(
     qb: SelectQueryBuilder<CommitmentViewRecord>,
     f: CommitmentFilters,
-    sql: ReturnType<typeof overdueSql>,
+    sql: OverdueSql,
   ): SelectQueryBuilder<CommitmentViewRecord> {
-    qb.setParameters(sql.params);
     if (f.agency) qb.andWhere('(c.lead_agency = :agency OR :agency = ANY(c.supporting_agencies))', { agency: f.agency });
     if (f.agendaItem) qb.andWhere(':agendaItem = ANY(c.agenda_items)', { agendaItem: f.agendaItem });
     if (f.status?.length) qb.andWhere('c.status IN (:...status)', { status: f.status });
     if (f.dueBefore) qb.andWhere('c.due_date < :dueBefore', { dueBefore: f.dueBefore });
     if (f.q) qb.andWhere(`c.search @@ websearch_to_tsquery('english', :q)`, { q: f.q });
-    const overdue = `(${sql.dueDatePassed} OR ${sql.reportMissing})`;
-    if (f.overdue === true) qb.andWhere(overdue);
-    if (f.overdue === false) qb.andWhere(`NOT ${overdue}`);
+    if (f.overdue === true) qb.andWhere(sql.overdue);
+    if (f.overdue === false) qb.andWhere(`NOT ${sql.overdue}`);
     return qb;
   }
 }

@@ -1,4 +1,4 @@
-import { Commitment, evolve, isOverdue, type AvailableAction, type CommitmentState } from './commitment.js';
+import { Commitment, evolve, type AvailableAction, type CommitmentState } from './commitment.js';
 import { DomainError } from '@hld/kernel';
 import { COMMITMENT_STATUSES, TRANSITIONS, allowedNextStatuses, type CommitmentStatus } from './lifecycle.js';
 import {
@@ -157,14 +157,6 @@ describe('Commitment details, owners, due date, progress', () => {
     expect(() => c.reportProgress({ ...report, agency: 'ILO', period: 2016 }, NOW)).toThrow(InvalidReportingPeriod);
     c.reportProgress({ ...report, agency: 'IOM' }, NOW);
     expect(c.snapshot.lastReportPeriod).toBe(2014);
-  });
-
-  it('is overdue only while open and past its due date', () => {
-    expect(isOverdue({ dueDate: '2015-01-15', status: 'in_progress' }, '2015-01-16')).toBe(true);
-    expect(isOverdue({ dueDate: '2015-01-15', status: 'in_progress' }, '2015-01-15')).toBe(false);
-    expect(isOverdue({ dueDate: '2015-01-15', status: 'completed' }, '2016-01-01')).toBe(false);
-    expect(isOverdue({ dueDate: '2015-01-15', status: 'discontinued' }, '2016-01-01')).toBe(false);
-    expect(isOverdue({ dueDate: null, status: 'proposed' }, '2016-01-01')).toBe(false);
   });
 
   it('rebuilds the same state from its events', () => {

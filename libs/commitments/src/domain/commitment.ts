@@ -357,10 +357,6 @@ export class Commitment {
     );
   }
 
-  isOverdue(today: string): boolean {
-    return isOverdue(this.state, today);
-  }
-
   private record(event: CommitmentEvent): void {
     this.state = evolve(this.state, event);
     this.pending.push(event);
@@ -393,9 +389,4 @@ export function availableActions(s: AvailabilityState): AvailableAction[] {
     ...(extensionRefusal(s) ? [] : [{ action: 'request_extension' } as const]),
     ...(s.pendingExtension ? [{ action: 'decide_extension' } as const] : []),
   ];
-}
-
-/** Overdue is derived, never stored: a due date in the past on a commitment that is still open. */
-export function isOverdue(state: Pick<CommitmentState, 'dueDate' | 'status'>, today: string): boolean {
-  return state.dueDate !== null && state.dueDate < today && !isTerminal(state.status);
 }

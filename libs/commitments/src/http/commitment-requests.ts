@@ -46,6 +46,12 @@ const IsIndicatorValue = () =>
 const AGENCY = /^[A-Z][A-Z0-9]{1,19}$/;
 const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]|1[0-9]|[a-d])$/;
 
+/** What `source` holds: what a drafter of the Secretary-General's report cites, never a line of a working file. */
+const SOURCE_DESCRIPTION =
+  'the document the commitment comes from, cited as in a United Nations report: its symbol, or its title (publisher, year), then the ' +
+  'chapter, section or page, e.g. "A/68/190" or "International Migration and Development: Contributions and Recommendations of the ' +
+  'International System (UNFPA and IOM, 2013), chapter “UN Women”, p. 198"';
+
 export class RegisterCommitmentRequest {
   @ApiProperty({ example: 'ILO-a', description: 'Stable human code: <AGENCY>-<letter>, SG8-<n>, ...' })
   @Matches(COMMITMENT_CODE, { message: 'must look like ILO-a or SG8-3' })
@@ -54,7 +60,7 @@ export class RegisterCommitmentRequest {
 
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(300) title: string;
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(20000) text: string;
-  @ApiProperty({ example: 'A/68/190' }) @IsString() @IsNotBlank() @MaxLength(300) source: string;
+  @ApiProperty({ example: 'A/68/190', description: SOURCE_DESCRIPTION }) @IsString() @IsNotBlank() @MaxLength(300) source: string;
   @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind: CommitmentKind;
   @ApiProperty({ example: 'ILO' }) @Matches(AGENCY, { message: 'must be an agency code such as ILO' }) leadAgency: string;
 
@@ -65,7 +71,7 @@ export class RegisterCommitmentRequest {
   @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
   supportingAgencies?: string[];
 
-  @ApiProperty({ example: [2] })
+  @ApiProperty({ type: 'integer', isArray: true, example: [2], description: 'agenda items 1 to 8' })
   @IsArray()
   @ArrayMaxSize(8)
   @IsInt({ each: true }) // whether each number exists is the reference data's call (422)
@@ -78,7 +84,7 @@ export class RegisterCommitmentRequest {
   @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
   sdgTargets?: string[];
 
-  @ApiPropertyOptional({ example: '2015-01-15', format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2015-01-15', format: 'date', nullable: true })
   @Omittable()
   @Nullable()
   @IsCalendarDate()
@@ -88,9 +94,14 @@ export class RegisterCommitmentRequest {
 export class ReviseCommitmentRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(20000) text?: string;
-  @ApiPropertyOptional() @Omittable() @IsString() @IsNotBlank() @MaxLength(300) source?: string;
+  @ApiPropertyOptional({ example: 'A/68/190', description: SOURCE_DESCRIPTION })
+  @Omittable()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  source?: string;
 
-  @ApiPropertyOptional({ example: [2, 6] })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, example: [2, 6], description: 'agenda items 1 to 8' })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(8)
@@ -117,7 +128,7 @@ export class AssignOwnersRequest {
 }
 
 export class SetDueDateRequest {
-  @ApiProperty({ example: '2015-01-15', format: 'date', nullable: true, description: 'null clears the due date' })
+  @ApiProperty({ type: String, example: '2015-01-15', format: 'date', nullable: true, description: 'null clears the due date' })
   @Nullable()
   @IsCalendarDate()
   dueDate: string | null;
@@ -151,7 +162,11 @@ export class IndicatorRequest {
 }
 
 export class ReportProgressRequest {
-  @ApiProperty({ example: 2014 }) @IsInt({ message: 'must be a year such as 2014 (a number)' }) @Min(2013) @Max(2100) period: number;
+  @ApiProperty({ type: 'integer', example: 2014, minimum: 2013, maximum: 2100, description: 'the year reported on' })
+  @IsInt({ message: 'must be a year such as 2014 (a number)' })
+  @Min(2013)
+  @Max(2100)
+  period: number;
 
   @ApiPropertyOptional({ example: 'ILO', description: "the reporting agency: a focal point's own if omitted; coordinators must name it" })
   @Omittable()
@@ -162,14 +177,14 @@ export class ReportProgressRequest {
   @IsIn(PROGRESS_REPORT_KINDS)
   kind?: ProgressReportKind;
 
-  @ApiProperty({ maxLength: 20000, description: 'required for a report; optional for no_change' })
+  @ApiPropertyOptional({ maxLength: 20000, description: 'required for a report; optional for no_change' })
   @ValidateIf((o: ReportProgressRequest) => o.kind !== 'no_change' || o.summary !== undefined)
   @IsString()
   @IsNotBlank()
   @MaxLength(20000)
-  summary: string;
+  summary?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, isArray: true, format: 'uri', description: 'http(s) links to evidence' })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(50)
@@ -194,7 +209,7 @@ export class ListCommitmentsQuery {
   @Matches(AGENCY, { message: 'must be an agency code such as ILO' })
   agency?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 8 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 8 })
   @Omittable()
   @Type(() => Number)
   @IsInt()
@@ -202,7 +217,11 @@ export class ListCommitmentsQuery {
   @Max(8, { message: 'agenda items are numbered 1 to 8' })
   agendaItem?: number;
 
-  @ApiPropertyOptional({ description: 'one status, or several separated by commas' })
+  @ApiPropertyOptional({
+    enum: COMMITMENT_STATUSES,
+    isArray: true,
+    description: 'one status, or several: repeated (status=a&status=b) or separated by commas (status=a,b)',
+  })
   @Omittable()
   @Transform(toList)
   @IsIn(COMMITMENT_STATUSES, { each: true })
@@ -216,7 +235,7 @@ export class ListCommitmentsQuery {
   @IsCalendarDate()
   dueBefore?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @Omittable()
   @Type(() => Number)
   @IsInt()

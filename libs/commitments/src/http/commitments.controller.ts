@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor, ChangeContext } from '@hld/kernel';
-import { Acting, Change, IfMatchVersion, Performs, etagOf } from '@hld/http';
+import { Acting, Change, Endpoint, IfMatchVersion, Performs, etagOf, uuidParam, type ParamDoc } from '@hld/http';
 import { VersionRequired } from '../domain/commitment-errors.js';
 import type { CommitmentState } from '../domain/commitment.js';
 import { RegisterCommitment } from '../application/register-commitment.js';
@@ -17,6 +17,7 @@ import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
 import { ListProgressReports, type CommitmentProgressReports } from '../application/list-progress-reports.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
+import { CommitmentOverdue } from '../application/commitment-overdue.js';
 import { Clock, toInstant } from '@hld/kernel';
 import { COMMITMENT_POLICY } from '../domain/access-policy.js';
 import { RequestDueDateExtension } from '../application/request-due-date-extension.js';
@@ -33,23 +34,40 @@ import {
   SetDueDateRequest,
   TransitionRequest,
 } from './commitment-requests.js';
-import { ProgressReportsResponse } from './progress-report-responses.js';
+import {
+  CommitmentPageResponse,
+  CommitmentResponse,
+  HistoryResponse,
+  ProgressReportedResponse,
+  ProgressReportsResponse,
+} from './commitment-responses.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'the ETag ("<version>") you last read' };
+const ID_OR_CODE: Record<string, ParamDoc> = {
+  idOrCode: { description: "the commitment's id (a UUID) or code", example: 'ILO-a', schema: { type: 'string', maxLength: 100 } },
+};
+/** What every versioned write can be refused for, besides its body: role, unknown, stale, bad or missing If-Match, rules. */
+const VERSIONED_WRITE = [403, 404, 409, 412, 422, 428] as const;
 
 /** Thin: turns HTTP into commands and queries, and their results into representations with an ETag. */
 @ApiTags('commitments')
-@ApiBearerAuth()
 @Controller('commitments')
 export class CommitmentsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly clock: Clock,
+    private readonly overdue: CommitmentOverdue,
   ) {}
 
   @Post()
   @Performs(COMMITMENT_POLICY, 'register')
+  @Endpoint({
+    summary: 'Register a commitment (it starts as proposed)',
+    created: CommitmentResponse,
+    headers: ['ETag', 'Location'],
+    problems: [403, 409, 422],
+  })
   async register(
     @Body() body: RegisterCommitmentRequest,
     @Change() change: ChangeContext,
@@ -61,12 +79,20 @@ export class CommitmentsController {
   }
 
   @Get()
+  @Endpoint({ summary: 'List commitments, filtered and paged, in code order', ok: CommitmentPageResponse })
   list(@Query() query: ListCommitmentsQuery, @Acting() viewer: Actor): Promise<CommitmentPage> {
     const { limit, cursor, ...filters } = query;
     return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer));
   }
 
   @Get(':idOrCode')
+  @Endpoint({
+    summary: 'Read one commitment, with what I may do to it now (or as it was at asOf)',
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [404],
+  })
   async get(
     @Param('idOrCode') idOrCode: string,
     @Query() query: GetCommitmentQuery,
@@ -79,19 +105,30 @@ export class CommitmentsController {
   }
 
   @Get(':idOrCode/history')
+  @Endpoint({ summary: "Read a commitment's history: its events, oldest first", ok: HistoryResponse, params: ID_OR_CODE, problems: [404] })
   history(@Param('idOrCode') idOrCode: string): Promise<{ items: HistoryEntry[] }> {
     return this.queries.execute(new GetCommitmentHistory(idOrCode));
   }
 
   @Get(':idOrCode/progress-reports')
-  @ApiOperation({ summary: "The commitment's progress reports by period, newest period first" })
-  @ApiOkResponse({ type: ProgressReportsResponse })
+  @Endpoint({
+    summary: "Read a commitment's progress reports by period, the newest period first",
+    ok: ProgressReportsResponse,
+    params: ID_OR_CODE,
+    problems: [404],
+  })
   progressReports(@Param('idOrCode') idOrCode: string): Promise<CommitmentProgressReports> {
     return this.queries.execute(new ListProgressReports(idOrCode));
   }
 
   @Post(':idOrCode/transitions')
-  @HttpCode(200)
+  @Endpoint({
+    summary: 'Move a commitment along its lifecycle (accept, start, complete, discontinue, reopen, …)',
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [...VERSIONED_WRITE],
+  })
   @ApiHeader(IF_MATCH)
   async transition(
     @Param('idOrCode') idOrCode: string,
@@ -107,6 +144,13 @@ export class CommitmentsController {
 
   @Put(':idOrCode/owners')
   @Performs(COMMITMENT_POLICY, 'assign_owners')
+  @Endpoint({
+    summary: "Assign a commitment's lead and supporting agencies",
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [...VERSIONED_WRITE],
+  })
   @ApiHeader(IF_MATCH)
   async assignOwners(
     @Param('idOrCode') idOrCode: string,
@@ -121,6 +165,13 @@ export class CommitmentsController {
 
   @Put(':idOrCode/due-date')
   @Performs(COMMITMENT_POLICY, 'set_due_date')
+  @Endpoint({
+    summary: "Set or clear a commitment's due date",
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [...VERSIONED_WRITE],
+  })
   @ApiHeader(IF_MATCH)
   async setDueDate(
     @Param('idOrCode') idOrCode: string,
@@ -135,6 +186,13 @@ export class CommitmentsController {
 
   @Patch(':idOrCode')
   @Performs(COMMITMENT_POLICY, 'revise')
+  @Endpoint({
+    summary: "Revise a commitment's title, text, source, agenda items or SDG targets",
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [...VERSIONED_WRITE],
+  })
   @ApiHeader(IF_MATCH)
   async revise(
     @Param('idOrCode') idOrCode: string,
@@ -149,6 +207,13 @@ export class CommitmentsController {
 
   @Post(':idOrCode/progress-reports')
   @Performs(COMMITMENT_POLICY, 'report_progress')
+  @Endpoint({
+    summary: 'Report progress on a commitment for a year, or confirm that nothing changed',
+    created: ProgressReportedResponse,
+    headers: ['ETag', 'Location'],
+    params: ID_OR_CODE,
+    problems: [403, 404, 422],
+  })
   async reportProgress(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ReportProgressRequest,
@@ -157,12 +222,19 @@ export class CommitmentsController {
   ): Promise<{ id: string; commitment: CommitmentView }> {
     const { reportId, commitment } = await this.commands.execute(new ReportProgress(idOrCode, body, change));
     void reply.header('Location', `/api/v1/commitments/${commitment.id}/history`);
-    return { id: reportId, commitment: this.represent(commitment, reply, change.actor) };
+    return { id: reportId, commitment: await this.represent(commitment, reply, change.actor) };
   }
 
   /** Asks for a later due date; the answer's `pendingExtension.requestId` is what a coordinator decides on. */
   @Post(':idOrCode/extension-requests')
   @Performs(COMMITMENT_POLICY, 'request_extension')
+  @Endpoint({
+    summary: 'Ask for a later due date',
+    created: CommitmentResponse,
+    headers: ['ETag'],
+    params: ID_OR_CODE,
+    problems: [403, 404, 409, 422],
+  })
   async requestExtension(
     @Param('idOrCode') idOrCode: string,
     @Body() body: ExtensionRequest,
@@ -174,8 +246,14 @@ export class CommitmentsController {
   }
 
   @Post(':idOrCode/extension-requests/:requestId/decision')
-  @HttpCode(200)
   @Performs(COMMITMENT_POLICY, 'decide_extension')
+  @Endpoint({
+    summary: 'Approve or decline a pending request for a later due date',
+    ok: CommitmentResponse,
+    headers: ['ETag'],
+    params: { ...ID_OR_CODE, requestId: uuidParam('the pending request (pendingExtension.requestId)') },
+    problems: [403, 404, 409],
+  })
   async decideExtension(
     @Param('idOrCode') idOrCode: string,
     @Param('requestId', new ParseUUIDPipe()) requestId: string,
@@ -190,9 +268,9 @@ export class CommitmentsController {
   }
 
   /** The commitment after the change, with what its author may do next. */
-  private represent(state: CommitmentState, reply: FastifyReply, actor: Actor): CommitmentView {
+  private async represent(state: CommitmentState, reply: FastifyReply, actor: Actor): Promise<CommitmentView> {
     void reply.header('ETag', etagOf(state.version));
-    return toCommitmentView(state, this.clock.today(), false, actor);
+    return toCommitmentView(state, await this.overdue.reasonsAt(state, this.clock.now()), actor);
   }
 }
 

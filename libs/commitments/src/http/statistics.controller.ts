@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { GetStatusStatistics, type StatusCounts } from '../application/get-status-statistics.js';
+import { Endpoint } from '@hld/http';
+import { GetStatusStatistics, type StatisticsDimension, type StatusCounts } from '../application/get-status-statistics.js';
 import { StatisticsQuery } from './commitment-requests.js';
+import { StatusStatisticsResponse } from './commitment-responses.js';
 
 @ApiTags('statistics')
 @Controller('stats')
@@ -10,7 +12,8 @@ export class StatisticsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('status')
-  status(@Query() query: StatisticsQuery): Promise<{ by: string; items: StatusCounts[] }> {
+  @Endpoint({ summary: 'Count commitments by status, with the overdue ones, per lead agency or agenda item', ok: StatusStatisticsResponse })
+  status(@Query() query: StatisticsQuery): Promise<{ by: StatisticsDimension; items: StatusCounts[] }> {
     return this.queries.execute(new GetStatusStatistics(query.by));
   }
 }

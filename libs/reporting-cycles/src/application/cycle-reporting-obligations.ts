@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@hld/persistence';
-import { ReportingObligations } from '@hld/commitments';
+import { ReportingObligations, type CycleDeadline } from '@hld/commitments';
 
-/** Tells the commitments context which cycle's deadline has passed most recently. */
+/** Tells the commitments context each cycle's deadline; it decides which have passed (overdueContext). */
 @Injectable()
 export class CycleReportingObligations extends ReportingObligations {
   constructor(private readonly unitOfWork: UnitOfWork) {
     super();
   }
 
-  async latestPassedDeadline(now: Date): Promise<{ year: number; deadline: Date } | null> {
-    const [row] = await this.unitOfWork.manager.query(
-      'SELECT year, deadline FROM reporting_cycles WHERE deadline <= $1 ORDER BY deadline DESC LIMIT 1',
-      [now],
-    );
-    return row ? { year: row.year, deadline: row.deadline } : null;
+  async cycleDeadlines(): Promise<CycleDeadline[]> {
+    const rows: CycleDeadline[] = await this.unitOfWork.manager.query('SELECT year, deadline FROM reporting_cycles');
+    return rows;
   }
 }

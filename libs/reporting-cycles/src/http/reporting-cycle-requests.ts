@@ -6,7 +6,11 @@ import { IsInstant, Nullable, Omittable } from '@hld/http';
 const INSTANT = 'a date (the start of that day in timeZone; for deadline its end) or a date-time with its offset';
 
 export class OpenCycleRequest {
-  @ApiProperty({ example: 2014 }) @IsInt({ message: 'must be a year such as 2014 (a number)' }) @Min(2013) @Max(2100) year: number;
+  @ApiProperty({ type: 'integer', example: 2014, minimum: 2013, maximum: 2100 })
+  @IsInt({ message: 'must be a year such as 2014 (a number)' })
+  @Min(2013)
+  @Max(2100)
+  year: number;
 
   @ApiProperty({ example: '2014-11-01', description: INSTANT }) @IsInstant() opensAt: string;
 
@@ -19,7 +23,15 @@ export class OpenCycleRequest {
   @ApiPropertyOptional({ example: '2015-03-01', description: INSTANT }) @Omittable() @IsInstant() summaryDate?: string;
   @ApiPropertyOptional({ example: 'America/New_York' }) @Omittable() @IsString() @MaxLength(60) timeZone?: string;
 
-  @ApiPropertyOptional({ example: [14, 3], description: 'days before the deadline when reminders go out' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    minimum: 1,
+    maximum: 365,
+    maxItems: 10,
+    example: [14, 3],
+    description: 'days before the deadline when reminders go out',
+  })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(10)
@@ -37,13 +49,13 @@ export class ChangeCycleRequest {
   @IsInstant()
   deadline?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: `${INSTANT}; null clears it` })
+  @ApiPropertyOptional({ type: String, nullable: true, description: `${INSTANT}; null clears it` })
   @Omittable()
   @Nullable()
   @IsInstant()
   meetingDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: `${INSTANT}; null clears it` })
+  @ApiPropertyOptional({ type: String, nullable: true, description: `${INSTANT}; null clears it` })
   @Omittable()
   @Nullable()
   @IsInstant()
@@ -51,7 +63,14 @@ export class ChangeCycleRequest {
 
   @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(60) timeZone?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    minimum: 1,
+    maximum: 365,
+    maxItems: 10,
+    description: 'days before the deadline when reminders go out',
+  })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(10)
@@ -62,7 +81,7 @@ export class ChangeCycleRequest {
 }
 
 export class YearParam {
-  @ApiProperty({ example: 2014, minimum: 2013, maximum: 2100 })
+  @ApiProperty({ type: 'integer', example: 2014, minimum: 2013, maximum: 2100 })
   @Type(() => Number)
   @IsInt({ message: 'must be a year such as 2014' })
   @Min(2013)

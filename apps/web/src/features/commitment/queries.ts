@@ -1,74 +1,18 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
-export const STATUSES = ['proposed', 'accepted', 'in_progress', 'under_review', 'completed', 'discontinued'] as const;
-export type Status = (typeof STATUSES)[number];
+export type Commitment = Schemas['CommitmentResponse'];
+export type Status = Commitment['status'];
+export type AllowedAction = Schemas['AvailableActionResponse'];
+export type HistoryEntry = Schemas['HistoryEntryResponse'];
+export type Actor = Pick<Schemas['ActorResponse'], 'id'> & { role?: string | null; agency?: string | null };
+export type Agency = Schemas['AgencyResponse'];
+export type AgendaItem = Schemas['AgendaItemResponse'];
 export type DiscontinuationCategory = NonNullable<Schemas['TransitionRequest']['category']>;
 export type ProgressReports = Schemas['ProgressReportsResponse'];
 export type ProgressReport = Schemas['ProgressReportResponse'];
 export type ReportProgressBody = Schemas['ReportProgressRequest'];
 export type ReportingCycle = Schemas['ReportingCycleResponse'];
-
-/** An action the API offers the signed-in user on a commitment now (`allowedActions`); a move says where it leads. */
-export interface AllowedAction {
-  action: string;
-  to?: Status;
-  reasonRequired?: boolean;
-}
-
-/** GET /commitments/:code, as the API answers it (its OpenAPI document does not describe this answer yet). */
-export interface Commitment {
-  id: string;
-  code: string;
-  title: string;
-  text: string;
-  source: string;
-  kind: string;
-  leadAgency: string;
-  supportingAgencies: string[];
-  agendaItems: number[];
-  sdgTargets: string[];
-  dueDate: string | null;
-  originalDueDate: string | null;
-  pendingExtension: { requestId: string; dueDate: string; reason: string; requestedAt: string } | null;
-  status: Status;
-  overdue: boolean;
-  overdueReasons: string[];
-  allowedActions: AllowedAction[];
-  version: number;
-  registeredAt: string;
-  updatedAt: string;
-  lastReportPeriod: number | null;
-}
-
-export interface Actor {
-  id: string;
-  role?: string | null;
-  agency?: string | null;
-}
-
-/** One event of GET /commitments/:code/history. */
-export interface HistoryEntry {
-  position: number;
-  version: number;
-  type: string;
-  occurredAt: string;
-  actor: Actor;
-  payload: Record<string, unknown>;
-}
-
-export interface Agency {
-  code: string;
-  name: string;
-}
-
-export interface AgendaItem {
-  number: number;
-  title: string;
-}
-
-/** The answers the generated client has no type for yet: what the API documents, read as what it sends. */
-const read = <T>(result: { data?: unknown; error?: unknown; response: Response }): T => unwrap(result) as T;
 
 const key = (code: string) => ['commitment', code] as const;
 
@@ -76,8 +20,7 @@ const key = (code: string) => ['commitment', code] as const;
 export const commitmentQuery = (code: string, asOf?: string) =>
   queryOptions({
     queryKey: [...key(code), 'state', asOf ?? 'now'],
-    queryFn: async () =>
-      read<Commitment>(await api.GET('/api/v1/commitments/{idOrCode}', { params: { path: { idOrCode: code }, query: { asOf } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/commitments/{idOrCode}', { params: { path: { idOrCode: code }, query: { asOf } } })),
     // a refusal (404: unknown, or not registered yet then) is an answer, not a failure to retry on the next mount
     retryOnMount: false,
   });
@@ -85,9 +28,7 @@ export const commitmentQuery = (code: string, asOf?: string) =>
 export const historyQuery = (code: string) =>
   queryOptions({
     queryKey: [...key(code), 'history'],
-    queryFn: async () =>
-      read<{ items: HistoryEntry[] }>(await api.GET('/api/v1/commitments/{idOrCode}/history', { params: { path: { idOrCode: code } } }))
-        .items,
+    queryFn: async () => unwrap(await api.GET('/api/v1/commitments/{idOrCode}/history', { params: { path: { idOrCode: code } } })).items,
   });
 
 export const progressReportsQuery = (code: string) =>
@@ -98,13 +39,13 @@ export const progressReportsQuery = (code: string) =>
 
 export const agenciesQuery = queryOptions({
   queryKey: ['agencies'],
-  queryFn: async () => read<{ items: Agency[] }>(await api.GET('/api/v1/agencies')).items,
+  queryFn: async () => unwrap(await api.GET('/api/v1/agencies')).items,
   staleTime: 60 * 60_000,
 });
 
 export const agendaItemsQuery = queryOptions({
   queryKey: ['agenda-items'],
-  queryFn: async () => read<{ items: AgendaItem[] }>(await api.GET('/api/v1/agenda-items')).items,
+  queryFn: async () => unwrap(await api.GET('/api/v1/agenda-items')).items,
   staleTime: 60 * 60_000,
 });
 
@@ -151,7 +92,7 @@ export function useTransition(code: string) {
   const refresh = useRefresh(code);
   return useMutation({
     mutationFn: async ({ version, body }: { version: number; body: TransitionBody }) =>
-      read<Commitment>(
+      unwrap(
         await api.POST('/api/v1/commitments/{idOrCode}/transitions', {
           params: { path: { idOrCode: code }, header: { 'If-Match': `"${version}"` } },
           body,
@@ -165,7 +106,7 @@ export function useRequestExtension(code: string) {
   const refresh = useRefresh(code);
   return useMutation({
     mutationFn: async (body: { dueDate: string; reason: string }) =>
-      read<Commitment>(await api.POST('/api/v1/commitments/{idOrCode}/extension-requests', { params: { path: { idOrCode: code } }, body })),
+      unwrap(await api.POST('/api/v1/commitments/{idOrCode}/extension-requests', { params: { path: { idOrCode: code } }, body })),
     onSettled: refresh,
   });
 }

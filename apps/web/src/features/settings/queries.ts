@@ -11,7 +11,7 @@ export const apiTokensQuery = queryOptions({
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { name: string; expiresAt?: string }) => unwrap(await api.POST('/api/v1/me/tokens', { body })),
+    mutationFn: async (body: Schemas['CreateApiTokenRequest']) => unwrap(await api.POST('/api/v1/me/tokens', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQuery.queryKey }),
   });
 }
@@ -26,6 +26,6 @@ export function useRevokeApiToken() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: async (body: { currentPassword: string; newPassword: string }) => unwrap(await api.PUT('/api/v1/me/password', { body })),
+    mutationFn: async (body: Schemas['ChangePasswordRequest']) => unwrap(await api.PUT('/api/v1/me/password', { body })),
   });
 }
