@@ -1,13 +1,11 @@
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useMe } from '../../session/session';
 import { fieldErrorsOf, focusFirstError, focusWhenShown, useMessage } from './form-errors';
-import { defaultPeriod, reportingCyclesQuery, useReportProgress, type Commitment, type ReportProgressBody } from './queries';
+import { useReportProgress, type Commitment, type ReportProgressBody } from './queries';
 import { RefusalAlert } from './refusal-alert';
-import { reportingYears } from './report-progress-form';
+import { reportingYears, useReportStart } from './report-progress-form';
 
 const ID = 'no-change';
 const FAILURE_ID = `${ID}-failure`;
@@ -24,16 +22,13 @@ export function NoChangeForm({
 }) {
   const intl = useIntl();
   const message = useMessage();
-  const me = useMe();
-  const cycles = useQuery(reportingCyclesQuery);
+  const { forAgency, period } = useReportStart(commitment);
   const report = useReportProgress(commitment.code);
   const [failure, setFailure] = useState<unknown>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const owners = [commitment.leadAgency, ...commitment.supportingAgencies];
-  const forAgency = me?.role === 'focal_point' ? null : owners;
   const form = useForm({
     mode: 'controlled',
-    initialValues: { agency: commitment.leadAgency, period: String(defaultPeriod(cycles.data ?? [], new Date())) },
+    initialValues: { agency: commitment.leadAgency, period },
   });
 
   const submit = form.onSubmit((values) => {

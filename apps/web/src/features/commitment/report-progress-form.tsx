@@ -44,6 +44,19 @@ export function reportingYears(now: Date): number[] {
   return Array.from({ length: last - FIRST_PERIOD + 1 }, (_, i) => last - i);
 }
 
+/**
+ * What a report on this commitment starts from: the agencies it may be for (null for a focal point, who reports
+ * for its own agency; anyone else names one of the owners) and the period most likely meant.
+ */
+export function useReportStart(commitment: Commitment): { forAgency: string[] | null; period: string } {
+  const me = useMe();
+  const cycles = useQuery(reportingCyclesQuery);
+  return {
+    forAgency: me?.role === 'focal_point' ? null : [commitment.leadAgency, ...commitment.supportingAgencies],
+    period: String(defaultPeriod(cycles.data ?? [], new Date())),
+  };
+}
+
 /** Report progress: period, what was done, links to evidence, indicators (rows the user adds and removes). */
 export function ReportProgressForm({
   commitment,
@@ -56,20 +69,16 @@ export function ReportProgressForm({
 }) {
   const intl = useIntl();
   const message = useMessage();
-  const me = useMe();
-  const cycles = useQuery(reportingCyclesQuery);
+  const { forAgency, period } = useReportStart(commitment);
   const report = useReportProgress(commitment.code);
   const [failure, setFailure] = useState<unknown>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  // a focal point reports for its own agency; anyone else names the agency the report is for
-  const owners = [commitment.leadAgency, ...commitment.supportingAgencies];
-  const forAgency = me?.role === 'focal_point' ? null : owners;
 
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
       agency: commitment.leadAgency,
-      period: String(defaultPeriod(cycles.data ?? [], new Date())),
+      period,
       summary: '',
       evidence: [{ row: rowId(), url: '' }],
       indicators: [],
