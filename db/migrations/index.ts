@@ -14,6 +14,7 @@ import { CommitmentsPublicViews1763900001800 } from './1763900001800-commitments
 import { AgenciesPublicViews1763900001810 } from './1763900001810-agencies-public-views.js';
 import { BrowserSessionsAndLanguage1763900001900 } from './1763900001900-browser-sessions-and-language.js';
 import { ReportingCyclesPublicView1763900002100 } from './1763900002100-reporting-cycles-public-view.js';
+import { ProgressReportReporters1763900002500 } from './1763900002500-progress-report-reporters.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   AgenciesPublicViews1763900001810,
   BrowserSessionsAndLanguage1763900001900,
   ReportingCyclesPublicView1763900002100,
+  ProgressReportReporters1763900002500,
 ];

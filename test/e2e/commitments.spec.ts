@@ -135,6 +135,118 @@ describe('Commitments API', () => {
     expect(row).toMatchObject({ agency: 'IOM', period: 2014, reported_by: focal.user.id });
   });
 
+  it('lists the progress reports by period, newest first, with indicators, evidence and who reported them', async () => {
+    const c = await register({ leadAgency: 'ILO', supportingAgencies: ['IOM'] });
+    const ilo = await api.signIn('focal_point', 'ILO');
+    const iom = await api.signIn('focal_point', 'IOM');
+    const path = `/api/v1/commitments/${c.code}/progress-reports`;
+    expect((await api.http.get(path).expect(200)).body).toEqual({ commitmentId: c.id, code: c.code, periods: [] });
+
+    api.clock.set('2014-03-02T09:00:00Z');
+    const first = await ilo.http
+      .post(path)
+      .send({
+        period: 2013,
+        summary: 'Published a guide on fair recruitment.',
+        evidenceUrls: ['https://example.org/guide'],
+        indicators: [
+          { name: 'countries reached', value: 12, unit: 'countries', asOf: '2013-12-31' },
+          { name: 'status', value: 'on track' },
+        ],
+      })
+      .expect(201);
+    api.clock.set('2014-03-03T09:00:00Z');
+    const second = await iom.http.post(path).send({ period: 2014, summary: 'Trained 40 labour inspectors.' }).expect(201);
+    api.clock.set('2014-03-04T09:00:00Z');
+    const third = await ilo.http.post(path).send({ period: 2014, kind: 'no_change' }).expect(201);
+    const fourth = await api.http.post(path).send({ period: 2014, agency: 'IOM', summary: 'Filed on behalf of IOM.' }).expect(201);
+    api.clock.set('2014-03-01T12:00:00Z');
+
+    const res = await ilo.http.get(path).expect(200);
+    expect(res.body.commitmentId).toBe(c.id);
+    expect(res.body.periods.map((p: { period: number; reports: Array<{ id: string }> }) => [p.period, p.reports.map((r) => r.id)])).toEqual(
+      [
+        [2014, [fourth.body.id, third.body.id, second.body.id]],
+        [2013, [first.body.id]],
+      ],
+    );
+    const [latest, nothingNew, byIom] = res.body.periods[0].reports;
+    expect(latest).toMatchObject({
+      agency: 'IOM',
+      kind: 'report',
+      reportedBy: { id: api.coordinator.user.id, role: 'coordinator', agency: null },
+    });
+    expect(nothingNew).toMatchObject({
+      agency: 'ILO',
+      kind: 'no_change',
+      summary: 'No change since the last report.',
+      evidenceUrls: [],
+      indicators: [],
+    });
+    expect(byIom).toEqual({
+      id: second.body.id,
+      period: 2014,
+      agency: 'IOM',
+      kind: 'report',
+      summary: 'Trained 40 labour inspectors.',
+      evidenceUrls: [],
+      indicators: [],
+      reportedAt: '2014-03-03T09:00:00.000Z',
+      reportedBy: { id: iom.user.id, role: 'focal_point', agency: 'IOM' },
+    });
+    expect(res.body.periods[1].reports[0]).toMatchObject({
+      evidenceUrls: ['https://example.org/guide'],
+      indicators: [
+        { name: 'countries reached', value: 12, unit: 'countries', asOf: '2013-12-31' },
+        { name: 'status', value: 'on track' },
+      ],
+      reportedBy: { id: ilo.user.id, role: 'focal_point', agency: 'ILO' },
+    });
+    // by id too; an unknown commitment is 404
+    expect((await api.http.get(`/api/v1/commitments/${c.id}/progress-reports`).expect(200)).body).toEqual(res.body);
+    expect((await api.http.get('/api/v1/commitments/NOPE-zz/progress-reports').expect(404)).body.code).toBe('COMMITMENT_NOT_FOUND');
+  });
+
+  it('offers each principal only what it may do: focal points of the lead, a supporting and another agency, a coordinator', async () => {
+    const lead = await aFreshAgency(api.db);
+    const supporting = await aFreshAgency(api.db);
+    const c = await register({ leadAgency: lead, supportingAgencies: [supporting], dueDate: '2015-01-15' });
+    for (const [version, to] of [
+      [1, 'accepted'],
+      [2, 'in_progress'],
+    ] as const)
+      await api.http.post(`/api/v1/commitments/${c.code}/transitions`).set('If-Match', `"${version}"`).send({ to }).expect(200);
+    const offered = async (who: { http: typeof api.http }) =>
+      (await who.http.get(`/api/v1/commitments/${c.code}`).expect(200)).body.allowedActions;
+
+    // a focal point of the lead agency: moves on, reports, asks for more time; never discontinues
+    expect(await offered(await api.signIn('focal_point', lead))).toEqual([
+      { action: 'submit_for_review', to: 'under_review', reasonRequired: false },
+      { action: 'report_progress' },
+      { action: 'request_extension' },
+    ]);
+    expect(await offered(await api.signIn('focal_point', supporting))).toEqual([{ action: 'report_progress' }]);
+    expect(await offered(await api.signIn('focal_point', 'UNHCR'))).toEqual([]);
+    expect(await offered(api.coordinator)).toEqual([
+      { action: 'submit_for_review', to: 'under_review', reasonRequired: false },
+      { action: 'discontinue', to: 'discontinued', reasonRequired: true },
+      { action: 'revise' },
+      { action: 'assign_owners' },
+      { action: 'set_due_date' },
+      { action: 'report_progress' },
+      { action: 'request_extension' },
+    ]);
+    // what is not offered is refused, and says why
+    const refused = await (
+      await api.signIn('focal_point', lead)
+    ).http
+      .post(`/api/v1/commitments/${c.code}/transitions`)
+      .set('If-Match', '"3"')
+      .send({ to: 'discontinued', reason: 'Overtaken', category: 'other' })
+      .expect(403);
+    expect(refused.body).toMatchObject({ code: 'NOT_ALLOWED', action: 'discontinue' });
+  });
+
   it('answers what a commitment looked like at a past instant', async () => {
     api.clock.set('2014-03-01T12:00:00Z');
     const c = await register();

@@ -400,6 +400,9 @@ describe('Hostile input on every route (fuzz)', () => {
       'GET /api/v1/commitments/export': asAdmin({ query: 'format=csv&lead=ILO' }),
       'GET /api/v1/commitments/{idOrCode}': { prepare: async () => ({ params: { idOrCode: readCode }, token: admin.token }) },
       'GET /api/v1/commitments/{idOrCode}/history': { prepare: async () => ({ params: { idOrCode: readCode }, token: admin.token }) },
+      'GET /api/v1/commitments/{idOrCode}/progress-reports': {
+        prepare: async () => ({ params: { idOrCode: readCode }, token: admin.token }),
+      },
       'PATCH /api/v1/commitments/{idOrCode}': onCommitment(fresh, {}, true),
       'POST /api/v1/commitments/{idOrCode}/transitions': onCommitment(fresh, { to: 'accepted' }, true),
       'PUT /api/v1/commitments/{idOrCode}/owners': onCommitment(fresh, { lead: 'ILO', supporting: ['IOM'] }, true),

@@ -22,6 +22,7 @@ import { GetCommitmentFacetsHandler } from './application/get-commitment-facets.
 import { ExportCommitmentsHandler } from './application/export-commitments.js';
 import { GetCommitmentHandler } from './application/get-commitment.js';
 import { GetCommitmentHistoryHandler } from './application/get-commitment-history.js';
+import { ListProgressReportsHandler } from './application/list-progress-reports.js';
 import { GetStatusStatisticsHandler } from './application/get-status-statistics.js';
 import { GetReportingComplianceHandler } from './application/get-reporting-compliance.js';
 import { GetOverdueBreakdownHandler } from './application/get-overdue-breakdown.js';
@@ -52,6 +53,7 @@ import { StatisticsController } from './http/statistics.controller.js';
     ExportCommitmentsHandler,
     GetCommitmentHandler,
     GetCommitmentHistoryHandler,
+    ListProgressReportsHandler,
     GetStatusStatisticsHandler,
     GetReportingComplianceHandler,
     GetOverdueBreakdownHandler,

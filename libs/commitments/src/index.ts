@@ -30,6 +30,8 @@ export { ExportCommitments } from './application/export-commitments.js';
 export type { CommitmentExport, ExportedCommitment } from './application/export-commitments.js';
 export { GetCommitment } from './application/get-commitment.js';
 export { GetCommitmentHistory } from './application/get-commitment-history.js';
+export { ListProgressReports } from './application/list-progress-reports.js';
+export type { CommitmentProgressReports, ProgressReportEntry, ProgressReportPeriod } from './application/list-progress-reports.js';
 export { GetStatusStatistics } from './application/get-status-statistics.js';
 export { GetReportingCompliance } from './application/get-reporting-compliance.js';
 export type { AgencyCompliance } from './application/get-reporting-compliance.js';

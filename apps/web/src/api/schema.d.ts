@@ -320,6 +320,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commitments/{idOrCode}/progress-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a commitment's progress reports by period, the newest period first */
+        get: operations["CommitmentsController_progressReports"];
+        put?: never;
+        /** Report progress on a commitment for a year, or confirm that nothing changed */
+        post: operations["CommitmentsController_reportProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments/{idOrCode}/transitions": {
         parameters: {
             query?: never;
@@ -365,23 +383,6 @@ export interface paths {
         /** Set or clear a commitment's due date */
         put: operations["CommitmentsController_setDueDate"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/commitments/{idOrCode}/progress-reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Report progress on a commitment for a year, or confirm that nothing changed */
-        post: operations["CommitmentsController_reportProgress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1001,6 +1002,74 @@ export interface components {
         HistoryResponse: {
             /** @description oldest first */
             items: components["schemas"]["HistoryEntryResponse"][];
+        };
+        IndicatorResponse: {
+            /** @example countries reached */
+            name: string;
+            /** @example 12 */
+            value: number | string;
+            /** @example countries */
+            unit?: string;
+            /**
+             * Format: date
+             * @example 2014-12-31
+             */
+            asOf?: string;
+        };
+        ReporterResponse: {
+            /** @description a user id, or system:catalogue for the catalogue load */
+            id: string;
+            /**
+             * @description focal_point, coordinator, admin or system
+             * @example focal_point
+             */
+            role: string | null;
+            /**
+             * @description a focal point's agency
+             * @example ILO
+             */
+            agency: string | null;
+        };
+        ProgressReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2014 */
+            period: number;
+            /**
+             * @description the agency the report is for
+             * @example ILO
+             */
+            agency: string;
+            /**
+             * @description no_change: nothing changed since the last report
+             * @enum {string}
+             */
+            kind: "report" | "no_change";
+            summary: string;
+            /**
+             * @example [
+             *       "https://example.org/report"
+             *     ]
+             */
+            evidenceUrls: string[];
+            indicators: components["schemas"]["IndicatorResponse"][];
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["ReporterResponse"];
+        };
+        ProgressReportPeriodResponse: {
+            /** @example 2014 */
+            period: number;
+            /** @description the latest report first */
+            reports: components["schemas"]["ProgressReportResponse"][];
+        };
+        ProgressReportsResponse: {
+            /** Format: uuid */
+            commitmentId: string;
+            /** @example ILO-a */
+            code: string;
+            /** @description the newest period first */
+            periods: components["schemas"]["ProgressReportPeriodResponse"][];
         };
         TransitionRequest: {
             /** @enum {string} */
@@ -2261,6 +2330,78 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    CommitmentsController_progressReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the commitment's id (a UUID) or code */
+                idOrCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReportsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    CommitmentsController_reportProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the commitment's id (a UUID) or code */
+                idOrCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportProgressRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
+                    ETag?: string;
+                    /** @description where the resource is */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReportedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     CommitmentsController_transition: {
         parameters: {
             query?: never;
@@ -2392,50 +2533,6 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    CommitmentsController_reportProgress: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /** @description the commitment's id (a UUID) or code */
-                idOrCode: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReportProgressRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description the version as a strong entity tag ("<version>"): send it back in If-Match */
-                    ETag?: string;
-                    /** @description where the resource is */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProgressReportedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            414: components["responses"]["UriTooLong"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import { commitmentRoute } from '../features/commitment/route';
 import { homeRoute } from '../features/home/route';
 import { settingsRoute } from '../features/settings/route';
 import { catalogueRoute } from '../features/catalogue/route';
@@ -10,7 +11,10 @@ import { PendingPage } from './layout/error-pages';
 import { parseSearch, stringifySearch } from './search-params';
 
 /** The route tree, in code: each feature owns its route; this is where they are put together. */
-const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, settingsRoute, catalogueRoute])]);
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedInRoute.addChildren([homeRoute, settingsRoute, catalogueRoute, commitmentRoute]),
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -18,6 +18,7 @@ import { ExportCommitments } from '../application/export-commitments.js';
 import { csvStream, EXPORT_MEDIA_TYPES, xlsxStream } from '../rendering/commitment-export-formats.js';
 import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
+import { ListProgressReports, type CommitmentProgressReports } from '../application/list-progress-reports.js';
 import { toCommitmentView, type CommitmentView } from '../application/commitment-view.js';
 import { CommitmentOverdue } from '../application/commitment-overdue.js';
 import { Clock, toInstant } from '@hld/kernel';
@@ -44,6 +45,7 @@ import {
   CommitmentResponse,
   HistoryResponse,
   ProgressReportedResponse,
+  ProgressReportsResponse,
 } from './commitment-responses.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'the ETag ("<version>") you last read' };
@@ -153,6 +155,17 @@ export class CommitmentsController {
   @Endpoint({ summary: "Read a commitment's history: its events, oldest first", ok: HistoryResponse, params: ID_OR_CODE, problems: [404] })
   history(@Param('idOrCode') idOrCode: string): Promise<{ items: HistoryEntry[] }> {
     return this.queries.execute(new GetCommitmentHistory(idOrCode));
+  }
+
+  @Get(':idOrCode/progress-reports')
+  @Endpoint({
+    summary: "Read a commitment's progress reports by period, the newest period first",
+    ok: ProgressReportsResponse,
+    params: ID_OR_CODE,
+    problems: [404],
+  })
+  progressReports(@Param('idOrCode') idOrCode: string): Promise<CommitmentProgressReports> {
+    return this.queries.execute(new ListProgressReports(idOrCode));
   }
 
   @Post(':idOrCode/transitions')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import sql, { join, raw, Sql } from 'sql-template-tag';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '@hld/kernel';
 import { EventStore } from '@hld/persistence';
 import { evolve, type CommitmentState, type PendingExtension } from '../domain/commitment.js';
 import { commitmentEventFrom, type CommitmentEvent } from '../domain/commitment-events.js';
@@ -84,7 +85,8 @@ function unchanged(a: unknown, b: unknown): boolean {
  */
 interface EventAt {
   event: CommitmentEvent;
-  actorId: string;
+  /** Who caused it, from the event's metadata. */
+  actor: Actor;
   position: number | Sql;
 }
 
@@ -101,12 +103,13 @@ export class CommitmentProjection {
     const statements = [this.viewWrite(before, after)];
     const counts = this.countsDelta(before, after);
     if (counts) statements.push(counts);
-    for (const { event, actorId, position } of events) {
+    for (const { event, actor, position } of events) {
       if (event.type !== 'ProgressReported') continue;
       const p = event.payload;
-      statements.push(sql`INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position)
+      statements.push(sql`INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at,
+                reported_by, reported_by_role, reported_by_agency, event_position)
               VALUES (${p.reportId}, ${event.commitmentId}, ${p.period}, ${p.agency}, ${p.kind ?? 'report'}, ${p.summary}, ${p.evidenceUrls},
-                ${JSON.stringify(p.indicators)}::jsonb, ${event.occurredAt}, ${actorId}, ${position})`);
+                ${JSON.stringify(p.indicators)}::jsonb, ${event.occurredAt}, ${actor.id}, ${actor.role ?? null}, ${actor.agency ?? null}, ${position})`);
     }
     return statements;
   }
@@ -123,7 +126,7 @@ export class CommitmentProjection {
         const after = evolve(before, event);
         states.set(event.commitmentId, after);
         for (const statement of this.statements(before, after, [
-          { event, position: storedEvent.position, actorId: storedEvent.metadata.actor.id },
+          { event, position: storedEvent.position, actor: storedEvent.metadata.actor },
         ])) {
           await tx.query(statement.text, statement.values);
         }

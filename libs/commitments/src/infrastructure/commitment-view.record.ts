@@ -41,5 +41,7 @@ export class ProgressReportRecord {
   @Column('jsonb') indicators: unknown[];
   @Column('timestamptz', { name: 'reported_at' }) reportedAt: Date;
   @Column('text', { name: 'reported_by' }) reportedBy: string;
+  @Column('text', { name: 'reported_by_role', nullable: true }) reportedByRole: string | null;
+  @Column('text', { name: 'reported_by_agency', nullable: true }) reportedByAgency: string | null;
   @Column('bigint', { name: 'event_position' }) eventPosition: string;
 }

@@ -161,7 +161,7 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
           this.projection.statements(
             commitment.loadedState,
             commitment.snapshot,
-            events.map((event, i) => ({ event, position: appended.positionOf(version + i + 1), actorId: context.actor.id })),
+            events.map((event, i) => ({ event, position: appended.positionOf(version + i + 1), actor: context.actor })),
           ),
       );
     } catch (error) {
