@@ -1,4 +1,5 @@
 import { UnstyledButton } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { memo, useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageId } from '../../i18n/catalogue';
@@ -85,9 +86,10 @@ const Row = memo(function Row({ item, formatDay }: { item: Commitment; formatDay
   return (
     <tr>
       <td className={classes.code}>
-        <a href={`/commitments/${encodeURIComponent(item.code)}`} className={classes.link}>
+        {/* a router link: the commitment page opens without reloading the app (and is preloaded on intent) */}
+        <Link to="/commitments/$code" params={{ code: item.code }} className={classes.link}>
           {item.code}
-        </a>
+        </Link>
       </td>
       <td className={classes.title}>{item.title}</td>
       <td>{item.leadAgency}</td>
