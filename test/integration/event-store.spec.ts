@@ -39,7 +39,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
   });
   afterAll(() => app.close());
 
-  const event = (type: string) => ({ type, payload: { n: 1 }, occurredAt: new Date() });
+  const event = (type: string) => ({ type, payload: { n: 1 }, effectiveAt: new Date(), recordedAt: new Date() });
 
   it('lets exactly one of many concurrent appends at the same version win', async () => {
     const stream = { id: randomUUID(), type: 'probe' };

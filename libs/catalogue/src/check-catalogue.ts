@@ -2,6 +2,7 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { Located, RawCatalogue } from './catalogue-files.js';
 import { AgencyEntry, AgendaItemEntry, CommitmentEntry, ProgressReportEntry } from './catalogue-entries.js';
+import { COORDINATION_MEETINGS, meetingDate } from './effective-dates.js';
 
 /** One thing wrong with the data: which file, which record, which field, and what. */
 export interface CatalogueProblem {
@@ -116,6 +117,11 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
     else if (!agencyCodes.has(agency)) problems.push({ ...where, field: 'agency', message: `unknown agency ${agency}` });
     else if (![commitment.leadAgency, ...(commitment.supportingAgencies ?? [])].includes(agency)) {
       problems.push({ ...where, field: 'agency', message: `${r.entry.agency} neither leads nor supports ${r.entry.commitmentCode}` });
+    }
+    // the report's effective date is its meeting's (effective-dates.ts)
+    if (meetingDate(r.entry.source) === null) {
+      const known = COORDINATION_MEETINGS.map((m) => m.name).join(', ');
+      problems.push({ ...where, field: 'source', message: `names no coordination meeting the catalogue knows (${known})` });
     }
   }
 

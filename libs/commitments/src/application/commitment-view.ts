@@ -28,12 +28,17 @@ export interface CommitmentView {
   /** For the principal who asked, now; empty for a past state (`asOf`) and when no principal asked. */
   allowedActions: AvailableAction[];
   version: number;
+  /** When it was registered, in effective time (the catalogue's: its source's publication). */
   registeredAt: string;
+  /** When its latest fact took effect. */
   updatedAt: string;
   lastReportPeriod: number | null;
 }
 
-type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions'> & { status: string; kind: string };
+type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions' | 'lastRecordedAt'> & {
+  status: string;
+  kind: string;
+};
 
 export function toCommitmentView(s: ViewSource, today: string, reportMissing = false, viewer?: Actor): CommitmentView {
   const status = s.status as CommitmentStatus;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import { currentOverdueContext, overdueSql, ReportingObligations } from './reporting-obligations.js';
+import { commitmentsAtSql, overdueContextAt, pointInTime } from './as-of.js';
 
 export interface OverdueBreakdown {
   total: number;
@@ -15,12 +16,15 @@ export interface OverdueBreakdown {
 
 /**
  * What is overdue now, grouped by lead agency and by agenda item: the coordinators' digest. One aggregate in
- * PostgreSQL rather than paging the list, since a digest covers every overdue commitment at once.
+ * PostgreSQL rather than paging the list, since a digest covers every overdue commitment at once. With `asOf`
+ * and/or `knownAt`: what was overdue then, as known then (see as-of.ts).
  */
 export class GetOverdueBreakdown extends Query<OverdueBreakdown> {
   constructor(
     /** At most this many codes per agency (the counts stay whole). */
     readonly codesPerAgency: number,
+    readonly asOf?: Date,
+    readonly knownAt?: Date,
   ) {
     super();
   }
@@ -34,17 +38,19 @@ export class GetOverdueBreakdownHandler implements IQueryHandler<GetOverdueBreak
     @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
-  async execute({ codesPerAgency }: GetOverdueBreakdown): Promise<OverdueBreakdown> {
-    const sql = overdueSql(await currentOverdueContext(this.clock, this.obligations));
+  async execute({ codesPerAgency, asOf, knownAt }: GetOverdueBreakdown): Promise<OverdueBreakdown> {
+    const at = pointInTime(this.clock, asOf, knownAt);
+    const sql = overdueSql(at ? await overdueContextAt(at, this.obligations) : await currentOverdueContext(this.clock, this.obligations));
+    const source = at ? commitmentsAtSql(at) : { table: 'commitment_view', params: {} };
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      `WITH overdue AS (SELECT c.code, c.lead_agency, c.agenda_items FROM commitment_view c WHERE ${sql.dueDatePassed} OR ${sql.reportMissing})
+      `WITH overdue AS (SELECT c.code, c.lead_agency, c.agenda_items FROM ${source.table} c WHERE ${sql.dueDatePassed} OR ${sql.reportMissing})
        SELECT (SELECT count(*)::int FROM overdue) AS total,
               (SELECT coalesce(jsonb_agg(a ORDER BY a.agency), '[]') FROM (
                  SELECT lead_agency AS agency, count(*)::int AS count, (array_agg(code ORDER BY code))[1:(:codesPerAgency)::int] AS codes
                  FROM overdue GROUP BY lead_agency) a) AS "byAgency",
               (SELECT coalesce(jsonb_agg(i ORDER BY i.number), '[]') FROM (
                  SELECT item AS number, count(*)::int AS count FROM overdue, unnest(agenda_items) AS item GROUP BY item) i) AS "byAgendaItem"`,
-      { ...sql.params, codesPerAgency },
+      { ...source.params, ...sql.params, codesPerAgency },
     );
     const [row]: OverdueBreakdown[] = await this.dataSource.query(query, parameters);
     return row;

@@ -17,6 +17,8 @@ export type OverdueReason = (typeof OVERDUE_REASONS)[number];
 export interface OverdueContext {
   today: string;
   cycle: { year: number; deadline: Date } | null;
+  /** As of an earlier instant: only the reports effective by then, and recorded by then if given (see as-of.ts). */
+  reportsKnown?: { effectiveBy: Date; recordedBy: Date | null };
 }
 
 /** What "overdue" means right now: today's date and the latest cycle whose deadline has passed (if cycles exist). */
@@ -30,12 +32,20 @@ export async function currentOverdueContext(clock: Clock, obligations?: Reportin
  */
 export function overdueSql(ctx: OverdueContext): { dueDatePassed: string; reportMissing: string; params: Record<string, unknown> } {
   const open = `c.status NOT IN ('completed', 'discontinued')`;
+  const known = ctx.reportsKnown;
+  const reportKnown = known
+    ? ` AND pr.effective_at <= :reportsEffectiveBy${known.recordedBy ? ' AND pr.recorded_at <= :reportsRecordedBy' : ''}`
+    : '';
   return {
     dueDatePassed: `(c.due_date IS NOT NULL AND c.due_date < :today AND ${open})`,
     reportMissing: ctx.cycle
       ? `(${open} AND NOT EXISTS (
-           SELECT 1 FROM progress_reports pr WHERE pr.commitment_id = c.id AND pr.period = :cycleYear AND pr.agency = c.lead_agency))`
+           SELECT 1 FROM progress_reports pr WHERE pr.commitment_id = c.id AND pr.period = :cycleYear AND pr.agency = c.lead_agency${reportKnown}))`
       : 'false',
-    params: { today: ctx.today, ...(ctx.cycle ? { cycleYear: ctx.cycle.year } : {}) },
+    params: {
+      today: ctx.today,
+      ...(ctx.cycle ? { cycleYear: ctx.cycle.year } : {}),
+      ...(known ? { reportsEffectiveBy: known.effectiveBy, ...(known.recordedBy ? { reportsRecordedBy: known.recordedBy } : {}) } : {}),
+    },
   };
 }

@@ -53,15 +53,16 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new RegisterCommitment(body, change));
+    const { effectiveAt, ...details } = body;
+    const state = await this.commands.execute(new RegisterCommitment(details, change, undefined, instant(effectiveAt)));
     void reply.header('Location', `/api/v1/commitments/${state.id}`);
     return this.represent(state, reply, change.actor);
   }
 
   @Get()
   list(@Query() query: ListCommitmentsQuery, @Acting() viewer: Actor): Promise<CommitmentPage> {
-    const { limit, cursor, ...filters } = query;
-    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer));
+    const { limit, cursor, asOf, knownAt, ...filters } = query;
+    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer, instant(asOf), instant(knownAt)));
   }
 
   @Get(':idOrCode')
@@ -71,8 +72,8 @@ export class CommitmentsController {
     @Acting() viewer: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const view = await this.queries.execute(new GetCommitment(idOrCode, query.asOf ? toInstant(query.asOf) : undefined, viewer));
-    if (!query.asOf) void reply.header('ETag', etagOf(view.version));
+    const view = await this.queries.execute(new GetCommitment(idOrCode, instant(query.asOf), viewer, instant(query.knownAt)));
+    if (!query.asOf && !query.knownAt) void reply.header('ETag', etagOf(view.version));
     return view;
   }
 
@@ -91,8 +92,10 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const { to, ...request } = body;
-    const state = await this.commands.execute(new ChangeCommitmentStatus(idOrCode, required(version), to, request, change));
+    const { to, effectiveAt, ...request } = body;
+    const state = await this.commands.execute(
+      new ChangeCommitmentStatus(idOrCode, required(version), to, request, change, instant(effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -106,7 +109,9 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new AssignCommitmentOwners(idOrCode, required(version), body.lead, body.supporting, change));
+    const state = await this.commands.execute(
+      new AssignCommitmentOwners(idOrCode, required(version), body.lead, body.supporting, change, instant(body.effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -120,7 +125,9 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new SetCommitmentDueDate(idOrCode, required(version), body.dueDate, change));
+    const state = await this.commands.execute(
+      new SetCommitmentDueDate(idOrCode, required(version), body.dueDate, change, instant(body.effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -134,7 +141,10 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new ReviseCommitmentDetails(idOrCode, required(version), body, change));
+    const { effectiveAt, ...changes } = body;
+    const state = await this.commands.execute(
+      new ReviseCommitmentDetails(idOrCode, required(version), changes, change, instant(effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -146,7 +156,10 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ id: string; commitment: CommitmentView }> {
-    const { reportId, commitment } = await this.commands.execute(new ReportProgress(idOrCode, body, change));
+    const { effectiveAt, ...report } = body;
+    const { reportId, commitment } = await this.commands.execute(
+      new ReportProgress(idOrCode, report, change, undefined, instant(effectiveAt)),
+    );
     void reply.header('Location', `/api/v1/commitments/${commitment.id}/history`);
     return { id: reportId, commitment: this.represent(commitment, reply, change.actor) };
   }
@@ -160,7 +173,9 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new RequestDueDateExtension(idOrCode, body.dueDate, body.reason, change));
+    const state = await this.commands.execute(
+      new RequestDueDateExtension(idOrCode, body.dueDate, body.reason, change, undefined, instant(body.effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -175,7 +190,7 @@ export class CommitmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
     const state = await this.commands.execute(
-      new DecideDueDateExtension(idOrCode, requestId, body.decision === 'approve', body.comment ?? null, change),
+      new DecideDueDateExtension(idOrCode, requestId, body.decision === 'approve', body.comment ?? null, change, instant(body.effectiveAt)),
     );
     return this.represent(state, reply, change.actor);
   }
@@ -186,6 +201,9 @@ export class CommitmentsController {
     return toCommitmentView(state, this.clock.today(), false, actor);
   }
 }
+
+/** The instant an accepted `effectiveAt`, `asOf` or `knownAt` stands for (a date: the start of that day, UTC). */
+const instant = (text: string | undefined): Date | undefined => (text === undefined ? undefined : toInstant(text));
 
 function required(version: number | undefined): number {
   if (version === undefined) throw new VersionRequired();

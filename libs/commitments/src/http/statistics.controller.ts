@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { toInstant } from '@hld/kernel';
 import { GetStatusStatistics, type StatusCounts } from '../application/get-status-statistics.js';
 import { StatisticsQuery } from './commitment-requests.js';
 
@@ -11,6 +12,12 @@ export class StatisticsController {
 
   @Get('status')
   status(@Query() query: StatisticsQuery): Promise<{ by: string; items: StatusCounts[] }> {
-    return this.queries.execute(new GetStatusStatistics(query.by));
+    return this.queries.execute(
+      new GetStatusStatistics(
+        query.by,
+        query.asOf ? toInstant(query.asOf) : undefined,
+        query.knownAt ? toInstant(query.knownAt) : undefined,
+      ),
+    );
   }
 }
