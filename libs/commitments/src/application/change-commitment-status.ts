@@ -33,10 +33,9 @@ export class ChangeCommitmentStatusHandler implements ICommandHandler<ChangeComm
       // an illegal move is refused by the aggregate (409, with the allowed next states) whoever asks; a legal one
       // is the action the policy rules on (moving to in_progress is starting, returning or reopening), from the
       // status the commitment had when the change took effect
-      const when = factTimes(this.clock, command.effectiveAt);
-      const transition = c.availableTransitions(when.effectiveAt).find((t) => t.to === command.to);
+      const transition = c.availableTransitions(command.effectiveAt).find((t) => t.to === command.to);
       if (transition) assertMay(command.context.actor, transition.action, c.snapshot);
-      c.changeStatus(command.to, command.request, when);
+      c.changeStatus(command.to, command.request, factTimes(this.clock, command.effectiveAt));
     });
     return commitment.snapshot;
   }

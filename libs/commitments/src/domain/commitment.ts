@@ -104,18 +104,26 @@ export interface AvailableAction {
 }
 
 /**
- * When a command's fact took effect (the actor's word, by default now) and when it is recorded (the clock).
- * Nothing takes effect after it is recorded, nor before the commitment was registered.
+ * When a command's fact is recorded (the clock) and, if its author says so, when it took effect (else: now, and
+ * never before the commitment's latest fact, whatever the clock of the process that records it). Nothing takes
+ * effect after it is recorded, nor before the commitment was registered.
  */
 export interface FactTimes {
-  effectiveAt: Date;
+  effectiveAt?: Date;
   recordedAt: Date;
 }
 
-/** A fact's times; a single instant: recorded then, and effective when recorded. */
+/** A fact's times; a single instant: recorded then, effective now. */
 export type When = FactTimes | Date;
 
-const timesOf = (when: When): FactTimes => (when instanceof Date ? { effectiveAt: when, recordedAt: when } : when);
+/** A new fact's times as recorded, and whether its author dated it earlier than now. */
+interface ResolvedTimes {
+  effectiveAt: Date;
+  recordedAt: Date;
+  backdated: boolean;
+}
+
+const later = (a: Date, b: Date): Date => (a > b ? a : b);
 
 /** The periods of effective time a commitment's state went through (see `changeOfPeriods`). */
 export type StatePeriod = Period<CommitmentState>;
@@ -228,8 +236,8 @@ export class Commitment {
   ) {}
 
   static register(id: string, details: CommitmentRegisteredPayload, at: When): Commitment {
-    const when = timesOf(at);
-    if (when.effectiveAt > when.recordedAt) throw new EffectiveInFuture(when.effectiveAt, when.recordedAt);
+    const { effectiveAt = undefined, recordedAt } = at instanceof Date ? { recordedAt: at } : at;
+    if (effectiveAt && effectiveAt > recordedAt) throw new EffectiveInFuture(effectiveAt, recordedAt);
     const payload: CommitmentRegisteredPayload = {
       ...details,
       supportingAgencies: sortedUnique(details.supportingAgencies),
@@ -237,7 +245,7 @@ export class Commitment {
       sdgTargets: sortedUnique(details.sdgTargets),
     };
     assertOwners(payload.leadAgency, payload.supportingAgencies);
-    const event = new CommitmentRegistered(id, payload, when.effectiveAt, when.recordedAt);
+    const event = new CommitmentRegistered(id, payload, effectiveAt ?? recordedAt, recordedAt);
     const commitment = new Commitment(evolve(null, event), null, []);
     commitment.pending.push(event);
     return commitment;
@@ -299,8 +307,8 @@ export class Commitment {
 
   /** Changes title, text, source, agenda items or SDG targets; records nothing when nothing differs. */
   reviseDetails(changes: CommitmentDetailsRevisedPayload['changes'], at: When): void {
-    const when = timesOf(at);
-    const s = this.stateAt(when.effectiveAt, when.recordedAt);
+    const when = this.timesOf(at);
+    const s = this.stateAt(when.effectiveAt);
     const effective: CommitmentDetailsRevisedPayload['changes'] = {};
     for (const field of ['title', 'text', 'source'] as const) {
       const value = changes[field];
@@ -315,12 +323,12 @@ export class Commitment {
       if (!sameList(targets, s.sdgTargets)) effective.sdgTargets = targets;
     }
     if (Object.keys(effective).length === 0) return;
-    this.record(new CommitmentDetailsRevised(this.id, { changes: effective }, ...this.times(when)));
+    this.record(new CommitmentDetailsRevised(this.id, { changes: effective }, when.effectiveAt, when.recordedAt));
   }
 
   assignOwners(leadAgency: string, supportingAgencies: readonly string[], at: When): void {
-    const when = timesOf(at);
-    const s = this.stateAt(when.effectiveAt, when.recordedAt);
+    const when = this.timesOf(at);
+    const s = this.stateAt(when.effectiveAt);
     const supporting = sortedUnique(supportingAgencies);
     assertOwners(leadAgency, supporting);
     if (leadAgency === s.leadAgency && sameList(supporting, s.supportingAgencies)) return;
@@ -333,16 +341,17 @@ export class Commitment {
           previousLeadAgency: s.leadAgency,
           previousSupportingAgencies: s.supportingAgencies,
         },
-        ...this.times(when),
+        when.effectiveAt,
+        when.recordedAt,
       ),
     );
   }
 
   setDueDate(dueDate: string | null, at: When): void {
-    const when = timesOf(at);
-    const s = this.stateAt(when.effectiveAt, when.recordedAt);
+    const when = this.timesOf(at);
+    const s = this.stateAt(when.effectiveAt);
     if (dueDate === s.dueDate) return;
-    this.record(new CommitmentDueDateSet(this.id, { dueDate, previousDueDate: s.dueDate }, ...this.times(when)));
+    this.record(new CommitmentDueDateSet(this.id, { dueDate, previousDueDate: s.dueDate }, when.effectiveAt, when.recordedAt));
   }
 
   /**
@@ -351,13 +360,13 @@ export class Commitment {
    * it was learned.
    */
   changeStatus(to: CommitmentStatus, request: StatusChangeRequest, at: When): Transition {
-    const when = timesOf(at);
-    const from = this.stateAt(when.effectiveAt, when.recordedAt).status;
+    const when = this.timesOf(at);
+    const from = this.stateAt(when.effectiveAt).status;
     const transition = findTransition(from, to);
     if (!transition) throw new IllegalTransition(from, to, allowedNextStatuses(from));
     const reason = request.reason?.trim() || null;
     if (transition.reasonRequired && !reason) throw new ReasonRequired(from, to);
-    if (when.effectiveAt < when.recordedAt && !reason) throw new ReasonRequired(from, to, 'backdated');
+    if (when.backdated && !reason) throw new ReasonRequired(from, to, 'backdated');
     if (transition.action === 'discontinue') {
       if (!request.category || !DISCONTINUATION_CATEGORIES.includes(request.category)) {
         throw new InvalidDiscontinuation('category', `one of ${DISCONTINUATION_CATEGORIES.join(', ')}`);
@@ -378,7 +387,8 @@ export class Commitment {
             ? { supersededBy: request.supersededBy!.trim() }
             : {}),
         },
-        ...this.times(when),
+        when.effectiveAt,
+        when.recordedAt,
       ),
     );
     return transition;
@@ -386,8 +396,8 @@ export class Commitment {
 
   /** A report from an agency that leads or supports it at the effective time (the date the agency reported it). */
   reportProgress(report: NewProgressReport, at: When): void {
-    const when = timesOf(at);
-    const s = this.stateAt(when.effectiveAt, when.recordedAt);
+    const when = this.timesOf(at);
+    const s = this.stateAt(when.effectiveAt);
     const owners = [s.leadAgency, ...s.supportingAgencies];
     if (!owners.includes(report.agency)) throw new ReportingAgencyNotAnOwner(report.agency, s.code);
     const latest = when.effectiveAt.getUTCFullYear() + 1;
@@ -397,33 +407,36 @@ export class Commitment {
       new ProgressReported(
         this.id,
         { ...report, kind: report.kind ?? 'report', evidenceUrls: report.evidenceUrls ?? [], indicators: report.indicators ?? [] },
-        ...this.times(when),
+        when.effectiveAt,
+        when.recordedAt,
       ),
     );
   }
 
   /** A focal point of the lead agency asks for a later due date; a coordinator decides. */
   requestExtension(requestId: string, dueDate: string, reason: string, at: When): void {
-    const when = timesOf(at);
-    const s = this.stateAt(when.effectiveAt, when.recordedAt);
+    const when = this.timesOf(at);
+    const s = this.stateAt(when.effectiveAt);
     const refusal = extensionRefusal(s);
     if (refusal) throw refusal();
     // there is a due date: no refusal means one is set
     if (dueDate <= s.dueDate!) throw new InvalidExtension(`the new due date must be after the current one (${s.dueDate})`);
     if (!reason.trim()) throw new InvalidExtension('a reason is required');
-    this.record(new CommitmentExtensionRequested(this.id, { requestId, dueDate, reason: reason.trim() }, ...this.times(when)));
+    this.record(
+      new CommitmentExtensionRequested(this.id, { requestId, dueDate, reason: reason.trim() }, when.effectiveAt, when.recordedAt),
+    );
   }
 
   decideExtension(requestId: string, approve: boolean, comment: string | null, at: When): void {
-    const when = timesOf(at);
-    const s = this.stateAt(when.effectiveAt, when.recordedAt);
+    const when = this.timesOf(at);
+    const s = this.stateAt(when.effectiveAt);
     const pending = s.pendingExtension;
     if (!pending || pending.requestId !== requestId) {
       const decided = Object.hasOwn(s.decidedExtensions, requestId) ? s.decidedExtensions[requestId] : undefined;
       if (decided) throw new ExtensionAlreadyDecided(s.code, requestId, decided);
       throw new NoSuchExtensionRequest(s.code, requestId);
     }
-    const [effectiveAt, recordedAt] = this.times(when);
+    const { effectiveAt, recordedAt } = when;
     this.record(
       approve
         ? new CommitmentExtensionApproved(
@@ -443,19 +456,25 @@ export class Commitment {
   /**
    * The state as of `effectiveAt`, the effective time of a new fact (which comes after every fact of the same
    * instant): the current state when nothing took effect later, else the fold of the facts effective by then.
-   * With `recordedAt`, the fact's times are checked first: not after it is recorded, not before registration.
    */
-  private stateAt(effectiveAt: Date, recordedAt?: Date): CommitmentState {
-    if (recordedAt && effectiveAt > recordedAt) throw new EffectiveInFuture(effectiveAt, recordedAt);
+  private stateAt(effectiveAt: Date): CommitmentState {
     if (effectiveAt < this.state.registeredAt) throw new EffectiveBeforeRegistration(this.state.code, effectiveAt, this.state.registeredAt);
     if (effectiveAt >= this.state.updatedAt) return this.state;
     const events = this.allEvents().filter((e) => e.effectiveAt <= effectiveAt);
     return inEffectiveOrder(events).reduce<CommitmentState | null>(evolve, null)!;
   }
 
-  /** A new fact's times as recorded: never recorded before the commitment's latest fact was (another process's clock). */
-  private times(when: FactTimes): [effectiveAt: Date, recordedAt: Date] {
-    return [when.effectiveAt, when.recordedAt < this.state.lastRecordedAt ? this.state.lastRecordedAt : when.recordedAt];
+  /**
+   * A new fact's times as recorded: never recorded before the commitment's latest fact was, nor (unless its author
+   * dates it) effective before its latest fact took effect: the clocks of several processes differ a little, and
+   * "now" must not turn into "earlier". A date its author gives is checked: not later than now.
+   */
+  private timesOf(at: When): ResolvedTimes {
+    const { effectiveAt = undefined, recordedAt: now } = at instanceof Date ? { recordedAt: at } : at;
+    const recordedAt = later(now, this.state.lastRecordedAt);
+    if (!effectiveAt) return { effectiveAt: later(now, this.state.updatedAt), recordedAt, backdated: false };
+    if (effectiveAt > recordedAt) throw new EffectiveInFuture(effectiveAt, recordedAt);
+    return { effectiveAt, recordedAt, backdated: effectiveAt < now };
   }
 
   private allEvents(): CommitmentEvent[] {
@@ -474,13 +493,13 @@ export class Commitment {
       const recorded = this.allEvents();
       let state: CommitmentState | null = null;
       let after = false;
-      for (const later of inEffectiveOrder([...recorded, event])) {
+      for (const fact of inEffectiveOrder([...recorded, event])) {
         if (after) {
-          const why = refusalToFollow(state!, later);
-          if (why) throw new OutOfOrderFact(event, later, recorded.indexOf(later) + 1, why);
+          const why = refusalToFollow(state!, fact);
+          if (why) throw new OutOfOrderFact(event, fact, recorded.indexOf(fact) + 1, why);
         }
-        state = evolve(state, later);
-        after ||= later === event;
+        state = evolve(state, fact);
+        after ||= fact === event;
       }
       this.state = state!;
     }
