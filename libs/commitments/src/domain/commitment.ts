@@ -72,7 +72,7 @@ export interface CommitmentState {
   updatedAt: Date;
   lastReportPeriod: number | null;
   lastReportedAt: Date | null;
-  /** When its latest fact was recorded: a new fact is never recorded before it (clocks of several processes). */
+  /** When its latest fact was recorded (the bitemporal read model needs to know whether a new one is later). */
   lastRecordedAt: Date;
 }
 
@@ -465,16 +465,15 @@ export class Commitment {
   }
 
   /**
-   * A new fact's times as recorded: never recorded before the commitment's latest fact was, nor (unless its author
-   * dates it) effective before its latest fact took effect: the clocks of several processes differ a little, and
-   * "now" must not turn into "earlier". A date its author gives is checked: not later than now.
+   * A new fact's times: recorded now, by the clock; effective when its author dates it (checked: not later than
+   * now), else now but never before the commitment's latest fact took effect: the clocks of several processes differ
+   * a little, and an undated change must be decided on the latest state, not slip in before it.
    */
   private timesOf(at: When): ResolvedTimes {
-    const { effectiveAt = undefined, recordedAt: now } = at instanceof Date ? { recordedAt: at } : at;
-    const recordedAt = later(now, this.state.lastRecordedAt);
-    if (!effectiveAt) return { effectiveAt: later(now, this.state.updatedAt), recordedAt, backdated: false };
+    const { effectiveAt = undefined, recordedAt } = at instanceof Date ? { recordedAt: at } : at;
+    if (!effectiveAt) return { effectiveAt: later(recordedAt, this.state.updatedAt), recordedAt, backdated: false };
     if (effectiveAt > recordedAt) throw new EffectiveInFuture(effectiveAt, recordedAt);
-    return { effectiveAt, recordedAt, backdated: effectiveAt < now };
+    return { effectiveAt, recordedAt, backdated: effectiveAt < recordedAt };
   }
 
   private allEvents(): CommitmentEvent[] {

@@ -141,12 +141,12 @@ describe('A commitment in two times (effective and recorded)', () => {
     expect(c.snapshot.dueDate).toBe('2015-01-01');
   });
 
-  it('takes "now" to be no earlier than its latest fact, whatever the clock of the process recording it', () => {
+  it('takes an undated change to be effective no earlier than its latest fact, whatever the clock recording it', () => {
     const events = history((c) => c.changeStatus('accepted', {}, now('2014-03-01')));
     const c = Commitment.fromHistory(events);
-    c.changeStatus('in_progress', {}, now('2014-02-28')); // a clock a day behind
+    c.changeStatus('in_progress', {}, now('2014-02-28')); // a clock a day behind: decided on the latest state
     const [event] = c.pullPendingEvents();
-    expect(event).toMatchObject({ effectiveAt: t('2014-03-01'), recordedAt: t('2014-03-01') });
+    expect(event).toMatchObject({ effectiveAt: t('2014-03-01'), recordedAt: t('2014-02-28') });
   });
 
   it('decides from a kept state only facts effective at or after its latest; an earlier one needs the events', () => {
