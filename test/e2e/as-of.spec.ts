@@ -30,7 +30,7 @@ describe('As of and known at (two times)', () => {
       // deadline: 15 January 2016, end of the day in New York
       await api.http.post('/api/v1/reporting-cycles').send({ year: 2015, opensAt: '2015-11-01' }).expect(201);
     }
-    const register = async (body: Record<string, unknown>) => (await api.http.post('/api/v1/commitments').send(body).expect(201)).body;
+    const register = async (body: object) => (await api.http.post('/api/v1/commitments').send(body).expect(201)).body;
 
     // P and Q: made at the HLD, entered into the tracker a month later
     at('2013-11-01');

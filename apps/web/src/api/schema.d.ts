@@ -707,6 +707,11 @@ export interface components {
              * @example 2015-01-15
              */
             dueDate?: Record<string, never> | null;
+            /**
+             * @description when it was made (e.g. its source was published): a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         TransitionRequest: {
             /** @enum {string} */
@@ -722,6 +727,11 @@ export interface components {
              * @example SDG target 10.7
              */
             supersededBy?: string;
+            /**
+             * @description when the change happened, if it was learned of later (then a reason is required): a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         AssignOwnersRequest: {
             /** @example ILO */
@@ -732,6 +742,11 @@ export interface components {
              *     ]
              */
             supporting: string[];
+            /**
+             * @description when the owners changed: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         SetDueDateRequest: {
             /**
@@ -740,6 +755,11 @@ export interface components {
              * @example 2015-01-15
              */
             dueDate: Record<string, never> | null;
+            /**
+             * @description when the due date was set: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         ReviseCommitmentRequest: {
             title?: string;
@@ -758,6 +778,11 @@ export interface components {
              *     ]
              */
             sdgTargets?: string[];
+            /**
+             * @description from when the revised details hold: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         IndicatorRequest: {
             name: string;
@@ -787,6 +812,11 @@ export interface components {
             summary: string;
             evidenceUrls?: string[];
             indicators?: components["schemas"]["IndicatorRequest"][];
+            /**
+             * @description the date the agency reported it: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         ExtensionRequest: {
             /**
@@ -796,11 +826,21 @@ export interface components {
              */
             dueDate: string;
             reason: string;
+            /**
+             * @description when the agency asked: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         ExtensionDecision: {
             /** @enum {string} */
             decision: "approve" | "decline";
             comment?: string;
+            /**
+             * @description when it was decided: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         OpenCycleRequest: {
             /** @example 2014 */
@@ -1507,6 +1547,10 @@ export interface operations {
                 /** @description full-text search over code, title and text */
                 q?: string;
                 dueBefore?: string;
+                /** @description as things stood at this instant (or date: its start, UTC) */
+                asOf?: string;
+                /** @description as the system knew them at this instant (default: all it knows now) */
+                knownAt?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -1550,6 +1594,8 @@ export interface operations {
             query?: {
                 /** @description an instant (or a date: its start, UTC): the commitment as it was then */
                 asOf?: string;
+                /** @description an instant (or a date: its start, UTC): as the system knew it then (default: all it knows now) */
+                knownAt?: string;
             };
             header?: never;
             path: {
@@ -1764,6 +1810,10 @@ export interface operations {
         parameters: {
             query: {
                 by: "agency" | "agendaItem";
+                /** @description as things stood at this instant (or date: its start, UTC) */
+                asOf?: string;
+                /** @description as the system knew them at this instant (default: all it knows now) */
+                knownAt?: string;
             };
             header?: never;
             path?: never;
