@@ -99,7 +99,7 @@ export interface ProjectedChange {
 }
 
 /** A row of commitment_versions as known from one recording on: a state over a period of effective time. */
-interface VersionRow {
+export interface VersionRow {
   from: Date;
   to: Date | null;
   state: CommitmentState;
@@ -110,6 +110,22 @@ const rowsOf = (periods: readonly StatePeriod[]): VersionRow[] =>
 
 const sameRow = (a: VersionRow, b: VersionRow): boolean =>
   a.to?.getTime() === b.to?.getTime() && VIEW_COLUMNS.every((column) => unchanged(column.field(a.state), column.field(b.state)));
+
+/**
+ * The rows of the current knowledge an append ends (`gone`: their effective period or state no longer hold) and
+ * the rows it starts (`added`), keyed by `effective_from` (unique among a commitment's current rows).
+ */
+export function versionRowChanges(periods: ProjectedChange['periods']): { gone: VersionRow[]; added: VersionRow[] } {
+  const before = rowsOf(periods.before);
+  const after = rowsOf(periods.after);
+  const key = (row: VersionRow) => row.from.getTime();
+  const afterByFrom = new Map(after.map((row) => [key(row), row]));
+  const beforeByFrom = new Map(before.map((row) => [key(row), row]));
+  return {
+    gone: before.filter((row) => !afterByFrom.has(key(row)) || !sameRow(row, afterByFrom.get(key(row))!)),
+    added: after.filter((row) => !beforeByFrom.has(key(row)) || !sameRow(row, beforeByFrom.get(key(row))!)),
+  };
+}
 
 /**
  * Keeps the read models (commitment_view, commitment_status_counts, progress_reports, commitment_versions) in
@@ -175,13 +191,7 @@ export class CommitmentProjection {
    * `lastRecordedAt` (the latest recording before) says whether such rows can exist.
    */
   private versionWrites(id: string, periods: ProjectedChange['periods'], recordedAt: Date, lastRecordedAt: Date | null): Sql[] {
-    const before = rowsOf(periods.before);
-    const after = rowsOf(periods.after);
-    const key = (row: VersionRow) => row.from.getTime();
-    const afterByFrom = new Map(after.map((row) => [key(row), row]));
-    const beforeByFrom = new Map(before.map((row) => [key(row), row]));
-    const gone = before.filter((row) => !afterByFrom.has(key(row)) || !sameRow(row, afterByFrom.get(key(row))!));
-    const added = after.filter((row) => !beforeByFrom.has(key(row)) || !sameRow(row, beforeByFrom.get(key(row))!));
+    const { gone, added } = versionRowChanges(periods);
     const statements: Sql[] = [];
     if (gone.length > 0) {
       const froms = gone.map((row) => row.from.toISOString());
