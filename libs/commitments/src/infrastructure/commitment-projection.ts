@@ -186,9 +186,9 @@ export class CommitmentProjection {
 
   /**
    * The bitemporal rows an append changes, recorded at `recordedAt`: rows of the current knowledge that no longer
-   * hold are closed (recorded_to), and the new ones start (recorded_from); a row superseded at the very instant it
-   * was recorded never held and is removed, so appends recorded at one instant leave what one append would.
-   * `lastRecordedAt` (the latest recording before) says whether such rows can exist.
+   * hold are closed (recorded_to), and the new ones start (recorded_from). A row superseded at the very instant it
+   * was recorded (or "before" it, by a clock set back) never held and is removed, so appends recorded at one instant
+   * leave what one append would. `lastRecordedAt` (the latest recording before) says whether such rows can exist.
    */
   private versionWrites(id: string, periods: ProjectedChange['periods'], recordedAt: Date, lastRecordedAt: Date | null): Sql[] {
     const { gone, added } = versionRowChanges(periods);
