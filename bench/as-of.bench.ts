@@ -338,25 +338,28 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: 'hld-bench-as-of',
     JWT_SECRET: randomBytes(32).toString('base64url'),
   });
-  const fresh = process.argv.includes('--fresh');
-  if (fresh) await recreateDatabase(DATABASE_URL);
-  else await migrate(DATABASE_URL);
+  await migrate(DATABASE_URL);
+  const complete = async () => {
+    const probe = new pg.Client({ connectionString: DATABASE_URL });
+    await probe.connect();
+    const [{ events, commitments }] = (
+      await probe.query(
+        `SELECT (SELECT count(*)::int FROM events WHERE stream_type = 'commitment') AS events, (SELECT count(*)::int FROM commitment_view) AS commitments`,
+      )
+    ).rows;
+    await probe.end();
+    return events === COMMITMENTS * EVENTS_PER_COMMITMENT && commitments === COMMITMENTS;
+  };
+  const generate = process.argv.includes('--fresh') || !(await complete());
+  if (generate) await recreateDatabase(DATABASE_URL);
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
   const http = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
   let app: NestFastifyApplication | undefined;
   try {
-    const [{ events, commitments }] = (
-      await db.query(`SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM commitment_view) AS commitments`)
-    ).rows;
     let generatedSeconds: number | null = null;
-    if (events !== COMMITMENTS * EVENTS_PER_COMMITMENT || commitments !== COMMITMENTS) {
-      if (events > 0) {
-        await db.end();
-        await recreateDatabase(DATABASE_URL);
-        await db.connect();
-      }
+    if (generate) {
       console.log(
         `Generating ${COMMITMENTS} commitments × ${EVENTS_PER_COMMITMENT} events in ${new URL(DATABASE_URL).pathname.slice(1)} ...`,
       );
@@ -366,7 +369,7 @@ async function main(): Promise<void> {
     }
     const [sizes] = (
       await db.query(
-        `SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM commitment_versions) AS versions,
+        `SELECT (SELECT count(*)::int FROM events WHERE stream_type = 'commitment') AS events, (SELECT count(*)::int FROM commitment_versions) AS versions,
                 (SELECT count(*)::int FROM commitment_versions WHERE recorded_to IS NULL) AS current,
                 (SELECT count(*)::int FROM progress_reports) AS reports,
                 pg_size_pretty(pg_total_relation_size('commitment_versions')) AS "versionsSize"`,
@@ -452,7 +455,7 @@ async function main(): Promise<void> {
     await http.close();
     await app?.close();
     await pool.end();
-    await db.end().catch(() => undefined);
+    await db.end();
   }
 }
 

@@ -14,6 +14,7 @@ import { CommitmentsPublicViews1763900001800 } from './1763900001800-commitments
 import { AgenciesPublicViews1763900001810 } from './1763900001810-agencies-public-views.js';
 import { BrowserSessionsAndLanguage1763900001900 } from './1763900001900-browser-sessions-and-language.js';
 import { TwoTimes1763900002000 } from './1763900002000-two-times.js';
+import { ProgressReportLookups1763900002010 } from './1763900002010-progress-report-lookups.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   AgenciesPublicViews1763900001810,
   BrowserSessionsAndLanguage1763900001900,
   TwoTimes1763900002000,
+  ProgressReportLookups1763900002010,
 ];
