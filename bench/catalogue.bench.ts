@@ -18,7 +18,11 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import { migrate } from '../db/migrate.js';
-import { CommitmentViewRecord, ProgressReportRecord } from '../libs/commitments/src/infrastructure/commitment-view.record.js';
+import {
+  CommitmentVersionRecord,
+  CommitmentViewRecord,
+  ProgressReportRecord,
+} from '../libs/commitments/src/infrastructure/commitment-view.record.js';
 import { ListCommitments, ListCommitmentsHandler } from '../libs/commitments/src/application/list-commitments.js';
 import { GetCommitmentFacets, GetCommitmentFacetsHandler } from '../libs/commitments/src/application/get-commitment-facets.js';
 import { ExportCommitments, ExportCommitmentsHandler } from '../libs/commitments/src/application/export-commitments.js';
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
   const db = new DataSource({
     type: 'postgres',
     url: DATABASE_URL,
-    entities: [CommitmentViewRecord, ProgressReportRecord],
+    entities: [CommitmentViewRecord, CommitmentVersionRecord, ProgressReportRecord],
     extra: { max: 4 },
   });
   await db.initialize();
@@ -164,7 +168,12 @@ async function main(): Promise<void> {
     await generate(db);
     const clock = new FixedClock();
     const obligations = new PassedCycle();
-    const lists = new ListCommitmentsHandler(db.getRepository(CommitmentViewRecord), clock, obligations);
+    const lists = new ListCommitmentsHandler(
+      db.getRepository(CommitmentViewRecord),
+      db.getRepository(CommitmentVersionRecord),
+      clock,
+      obligations,
+    );
     const facets = new GetCommitmentFacetsHandler(db, clock, obligations);
     const exports = new ExportCommitmentsHandler(db, clock, obligations);
 

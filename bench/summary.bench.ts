@@ -125,8 +125,8 @@ async function seed(db: pg.Client): Promise<void> {
   const metadata = JSON.stringify({ actor: { id: 'system:bench', role: 'system', agency: null }, correlationId: 'bench-summary' });
   // the events, in stream order: registered, due date, status changes, then progress reports up to ten
   await db.query(
-    `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
-     SELECT id, 'commitment', version, type, payload, $1::jsonb, occurred_at FROM (
+    `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, effective_at, recorded_at)
+     SELECT id, 'commitment', version, type, payload, $1::jsonb, occurred_at, occurred_at FROM (
        SELECT g.i, g.id, 1 AS version, 'CommitmentRegistered' AS type,
               jsonb_build_object('code', g.code, 'title', 'Benchmark commitment ' || g.i || ' on migration and development',
                 'text', 'The text of benchmark commitment ' || g.i || '.', 'source', 'bench', 'kind', 'recommendation',
@@ -165,9 +165,10 @@ async function seed(db: pg.Client): Promise<void> {
   );
   // read models consistent with the events
   await db.query(
-    `INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position)
+    `INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position,
+       effective_at, recorded_at)
      SELECT (payload->>'reportId')::uuid, stream_id, (payload->>'period')::int, payload->>'agency', 'report', payload->>'summary', '{}', '[]',
-            occurred_at, 'system:bench', position
+            recorded_at, 'system:bench', position, effective_at, recorded_at
      FROM events WHERE type = 'ProgressReported'`,
   );
   await db.query(
@@ -176,7 +177,7 @@ async function seed(db: pg.Client): Promise<void> {
      SELECT g.id, g.code, r.payload->>'title', r.payload->>'text', 'bench', 'recommendation', g.lead, g.supporting, g.agenda_items, '{}',
             '2014-06-30'::date + (g.i % 900),
             coalesce((SELECT p.to_status FROM paths p WHERE p.path = g.path ORDER BY p.step DESC LIMIT 1), 'proposed'),
-            $1::int, r.occurred_at, last.occurred_at, reports.period, reports.at
+            $1::int, r.effective_at, last.effective_at, reports.period, reports.at
      FROM gen g
      JOIN events r ON r.stream_id = g.id AND r.stream_version = 1
      JOIN events last ON last.stream_id = g.id AND last.stream_version = $1::int

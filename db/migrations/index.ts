@@ -13,6 +13,8 @@ import { SessionFamilies1763900001600 } from './1763900001600-session-families.j
 import { CommitmentsPublicViews1763900001800 } from './1763900001800-commitments-public-views.js';
 import { AgenciesPublicViews1763900001810 } from './1763900001810-agencies-public-views.js';
 import { BrowserSessionsAndLanguage1763900001900 } from './1763900001900-browser-sessions-and-language.js';
+import { TwoTimes1763900002000 } from './1763900002000-two-times.js';
+import { ProgressReportLookups1763900002010 } from './1763900002010-progress-report-lookups.js';
 import { ReportingCyclesPublicView1763900002100 } from './1763900002100-reporting-cycles-public-view.js';
 import { ProgressReportReporters1763900002500 } from './1763900002500-progress-report-reporters.js';
 
@@ -33,6 +35,8 @@ export const migrations = [
   CommitmentsPublicViews1763900001800,
   AgenciesPublicViews1763900001810,
   BrowserSessionsAndLanguage1763900001900,
+  TwoTimes1763900002000,
+  ProgressReportLookups1763900002010,
   ReportingCyclesPublicView1763900002100,
   ProgressReportReporters1763900002500,
 ];

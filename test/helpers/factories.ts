@@ -19,6 +19,7 @@ export interface RegisterBody {
   agendaItems: number[];
   sdgTargets?: string[];
   dueDate?: string | null;
+  effectiveAt?: string;
 }
 
 /** A valid registration body; override what the test is about. */

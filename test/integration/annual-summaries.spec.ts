@@ -177,7 +177,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
               count(*) FILTER (WHERE payload->>'to' = 'completed')::int AS completed,
               count(*) FILTER (WHERE payload->>'to' = 'discontinued')::int AS discontinued,
               count(*) FILTER (WHERE payload->>'to' = 'in_progress' AND payload->>'from' IN ('completed', 'discontinued'))::int AS reopened
-       FROM events WHERE type = 'CommitmentStatusChanged' AND occurred_at >= '2014-01-01' AND occurred_at < '2015-01-01'`,
+       FROM events WHERE type = 'CommitmentStatusChanged' AND recorded_at >= '2014-01-01' AND recorded_at < '2015-01-01'`,
     );
     expect(doc.overview.changesDuringYear).toEqual(changes);
     expect(changes).toEqual({ newlyAccepted: 1, started: 3, completed: 1, discontinued: 1, reopened: 1 });
@@ -194,12 +194,12 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
 
     // owed: leads a commitment that was open at some time in 2014 (open when the year began, or moved to an open status in it)
     const owed: Array<{ agency: string }> = await db.query(
-      `WITH since AS (SELECT stream_id, position, occurred_at, payload->>'from' AS from_status, payload->>'to' AS to_status
-                      FROM events WHERE type = 'CommitmentStatusChanged' AND occurred_at >= '2014-01-01'),
+      `WITH since AS (SELECT stream_id, position, recorded_at, payload->>'from' AS from_status, payload->>'to' AS to_status
+                      FROM events WHERE type = 'CommitmentStatusChanged' AND recorded_at >= '2014-01-01'),
             at_start AS (SELECT DISTINCT ON (stream_id) stream_id, from_status FROM since ORDER BY stream_id, position)
        SELECT DISTINCT c.lead_agency AS agency FROM commitment_view c LEFT JOIN at_start s ON s.stream_id = c.id
        WHERE coalesce(s.from_status, c.status) NOT IN ('completed', 'discontinued')
-          OR EXISTS (SELECT 1 FROM since x WHERE x.stream_id = c.id AND x.occurred_at < '2015-01-01' AND x.to_status NOT IN ('completed', 'discontinued'))`,
+          OR EXISTS (SELECT 1 FROM since x WHERE x.stream_id = c.id AND x.recorded_at < '2015-01-01' AND x.to_status NOT IN ('completed', 'discontinued'))`,
     );
     const reported: Array<{ agency: string }> = await db.query(`SELECT DISTINCT agency FROM progress_reports WHERE period = 2014`);
     const reportedSet = new Set(reported.map((r) => r.agency));
@@ -225,7 +225,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
       const completed: Array<{ code: string }> = await db.query(
         `SELECT c.code FROM events e JOIN commitment_view c ON c.id = e.stream_id
          WHERE e.type = 'CommitmentStatusChanged' AND e.payload->>'to' = 'completed'
-           AND e.occurred_at >= '2014-01-01' AND e.occurred_at < '2015-01-01' AND ${member}`,
+           AND e.recorded_at >= '2014-01-01' AND e.recorded_at < '2015-01-01' AND ${member}`,
       );
       const overdue: Array<{ code: string }> = await db.query(
         `SELECT c.code FROM commitment_view c WHERE c.due_date < '2015-03-01' AND c.status NOT IN ('completed', 'discontinued') AND ${member}`,

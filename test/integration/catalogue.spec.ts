@@ -8,7 +8,15 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ConfigModule, loadEnvironment } from '@hld/config';
 import { PersistenceModule } from '@hld/persistence';
-import { CommitmentsModule, GetCommitment, GetCommitmentHistory, RegisterCommitment, ReviseCommitmentDetails } from '@hld/commitments';
+import {
+  CommitmentNotYetRegistered,
+  CommitmentsModule,
+  GetCommitment,
+  GetCommitmentHistory,
+  ListCommitments,
+  RegisterCommitment,
+  ReviseCommitmentDetails,
+} from '@hld/commitments';
 import { CatalogueInvalid, CatalogueModule, LoadCatalogue } from '@hld/catalogue';
 import { aCommitment } from '../helpers/factories.js';
 import { countEvents } from '../helpers/db.js';
@@ -118,14 +126,16 @@ describe('Catalogue load (real PostgreSQL)', () => {
         summary: 'Reported.',
         source: 'A/68/190',
         citations: [{ document: 'a-68-190' }],
-        sourceLines: 'test',
+        sourceLines: 'ESA/P/WP.237, test',
       });
     });
     await commands.execute(
-      new RegisterCommitment(aCommitment({ code: 'CLASH-a', leadAgency: 'UNHCR', supportingAgencies: [] }), {
-        actor: { id: 'someone', role: 'coordinator', agency: null },
-        correlationId: 't',
-      }),
+      new RegisterCommitment(
+        aCommitment({ code: 'CLASH-a', leadAgency: 'UNHCR', supportingAgencies: [] }),
+        { actor: { id: 'someone', role: 'coordinator', agency: null }, correlationId: 't' },
+        undefined,
+        new Date('2013-10-03T00:00:00Z'),
+      ),
     );
     const before = await countEvents(db);
     await expect(commands.execute(new LoadCatalogue(dir))).rejects.toThrow(/ILO neither leads nor supports CLASH-a/);
@@ -209,6 +219,37 @@ describe('Catalogue load (real PostgreSQL)', () => {
     }
   });
 
+  it('registers each commitment effective at its source and each report at its meeting, recorded at load time', async () => {
+    const agenda = await queries.execute(new GetCommitment('SG8-1', new Date('2013-08-01T00:00:00Z')));
+    expect(agenda).toMatchObject({ code: 'SG8-1', status: 'proposed', registeredAt: '2013-07-25T00:00:00.000Z', allowedActions: [] });
+    await expect(queries.execute(new GetCommitment('SG8-1', new Date('2013-07-01T00:00:00Z')))).rejects.toThrow(CommitmentNotYetRegistered);
+    await expect(queries.execute(new GetCommitment('FAO-a', new Date('2013-10-02T00:00:00Z')))).rejects.toThrow(CommitmentNotYetRegistered);
+    // every commitment of the catalogue answers as of June 2014, with the reports of the February 2014 meeting
+    const codes: string[] = (await db.query(`SELECT code FROM commitment_view WHERE code NOT LIKE 'CLASH-%' ORDER BY code`)).map(
+      (r: { code: string }) => r.code,
+    );
+    expect(codes).toHaveLength(229);
+    const page = await queries.execute(
+      new ListCommitments({}, 200, undefined, undefined, 'code', { asOf: new Date('2014-06-01T00:00:00Z') }),
+    );
+    const next = await queries.execute(
+      new ListCommitments({}, 200, page.nextCursor!, undefined, 'code', { asOf: new Date('2014-06-01T00:00:00Z') }),
+    );
+    expect([...page.items, ...next.items].map((c) => c.code).filter((code) => codes.includes(code))).toEqual(codes);
+    const reports = await db.query(
+      `SELECT r.effective_at, count(*)::int AS n, min(r.recorded_at) > now() - interval '1 hour' AS recorded_now
+         FROM progress_reports r JOIN commitment_view c ON c.id = r.commitment_id WHERE c.code NOT LIKE 'CLASH-%'
+        GROUP BY r.effective_at ORDER BY r.effective_at`,
+    );
+    expect(reports).toEqual([
+      { effective_at: new Date('2014-02-20T00:00:00Z'), n: 49, recorded_now: true },
+      { effective_at: new Date('2015-02-12T00:00:00Z'), n: 28, recorded_now: true },
+    ]);
+    const { items } = await queries.execute(new GetCommitmentHistory('SG8-8'));
+    expect(items.find((e) => e.type === 'ProgressReported')).toMatchObject({ effectiveAt: '2014-02-20T00:00:00.000Z' });
+    expect(Date.parse(items[0].recordedAt)).toBeGreaterThan(Date.now() - 3_600_000);
+  });
+
   it('ships texts as the book prints them, without PDF artefacts', async () => {
     const book = await seedText('004_bbe8d57f18636fbc.txt');
     for (const code of ['FAO-a', 'ILO-a', 'IOM-c', 'OHCHR-a', 'UNHCR-b', 'UNICEF-h', 'UPU-a', 'WB-a', 'UNDESA-hld-d', 'JOINT-c']) {
@@ -261,9 +302,16 @@ describe('Catalogue load (real PostgreSQL)', () => {
     const result = await commands.execute(new LoadCatalogue(dir));
     expect(result).toMatchObject({ registered: 0, revised: 1 });
     expect(await countEvents(db)).toBe(before + 1);
-    const [event] = await db.query(`SELECT type, payload FROM events ORDER BY position DESC LIMIT 1`);
+    const [event] = await db.query(`SELECT type, payload, effective_at FROM events ORDER BY position DESC LIMIT 1`);
     expect(event.type).toBe('CommitmentDetailsRevised');
     expect(event.payload.changes.text).toMatch(/\(revised\)$/);
+    // a correction of the catalogue: the text was the book's all along, so it holds from the book's date
+    expect(event.effective_at).toEqual(new Date('2013-10-03T00:00:00Z'));
+    const then = await queries.execute(new GetCommitment('IMO-a', new Date('2014-01-01T00:00:00Z')));
+    expect(then.text).toMatch(/\(revised\)$/);
+    // and a second load with the same data appends nothing
+    expect(await commands.execute(new LoadCatalogue(dir))).toMatchObject({ revised: 0, unchanged: 229 });
+    expect(await countEvents(db)).toBe(before + 1);
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM commitment_view WHERE code = 'IMO-a'`);
     expect(n).toBe(1);
   });

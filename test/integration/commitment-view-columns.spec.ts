@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { CommitmentState } from '@hld/commitments';
 import { VIEW_COLUMNS } from '../../libs/commitments/src/infrastructure/commitment-projection.js';
-import { CommitmentViewRecord } from '../../libs/commitments/src/infrastructure/commitment-view.record.js';
+import { CommitmentVersionRecord, CommitmentViewRecord } from '../../libs/commitments/src/infrastructure/commitment-view.record.js';
 import { startCommitmentsContext } from '../helpers/commitments-context.js';
 
 /** Columns PostgreSQL fills itself (a trigger keeps the search vector), which neither the record nor the projection name. */
@@ -80,5 +80,29 @@ describe('commitment_view: the table, the record class and the projection agree 
       (c) => c.name,
     );
     expect(mismatches).toEqual([]);
+  });
+
+  it('commitment_versions holds the same state columns, with the same types, and its two periods (record class too)', async () => {
+    const versions: TableColumn[] = await db.query(
+      `SELECT column_name AS name, udt_name::regtype::text AS type, is_nullable = 'YES' AS nullable
+         FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'commitment_versions'
+        ORDER BY ordinal_position`,
+    );
+    const TIMES = ['commitment_id', 'effective_from', 'effective_to', 'recorded_from', 'recorded_to', 'current_period'];
+    const state = versions.filter((c) => !TIMES.includes(c.name));
+    const viewState = table.filter((c) => c.name !== 'id' && !FILLED_BY_THE_DATABASE.includes(c.name));
+    expect(state.map((c) => [c.name, c.type]).sort()).toEqual(viewState.map((c) => [c.name, c.type]).sort());
+    expect(versions.map((c) => c.name)).toEqual(expect.arrayContaining(TIMES));
+    expect([...VIEW_COLUMNS.map((c) => c.name)].sort()).toEqual(state.map((c) => c.name).sort());
+    const recorded = db
+      .getMetadata(CommitmentVersionRecord)
+      .columns.map((c) => c.databaseName)
+      .sort();
+    expect(recorded).toEqual(
+      versions
+        .map((c) => c.name)
+        .filter((name) => name !== 'current_period')
+        .sort(),
+    );
   });
 });

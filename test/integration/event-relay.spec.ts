@@ -33,8 +33,8 @@ describe('Event relay and late-committing transactions', () => {
 
   const insert = (client: { query: (q: string, p: unknown[]) => Promise<unknown> }, stream: string) =>
     client.query(
-      `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
-       VALUES ($1, 'probe', 1, 'Probed', '{}', '{"actor":{"id":"t"},"correlationId":"t"}', now())`,
+      `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, effective_at, recorded_at)
+       VALUES ($1, 'probe', 1, 'Probed', '{}', '{"actor":{"id":"t"},"correlationId":"t"}', now(), now())`,
       [stream],
     );
   const checkpoint = async () =>

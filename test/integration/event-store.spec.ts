@@ -39,7 +39,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
   });
   afterAll(() => app.close());
 
-  const event = (type: string) => ({ type, payload: { n: 1 }, occurredAt: new Date() });
+  const event = (type: string) => ({ type, payload: { n: 1 }, effectiveAt: new Date(), recordedAt: new Date() });
 
   it('lets exactly one of many concurrent appends at the same version win', async () => {
     const stream = { id: randomUUID(), type: 'probe' };
@@ -168,8 +168,42 @@ describe('Event store and read models (real PostgreSQL)', () => {
           new ChangeCommitmentStatus(state.id, undefined, 'discontinued', { reason: 'obsolete', category: 'overtaken_by_events' }, context),
         );
     }
+    // facts learned of late, dated before facts already recorded (their periods are folded again), some of them
+    // recorded at one instant (rows superseded at the instant they were recorded are removed, not closed)
+    const day = 86_400_000;
+    const daysAgo = (n: number) => new Date(clock.now().getTime() - n * day);
+    for (let i = 0; i < 3; i += 1) {
+      const late = await commands.execute(
+        new RegisterCommitment(
+          aCommitment({ leadAgency: 'IOM', supportingAgencies: ['ILO'], dueDate: '2014-01-31' }),
+          context,
+          undefined,
+          daysAgo(40),
+        ),
+      );
+      await commands.execute(new ChangeCommitmentStatus(late.id, 1, 'accepted', { reason: 'minutes' }, context, daysAgo(38)));
+      await commands.execute(
+        new ReportProgress(late.id, { period: 2014, agency: 'ILO', summary: `Late report ${i}` }, context, undefined, daysAgo(30)),
+      );
+      clock.advance(60_000);
+      await commands.execute(new SetCommitmentDueDate(late.code, undefined, '2014-06-30', context, daysAgo(35)));
+      await commands
+        .execute(new ChangeCommitmentStatus(late.id, undefined, 'accepted', { reason: 'minutes of the meeting' }, context, daysAgo(20)))
+        .catch(() => undefined); // accepted already then: refused, nothing written
+      if (i !== 1) await commands.execute(new ReviseCommitmentDetails(late.code, undefined, { title: `Late ${i}` }, context, daysAgo(39)));
+      await commands.execute(
+        new ChangeCommitmentStatus(late.id, undefined, 'in_progress', { reason: 'learned of by email' }, context, daysAgo(1)),
+      );
+    }
+    const [{ backdated }] = await db.query(
+      `SELECT count(*)::int AS backdated FROM events e WHERE stream_type = 'commitment'
+         AND EXISTS (SELECT 1 FROM events l WHERE l.stream_id = e.stream_id AND l.stream_version < e.stream_version AND l.effective_at > e.effective_at)`,
+    );
+    expect(backdated).toBe(5); // the due dates, and two of the revisions
     const kept = await dumpReadModels(db);
     expect((kept as { views: Array<{ pending_extension: unknown }> }).views.some((v) => v.pending_extension !== null)).toBe(true);
+    const [{ superseded }] = await db.query(`SELECT count(*)::int AS superseded FROM commitment_versions WHERE recorded_to IS NOT NULL`);
+    expect(superseded).toBeGreaterThan(0);
     const result = await commands.execute(new RebuildCommitmentReadModels());
     expect(result.events).toBeGreaterThan(40);
     expect(await dumpReadModels(db)).toEqual(kept);

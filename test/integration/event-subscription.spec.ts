@@ -72,8 +72,8 @@ describe('Event subscriptions', () => {
   /** Appends one event (of `type`) on `client`; returns its position. */
   const append = async (client: Client, type = WANTED): Promise<number> => {
     const result = (await client.query(
-      `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
-       VALUES ($1, 'probe', 1, $2, '{"n":1}', '{"actor":{"id":"t"},"correlationId":"t"}', now()) RETURNING position`,
+      `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, effective_at, recorded_at)
+       VALUES ($1, 'probe', 1, $2, '{"n":1}', '{"actor":{"id":"t"},"correlationId":"t"}', now(), now()) RETURNING position`,
       [randomUUID(), type],
     )) as Array<{ position: string }> | { rows: Array<{ position: string }> };
     return Number((Array.isArray(result) ? result : result.rows)[0].position);

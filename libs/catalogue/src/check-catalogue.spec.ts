@@ -1,3 +1,4 @@
+import { meetingDate, registrationDate } from './effective-dates.js';
 import { readCatalogue, type RawCatalogue } from './catalogue-files.js';
 import { checkCatalogue } from './check-catalogue.js';
 
@@ -124,5 +125,25 @@ describe('catalogue:check', () => {
     report.record.agency = 'WIPO';
     const { problems } = checkCatalogue(raw);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'db/catalogue/progress-reports.json', field: 'agency' }));
+  });
+
+  it('refuses a progress report whose line references name no coordination meeting (its effective date is the meeting)', async () => {
+    const raw = await fresh();
+    raw.progressReports[0].record.sourceLines = 'a note from someone';
+    const { problems } = checkCatalogue(raw);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        field: 'sourceLines',
+        message: expect.stringMatching(/names no coordination meeting the catalogue knows/),
+      }),
+    );
+  });
+
+  it('dates every report by its meeting and every commitment by its source', () => {
+    expect(meetingDate('ESA/P/WP.237, 000 l. 53')).toBe('2014-02-20');
+    expect(meetingDate('Report of the 13th Coordination Meeting (2015), 001 l. 120')).toBe('2015-02-12');
+    expect(registrationDate('SG8-3')).toBe('2013-07-25');
+    expect(registrationDate('JOINT-a')).toBe('2013-10-03');
+    expect(registrationDate('UNDESA-hld-d')).toBe('2013-10-03');
   });
 });

@@ -10,6 +10,7 @@ import {
   type CitationEntry,
 } from './catalogue-entries.js';
 import { citationProblems, formatCitations, LINE_REFERENCE, type SourceDocument } from './citations.js';
+import { COORDINATION_MEETINGS, meetingDate } from './effective-dates.js';
 
 /** One thing wrong with the data: which file, which record, which field, and what. */
 export interface CatalogueProblem {
@@ -127,6 +128,11 @@ export function checkCatalogue(raw: RawCatalogue): CatalogueCheck {
     else if (!agencyCodes.has(agency)) problems.push({ ...where, field: 'agency', message: `unknown agency ${agency}` });
     else if (![commitment.leadAgency, ...(commitment.supportingAgencies ?? [])].includes(agency)) {
       problems.push({ ...where, field: 'agency', message: `${r.entry.agency} neither leads nor supports ${r.entry.commitmentCode}` });
+    }
+    // the report's effective date is its meeting's (effective-dates.ts)
+    if (meetingDate(r.entry.sourceLines) === null) {
+      const known = COORDINATION_MEETINGS.map((m) => m.name).join(', ');
+      problems.push({ ...where, field: 'sourceLines', message: `names no coordination meeting the catalogue knows (${known})` });
     }
   }
 

@@ -1,12 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { v5 as uuidv5 } from 'uuid';
-import { DomainError, SYSTEM_ACTOR, type ChangeContext } from '@hld/kernel';
+import { DomainError, SYSTEM_ACTOR, toInstant, type ChangeContext } from '@hld/kernel';
 import { UnitOfWork } from '@hld/persistence';
 import { ReferenceData } from '@hld/agencies';
 import {
   AssignCommitmentOwners,
+  CommitmentDetailsRevised,
   CommitmentNotFound,
+  CommitmentOwnersAssigned,
+  CommitmentRegistered,
   GetCommitment,
   GetCommitmentHistory,
   ProgressReported,
@@ -17,6 +20,7 @@ import {
 } from '@hld/commitments';
 import { readCatalogue } from './catalogue-files.js';
 import { checkCatalogue, formatProblem, type Catalogue, type CatalogueProblem } from './check-catalogue.js';
+import { meetingDate, registrationDate } from './effective-dates.js';
 
 /** Fixed namespace of the catalogue's ids: the same code gives the same commitment id in every install. */
 const CATALOGUE_NAMESPACE = '6f2c1f0e-5b0a-4e8e-9a59-8c0f1d2a7b13';
@@ -45,6 +49,7 @@ export class CatalogueInvalid extends DomainError {
 /**
  * Loads the catalogue in db/catalogue through the same commands as the API, in one transaction:
  * a bad file loads nothing, a second run changes nothing, an edited text becomes a revision event.
+ * Facts are dated when they happened (effective-dates.ts) and recorded at load time.
  */
 export class LoadCatalogue extends Command<CatalogueLoadResult> {
   constructor(
@@ -103,7 +108,9 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
   /**
    * The catalogue owns the texts it ships (title, text, source, agenda items, SDG targets) and brings them up
    * to date; owners are set at registration and only ever extended with agencies the data adds, so that an
-   * assignment made by a coordinator is never undone by a reload.
+   * assignment made by a coordinator is never undone by a reload. A commitment is registered effective at its
+   * source's publication. A correction or an extension is effective when the details (or the owners) it amends
+   * were last set: they were the document's all along, and a later fact of the same kind still comes after it.
    */
   private async reconcileCommitment(entry: Catalogue['commitments'][number], context: ChangeContext, result: CatalogueLoadResult) {
     const details = {
@@ -120,10 +127,14 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
     };
     const current = await this.find(entry.code);
     if (!current) {
-      await this.commands.execute(new RegisterCommitment(details, context, uuidv5(entry.code, CATALOGUE_NAMESPACE)));
+      const made = toInstant(registrationDate(entry.code));
+      await this.commands.execute(new RegisterCommitment(details, context, uuidv5(entry.code, CATALOGUE_NAMESPACE), made));
       result.registered += 1;
       return;
     }
+    const history = (await this.queries.execute(new GetCommitmentHistory(entry.code))).items;
+    const lastSet = (types: string[]) =>
+      new Date(Math.max(...history.filter((e) => types.includes(e.type)).map((e) => Date.parse(e.effectiveAt))));
     let changed = false;
     const revised = await this.commands.execute(
       new ReviseCommitmentDetails(
@@ -137,6 +148,7 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
           sdgTargets: entry.sdgTargets ?? [],
         },
         context,
+        lastSet([CommitmentRegistered.type, CommitmentDetailsRevised.type]),
       ),
     );
     if (revised.version !== current.version) {
@@ -146,7 +158,14 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
     const missing = (entry.supportingAgencies ?? []).filter((a) => a !== revised.leadAgency && !revised.supportingAgencies.includes(a));
     if (missing.length > 0) {
       await this.commands.execute(
-        new AssignCommitmentOwners(entry.code, revised.version, revised.leadAgency, [...revised.supportingAgencies, ...missing], context),
+        new AssignCommitmentOwners(
+          entry.code,
+          revised.version,
+          revised.leadAgency,
+          [...revised.supportingAgencies, ...missing],
+          context,
+          lastSet([CommitmentRegistered.type, CommitmentOwnersAssigned.type]),
+        ),
       );
       result.ownersExtended += 1;
       changed = true;
@@ -182,6 +201,8 @@ export class LoadCatalogueHandler implements ICommandHandler<LoadCatalogue> {
           },
           context,
           reportId,
+          // checked: every report's source names its meeting
+          toInstant(meetingDate(report.sourceLines)!),
         ),
       );
       ids.add(reportId);

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '@hld/agencies';
 import { CommitmentRepository } from './domain/commitment-repository.js';
 import { CommitmentProjection } from './infrastructure/commitment-projection.js';
-import { CommitmentViewRecord, ProgressReportRecord } from './infrastructure/commitment-view.record.js';
+import { CommitmentVersionRecord, CommitmentViewRecord, ProgressReportRecord } from './infrastructure/commitment-view.record.js';
 import { EventSourcedCommitmentRepository } from './infrastructure/event-sourced-commitment-repository.js';
 import { KeptStateCommitmentRepository } from './infrastructure/kept-state-commitment-repository.js';
 import { ReferenceChecks } from './application/reference-checks.js';
@@ -32,7 +32,7 @@ import { StatisticsController } from './http/statistics.controller.js';
 
 /** The commitments bounded context: the aggregate, its commands and queries, its read models, its API. */
 @Module({
-  imports: [CqrsModule, AgenciesModule, TypeOrmModule.forFeature([CommitmentViewRecord, ProgressReportRecord])],
+  imports: [CqrsModule, AgenciesModule, TypeOrmModule.forFeature([CommitmentViewRecord, CommitmentVersionRecord, ProgressReportRecord])],
   controllers: [CommitmentsController, StatisticsController],
   providers: [
     EventSourcedCommitmentRepository,

@@ -4,11 +4,17 @@ import type { EntityManager } from 'typeorm';
 import { VersionConflict, type ChangeContext } from '@hld/kernel';
 import { UnitOfWork } from './unit-of-work.js';
 
-/** An event about to be appended: its type and its payload, nothing about where it will sit. */
+/**
+ * An event about to be appended: its type, its payload and its two times, nothing about where it will sit.
+ * `effectiveAt` is when the fact took effect in the world (a change learned of late is dated when it happened);
+ * `recordedAt` is when the system recorded it (the application's clock). A fact is never effective after it is
+ * recorded.
+ */
 export interface NewEvent {
   type: string;
   payload: Record<string, unknown>;
-  occurredAt: Date;
+  effectiveAt: Date;
+  recordedAt: Date;
 }
 
 /** What an event carries besides its payload: who, from which request, and when it was recorded. */
@@ -46,7 +52,8 @@ export interface StoredEvent {
   type: string;
   payload: Record<string, unknown>;
   metadata: EventMetadata;
-  occurredAt: Date;
+  effectiveAt: Date;
+  recordedAt: Date;
 }
 
 interface EventRow {
@@ -57,7 +64,8 @@ interface EventRow {
   type: string;
   payload: Record<string, unknown>;
   metadata: EventMetadata;
-  occurred_at: Date;
+  effective_at: Date;
+  recorded_at: Date;
 }
 
 const toStoredEvent = (row: EventRow): StoredEvent => ({
@@ -68,10 +76,11 @@ const toStoredEvent = (row: EventRow): StoredEvent => ({
   type: row.type,
   payload: row.payload,
   metadata: row.metadata,
-  occurredAt: row.occurred_at,
+  effectiveAt: row.effective_at,
+  recordedAt: row.recorded_at,
 });
 
-const COLUMNS = 'position, stream_id, stream_type, stream_version, type, payload, metadata, occurred_at';
+const COLUMNS = 'position, stream_id, stream_type, stream_version, type, payload, metadata, effective_at, recorded_at';
 
 /**
  * The append-only log every change is kept in. Appends take the caller's transaction so that the
@@ -105,10 +114,10 @@ export class EventStore {
     const recorded = JSON.stringify(metadata);
     const rows = events.map(
       (event, i) => sql`(${stream.id}, ${stream.type}, ${expectedVersion + i + 1}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb,
-        ${recorded}::jsonb, ${event.occurredAt.toISOString()}::timestamptz)`,
+        ${recorded}::jsonb, ${event.effectiveAt.toISOString()}::timestamptz, ${event.recordedAt.toISOString()}::timestamptz)`,
     );
     const ctes = (alongside?.(APPENDED) ?? []).map((statement, i) => sql`,\n${raw(`alongside_${i}`)} AS (${statement})`);
-    const query = sql`WITH appended AS (INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
+    const query = sql`WITH appended AS (INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, effective_at, recorded_at)
          VALUES ${join(rows, ', ')} RETURNING position, stream_version)${ctes.length ? join(ctes, '') : empty}
       SELECT position, stream_version FROM appended ORDER BY stream_version`;
     try {
@@ -122,31 +131,38 @@ export class EventStore {
     }
   }
 
-  /** The events of one stream, oldest first; with `until`, only those that occurred at or before it. */
-  async readStream(streamId: string, options: { until?: Date; tx?: EntityManager } = {}): Promise<StoredEvent[]> {
+  /** The events of one stream in the order they were recorded (stream version). */
+  async readStream(streamId: string, options: { tx?: EntityManager } = {}): Promise<StoredEvent[]> {
     const runner = options.tx ?? this.unitOfWork.manager;
-    const rows: EventRow[] = options.until
-      ? await runner.query(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND occurred_at <= $2 ORDER BY stream_version`, [
-          streamId,
-          options.until,
-        ])
-      : await runner.query(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
+    const rows: EventRow[] = await runner.query(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
     return rows.map(toStoredEvent);
   }
 
-  /** Every event of a stream type in log order, a page at a time (for rebuilding read models). */
-  async *readAll(streamType: string, tx: EntityManager, pageSize = 5000): AsyncGenerator<StoredEvent[]> {
-    let after = 0;
+  /**
+   * Every stream of a type, one at a time with its events in stream order, read a page at a time (for rebuilding
+   * read models: a stream's events are all a rebuild needs at once, whatever the size of the log).
+   */
+  async *readStreams(streamType: string, tx: EntityManager, pageSize = 5000): AsyncGenerator<StoredEvent[]> {
+    let after: [string, number] = ['00000000-0000-0000-0000-000000000000', 0];
+    let stream: StoredEvent[] = [];
     for (;;) {
       const rows: EventRow[] = await tx.query(
-        `SELECT ${COLUMNS} FROM events WHERE stream_type = $1 AND position > $2 ORDER BY position LIMIT $3`,
-        [streamType, after, pageSize],
+        `SELECT ${COLUMNS} FROM events WHERE stream_type = $1 AND (stream_id, stream_version) > ($2::uuid, $3::int)
+         ORDER BY stream_id, stream_version LIMIT $4`,
+        [streamType, after[0], after[1], pageSize],
       );
-      if (rows.length === 0) return;
-      const page = rows.map(toStoredEvent);
-      yield page;
-      after = page[page.length - 1].position;
+      for (const event of rows.map(toStoredEvent)) {
+        if (stream.length > 0 && stream[0].streamId !== event.streamId) {
+          yield stream;
+          stream = [];
+        }
+        stream.push(event);
+      }
+      if (rows.length < pageSize) break;
+      const last = stream[stream.length - 1];
+      after = [last.streamId, last.streamVersion];
     }
+    if (stream.length > 0) yield stream;
   }
 
   async currentVersion(streamId: string): Promise<number> {

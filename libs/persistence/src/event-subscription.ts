@@ -42,7 +42,8 @@ interface EventRow {
   type: string;
   payload: Record<string, unknown> | null;
   metadata: EventMetadata | null;
-  occurred_at: Date;
+  effective_at: Date;
+  recorded_at: Date;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -102,7 +103,7 @@ export class EventSubscriptions {
       );
       // the payloads of the types it wants only: the others are read just to move past them
       const rows: EventRow[] = await tx.query(
-        `SELECT transaction_id::text, position, stream_id, stream_type, stream_version, type, occurred_at,
+        `SELECT transaction_id::text, position, stream_id, stream_type, stream_version, type, effective_at, recorded_at,
                 CASE WHEN type = ANY($3::text[]) THEN payload END AS payload, CASE WHEN type = ANY($3::text[]) THEN metadata END AS metadata
          FROM events
          WHERE (transaction_id, position) > ($1::xid8, $2::bigint) AND transaction_id < (${HORIZON})
@@ -133,5 +134,6 @@ const toSubscribedEvent = (row: EventRow): SubscribedEvent => ({
   type: row.type,
   payload: row.payload ?? {},
   metadata: row.metadata!,
-  occurredAt: row.occurred_at,
+  effectiveAt: row.effective_at,
+  recordedAt: row.recorded_at,
 });

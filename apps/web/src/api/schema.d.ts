@@ -849,6 +849,11 @@ export interface components {
              * @example 2015-01-15
              */
             dueDate?: string | null;
+            /**
+             * @description when it was made (e.g. its source was published): a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         PendingExtensionResponse: {
             /**
@@ -989,7 +994,20 @@ export interface components {
             version: number;
             /** @example CommitmentStatusChanged */
             type: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description when it took effect in the world (see "Two times")
+             */
+            effectiveAt: string;
+            /**
+             * Format: date-time
+             * @description when the system recorded it
+             */
+            recordedAt: string;
+            /**
+             * Format: date-time
+             * @description the recorded time, under its former name (kept for existing clients)
+             */
             occurredAt: string;
             actor: components["schemas"]["ActorResponse"];
             /** @description the request that made it */
@@ -1000,7 +1018,7 @@ export interface components {
             };
         };
         HistoryResponse: {
-            /** @description oldest first */
+            /** @description in the order they were recorded */
             items: components["schemas"]["HistoryEntryResponse"][];
         };
         IndicatorResponse: {
@@ -1085,6 +1103,11 @@ export interface components {
              * @example SDG target 10.7
              */
             supersededBy?: string;
+            /**
+             * @description when the change happened, if it was learned of later (then a reason is required): a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         AssignOwnersRequest: {
             /** @example ILO */
@@ -1095,6 +1118,11 @@ export interface components {
              *     ]
              */
             supporting: string[];
+            /**
+             * @description when the owners changed: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         SetDueDateRequest: {
             /**
@@ -1103,6 +1131,11 @@ export interface components {
              * @example 2015-01-15
              */
             dueDate: string | null;
+            /**
+             * @description when the due date was set: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         ReviseCommitmentRequest: {
             title?: string;
@@ -1126,6 +1159,11 @@ export interface components {
              *     ]
              */
             sdgTargets?: string[];
+            /**
+             * @description from when the revised details hold: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         IndicatorRequest: {
             name: string;
@@ -1159,6 +1197,11 @@ export interface components {
             /** @description http(s) links to evidence */
             evidenceUrls?: string[];
             indicators?: components["schemas"]["IndicatorRequest"][];
+            /**
+             * @description the date the agency reported it: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         ProgressReportedResponse: {
             /**
@@ -1176,11 +1219,21 @@ export interface components {
              */
             dueDate: string;
             reason: string;
+            /**
+             * @description when the agency asked: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         ExtensionDecision: {
             /** @enum {string} */
             decision: "approve" | "decline";
             comment?: string;
+            /**
+             * @description when it was decided: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered
+             * @example 2015-01-20
+             */
+            effectiveAt?: string;
         };
         StatusCountsResponse: {
             /**
@@ -2078,6 +2131,10 @@ export interface operations {
                 dueBefore?: string;
                 /** @description code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code */
                 sort?: "code" | "-code" | "title" | "-title" | "status" | "-status" | "dueDate" | "-dueDate" | "lead" | "-lead";
+                /** @description as things stood at this instant (or date: its start, UTC) */
+                asOf?: string;
+                /** @description as the system knew them at this instant (default: all it knows now) */
+                knownAt?: string;
                 limit?: number;
                 /** @description the previous page's nextCursor, with the same sort */
                 cursor?: string;
@@ -2230,6 +2287,8 @@ export interface operations {
             query?: {
                 /** @description an instant (or a date: its start, UTC): the commitment as it was then */
                 asOf?: string;
+                /** @description an instant (or a date: its start, UTC): as the system knew it then (default: all it knows now) */
+                knownAt?: string;
             };
             header?: never;
             path: {
@@ -2626,6 +2685,10 @@ export interface operations {
         parameters: {
             query: {
                 by: "agency" | "agendaItem";
+                /** @description as things stood at this instant (or date: its start, UTC) */
+                asOf?: string;
+                /** @description as the system knew them at this instant (default: all it knows now) */
+                knownAt?: string;
             };
             header?: never;
             path?: never;

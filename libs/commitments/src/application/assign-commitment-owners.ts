@@ -4,6 +4,7 @@ import type { CommitmentState } from '../domain/commitment.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { ReferenceChecks } from './reference-checks.js';
 import { assertMay } from '../domain/access-policy.js';
+import { factTimes } from './fact-times.js';
 
 /** Names the lead agency and the supporting agencies of a commitment. */
 export class AssignCommitmentOwners extends Command<CommitmentState> {
@@ -13,6 +14,8 @@ export class AssignCommitmentOwners extends Command<CommitmentState> {
     readonly leadAgency: string,
     readonly supportingAgencies: string[],
     readonly context: ChangeContext,
+    /** When the owners changed in the world (by default now). */
+    readonly effectiveAt?: Date,
   ) {
     super();
   }
@@ -31,7 +34,7 @@ export class AssignCommitmentOwnersHandler implements ICommandHandler<AssignComm
     await this.checks.agencies('supporting', command.supportingAgencies);
     const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) => {
       assertMay(command.context.actor, 'assign_owners', c.snapshot);
-      c.assignOwners(command.leadAgency, command.supportingAgencies, this.clock.now());
+      c.assignOwners(command.leadAgency, command.supportingAgencies, factTimes(this.clock, command.effectiveAt));
     });
     return commitment.snapshot;
   }

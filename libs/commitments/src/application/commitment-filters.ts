@@ -25,6 +25,13 @@ export interface CommitmentFilters {
 }
 
 /** The filters a list can be counted by (faceted search); `q` and `dueBefore` narrow every facet alike. */
+/**
+ * The search vector of a past state (commitment_versions aliased `c`), made when asked: only commitment_view keeps
+ * one, versions are many.
+ */
+export const PAST_SEARCH = `(setweight(to_tsvector('english', c.code), 'A') || setweight(to_tsvector('english', c.title), 'B') ||
+  setweight(to_tsvector('english', c.text), 'C'))`;
+
 export const COMMITMENT_FACETS = ['lead', 'supporting', 'agency', 'agendaItem', 'sdgTarget', 'status', 'overdue'] as const;
 export type CommitmentFacet = (typeof COMMITMENT_FACETS)[number];
 
@@ -36,7 +43,7 @@ export interface FilterCondition {
 }
 
 /** The conditions the filters set, each tagged with its facet. Array filters use `&&` (overlap), which the GIN indexes serve. */
-export function filterConditions(f: CommitmentFilters, sql: OverdueSql): FilterCondition[] {
+export function filterConditions(f: CommitmentFilters, sql: OverdueSql, search = 'c.search'): FilterCondition[] {
   const conditions: FilterCondition[] = [];
   const add = (facet: CommitmentFacet | null, condition: string, params: Record<string, unknown> = {}) =>
     conditions.push({ facet, sql: condition, params });
@@ -52,7 +59,7 @@ export function filterConditions(f: CommitmentFilters, sql: OverdueSql): FilterC
   if (f.overdue === true) add('overdue', sql.overdue);
   if (f.overdue === false) add('overdue', `NOT ${sql.overdue}`);
   if (f.dueBefore) add(null, 'c.due_date < :dueBefore', { dueBefore: f.dueBefore });
-  if (f.q) add(null, `c.search @@ websearch_to_tsquery('english', :q)`, { q: f.q });
+  if (f.q) add(null, `${search} @@ websearch_to_tsquery('english', :q)`, { q: f.q });
   return conditions;
 }
 
@@ -61,7 +68,8 @@ export function applyCommitmentFilters<T extends object>(
   qb: SelectQueryBuilder<T>,
   f: CommitmentFilters,
   sql: OverdueSql,
+  search?: string,
 ): SelectQueryBuilder<T> {
-  for (const condition of filterConditions(f, sql)) qb.andWhere(condition.sql, condition.params);
+  for (const condition of filterConditions(f, sql, search)) qb.andWhere(condition.sql, condition.params);
   return qb;
 }

@@ -28,12 +28,17 @@ export interface CommitmentView {
   /** For the principal who asked, now; empty for a past state (`asOf`) and when no principal asked. */
   allowedActions: AvailableAction[];
   version: number;
+  /** When it was registered, in effective time (the catalogue's: its source's publication). */
   registeredAt: string;
+  /** When its latest fact took effect. */
   updatedAt: string;
   lastReportPeriod: number | null;
 }
 
-type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions'> & { status: string; kind: string };
+type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions' | 'lastRecordedAt'> & {
+  status: string;
+  kind: string;
+};
 
 /** `overdueReasons`: as the one definition (domain/overdue.ts) judged them, in SQL or in memory, by the caller. */
 export function toCommitmentView(s: ViewSource, overdueReasons: OverdueReason[], viewer?: Actor): CommitmentView {

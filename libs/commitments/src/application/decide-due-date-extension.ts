@@ -3,6 +3,7 @@ import { Clock, type ChangeContext } from '@hld/kernel';
 import type { CommitmentState } from '../domain/commitment.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { assertMay } from '../domain/access-policy.js';
+import { factTimes } from './fact-times.js';
 
 /** A coordinator approves (the due date moves; the original is kept) or declines an extension request. */
 export class DecideDueDateExtension extends Command<CommitmentState> {
@@ -12,6 +13,8 @@ export class DecideDueDateExtension extends Command<CommitmentState> {
     readonly approve: boolean,
     readonly comment: string | null,
     readonly context: ChangeContext,
+    /** When it was decided (by default now). */
+    readonly effectiveAt?: Date,
   ) {
     super();
   }
@@ -27,7 +30,7 @@ export class DecideDueDateExtensionHandler implements ICommandHandler<DecideDueD
   async execute(command: DecideDueDateExtension): Promise<CommitmentState> {
     const commitment = await this.commitments.update(command.idOrCode, undefined, command.context, (c) => {
       assertMay(command.context.actor, 'decide_extension', c.snapshot);
-      c.decideExtension(command.requestId, command.approve, command.comment, this.clock.now());
+      c.decideExtension(command.requestId, command.approve, command.comment, factTimes(this.clock, command.effectiveAt));
     });
     return commitment.snapshot;
   }

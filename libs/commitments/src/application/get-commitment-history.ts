@@ -8,13 +8,18 @@ export interface HistoryEntry {
   position: number;
   version: number;
   type: string;
+  /** When it took effect in the world. */
+  effectiveAt: string;
+  /** When the system recorded it. */
+  recordedAt: string;
+  /** The recorded time, under the name it had before events had two times (kept for existing clients). */
   occurredAt: string;
   actor: Actor;
   correlationId: string;
   payload: Record<string, unknown>;
 }
 
-/** Who did what to this commitment, and when? Its events, oldest first. */
+/** Who did what to this commitment, and when (in the world, and on the record)? Its events in recorded order. */
 export class GetCommitmentHistory extends Query<{ items: HistoryEntry[] }> {
   constructor(readonly idOrCode: string) {
     super();
@@ -38,7 +43,9 @@ export class GetCommitmentHistoryHandler implements IQueryHandler<GetCommitmentH
         position: e.position,
         version: e.streamVersion,
         type: e.type,
-        occurredAt: e.occurredAt.toISOString(),
+        effectiveAt: e.effectiveAt.toISOString(),
+        recordedAt: e.recordedAt.toISOString(),
+        occurredAt: e.recordedAt.toISOString(),
         actor: e.metadata.actor,
         correlationId: e.metadata.correlationId,
         payload: e.payload,

@@ -1,14 +1,15 @@
 import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { Clock, type Actor } from '@hld/kernel';
-import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
+import { CommitmentVersionRecord, CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
 import { overdueSql, type OverdueReason } from '../domain/overdue.js';
 import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
-import { applyCommitmentFilters, type CommitmentFilters } from './commitment-filters.js';
+import { applyCommitmentFilters, PAST_SEARCH, type CommitmentFilters } from './commitment-filters.js';
 import { CommitmentOrder, type CommitmentSort } from './commitment-order.js';
+import { overdueContextAtPoint, pointInTime, versionsAtSql, type PointInTime } from './as-of.js';
 
 export type { CommitmentFilters } from './commitment-filters.js';
 
@@ -19,9 +20,16 @@ export interface CommitmentPage {
   nextCursor: string | null;
 }
 
+/** When a list is asked about: as things stood at the effective instant `asOf`, as known at the recorded instant `knownAt`. */
+export interface ListedAt {
+  asOf?: Date;
+  knownAt?: Date;
+}
+
 /**
  * Which commitments match these filters? One page of them, in the order asked (code order by default), and how
- * many in all; each says what `viewer` may do to it now.
+ * many in all; each says what `viewer` may do to it now. With `asOf` and/or `knownAt`: as things stood at `asOf`,
+ * as known at `knownAt` (see as-of.ts), filters and overdue included; nothing may be done to a past state.
  */
 export class ListCommitments extends Query<CommitmentPage> {
   constructor(
@@ -30,6 +38,7 @@ export class ListCommitments extends Query<CommitmentPage> {
     readonly cursor?: string,
     readonly viewer?: Actor,
     readonly sort: CommitmentSort = 'code',
+    readonly at: ListedAt = {},
   ) {
     super();
   }
@@ -39,24 +48,36 @@ export class ListCommitments extends Query<CommitmentPage> {
 export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
   constructor(
     @InjectRepository(CommitmentViewRecord) private readonly views: Repository<CommitmentViewRecord>,
+    @InjectRepository(CommitmentVersionRecord) private readonly versions: Repository<CommitmentVersionRecord>,
     private readonly clock: Clock,
     @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
-  async execute({ filters, limit, cursor, viewer, sort }: ListCommitments): Promise<CommitmentPage> {
-    const at = await overdueContextAt(this.clock.now(), this.obligations);
-    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
+  async execute({ filters, limit, cursor, viewer, sort, at: asked }: ListCommitments): Promise<CommitmentPage> {
+    const at = pointInTime(this.clock, asked.asOf, asked.knownAt);
+    const context = at ? await overdueContextAtPoint(at, this.obligations) : await overdueContextAt(this.clock.now(), this.obligations);
+    const sql = overdueSql(context, { commitments: 'c', progressReports: 'progress_reports' });
     const order = new CommitmentOrder(sort);
-    const filtered = () => applyCommitmentFilters(this.views.createQueryBuilder('c'), filters, sql);
+    const filtered = () =>
+      at
+        ? applyCommitmentFilters(this.versionsAt(at), filters, sql, PAST_SEARCH)
+        : applyCommitmentFilters(this.views.createQueryBuilder('c'), filters, sql);
     const page = order.apply(filtered().addSelect(sql.reasons, 'overdue_reasons'), cursor).limit(limit + 1);
     const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities(), filtered().getCount()]);
     const items = entities.slice(0, limit);
     const last = items.length - 1;
     return {
-      items: items.map((row, i) => toCommitmentView(row, raw[i].overdue_reasons as OverdueReason[], viewer)),
+      // a past state: nothing may be done to it
+      items: items.map((row, i) => toCommitmentView(row, raw[i].overdue_reasons as OverdueReason[], at ? undefined : viewer)),
       total,
       limit,
       nextCursor: entities.length > limit ? order.cursorAfter(items[last].code, raw[last].sort_key) : null,
     };
+  }
+
+  /** The commitments as they stood at `at`: rows of commitment_versions read as commitment_view's. */
+  private versionsAt(at: PointInTime): SelectQueryBuilder<CommitmentVersionRecord> {
+    const { condition, params } = versionsAtSql(at);
+    return this.versions.createQueryBuilder('c').where(condition, params);
   }
 }

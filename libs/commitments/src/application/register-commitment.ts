@@ -6,6 +6,7 @@ import type { CommitmentRegisteredPayload } from '../domain/commitment-events.js
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { ReferenceChecks } from './reference-checks.js';
 import { assertMay } from '../domain/access-policy.js';
+import { factTimes } from './fact-times.js';
 
 export type CommitmentDetails = Omit<CommitmentRegisteredPayload, 'supportingAgencies' | 'sdgTargets' | 'dueDate'> &
   Partial<Pick<CommitmentRegisteredPayload, 'supportingAgencies' | 'sdgTargets' | 'dueDate'>>;
@@ -17,6 +18,8 @@ export class RegisterCommitment extends Command<CommitmentState> {
     readonly context: ChangeContext,
     /** Lets a caller that must be idempotent (the catalogue load) choose the id. */
     readonly id: string = randomUUID(),
+    /** When it was made (by default now; the catalogue: its source's publication). */
+    readonly effectiveAt?: Date,
   ) {
     super();
   }
@@ -30,7 +33,7 @@ export class RegisterCommitmentHandler implements ICommandHandler<RegisterCommit
     private readonly clock: Clock,
   ) {}
 
-  async execute({ details, context, id }: RegisterCommitment): Promise<CommitmentState> {
+  async execute({ details, context, id, effectiveAt }: RegisterCommitment): Promise<CommitmentState> {
     assertMay(context.actor, 'register');
     await this.checks.agencies('leadAgency', [details.leadAgency]);
     await this.checks.agencies('supportingAgencies', details.supportingAgencies ?? []);
@@ -43,7 +46,7 @@ export class RegisterCommitmentHandler implements ICommandHandler<RegisterCommit
         sdgTargets: details.sdgTargets ?? [],
         dueDate: details.dueDate ?? null,
       },
-      this.clock.now(),
+      factTimes(this.clock, effectiveAt),
     );
     await this.commitments.save(commitment, context);
     return commitment.snapshot;

@@ -4,6 +4,7 @@ import { Clock, DomainError, type ChangeContext } from '@hld/kernel';
 import type { CommitmentState, NewProgressReport } from '../domain/commitment.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { assertMay, NotAllowed } from '../domain/access-policy.js';
+import { factTimes } from './fact-times.js';
 
 export interface ProgressReportResult {
   reportId: string;
@@ -25,6 +26,8 @@ export class ReportProgress extends Command<ProgressReportResult> {
     readonly report: ReportDetails,
     readonly context: ChangeContext,
     readonly reportId: string = randomUUID(),
+    /** The date the agency reported it (by default now; the catalogue: the coordination meeting). */
+    readonly effectiveAt?: Date,
   ) {
     super();
   }
@@ -44,7 +47,7 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgress> {
     const commitment = await this.commitments.update(command.idOrCode, undefined, command.context, (c) => {
       assertMay(command.context.actor, 'report_progress', c.snapshot);
       const summary = command.report.summary ?? (command.report.kind === 'no_change' ? NO_CHANGE_SUMMARY : '');
-      c.reportProgress({ ...command.report, summary, agency, reportId: command.reportId }, this.clock.now());
+      c.reportProgress({ ...command.report, summary, agency, reportId: command.reportId }, factTimes(this.clock, command.effectiveAt));
     });
     return { reportId: command.reportId, commitment: commitment.snapshot };
   }

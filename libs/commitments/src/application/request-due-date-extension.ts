@@ -4,6 +4,7 @@ import { Clock, type ChangeContext } from '@hld/kernel';
 import type { CommitmentState } from '../domain/commitment.js';
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { assertMay } from '../domain/access-policy.js';
+import { factTimes } from './fact-times.js';
 
 /** The lead agency asks for a later due date, with a reason; the current due date stands until a coordinator decides. */
 export class RequestDueDateExtension extends Command<CommitmentState> {
@@ -13,6 +14,8 @@ export class RequestDueDateExtension extends Command<CommitmentState> {
     readonly reason: string,
     readonly context: ChangeContext,
     readonly requestId: string = randomUUID(),
+    /** When the agency asked (by default now). */
+    readonly effectiveAt?: Date,
   ) {
     super();
   }
@@ -28,7 +31,7 @@ export class RequestDueDateExtensionHandler implements ICommandHandler<RequestDu
   async execute(command: RequestDueDateExtension): Promise<CommitmentState> {
     const commitment = await this.commitments.update(command.idOrCode, undefined, command.context, (c) => {
       assertMay(command.context.actor, 'request_extension', c.snapshot);
-      c.requestExtension(command.requestId, command.dueDate, command.reason, this.clock.now());
+      c.requestExtension(command.requestId, command.dueDate, command.reason, factTimes(this.clock, command.effectiveAt));
     });
     return commitment.snapshot;
   }

@@ -5,6 +5,7 @@ import type { CommitmentDetailsRevisedPayload } from '../domain/commitment-event
 import { CommitmentRepository } from '../domain/commitment-repository.js';
 import { ReferenceChecks } from './reference-checks.js';
 import { assertMay } from '../domain/access-policy.js';
+import { factTimes } from './fact-times.js';
 
 /** Revises the title, text, source, agenda items or SDG targets of a commitment. */
 export class ReviseCommitmentDetails extends Command<CommitmentState> {
@@ -13,6 +14,8 @@ export class ReviseCommitmentDetails extends Command<CommitmentState> {
     readonly expectedVersion: number | undefined,
     readonly changes: CommitmentDetailsRevisedPayload['changes'],
     readonly context: ChangeContext,
+    /** From when the revised details hold (by default now; the catalogue: its source's publication). */
+    readonly effectiveAt?: Date,
   ) {
     super();
   }
@@ -30,7 +33,7 @@ export class ReviseCommitmentDetailsHandler implements ICommandHandler<ReviseCom
     await this.checks.agendaItems(command.changes.agendaItems);
     const commitment = await this.commitments.update(command.idOrCode, command.expectedVersion, command.context, (c) => {
       assertMay(command.context.actor, 'revise', c.snapshot);
-      c.reviseDetails(command.changes, this.clock.now());
+      c.reviseDetails(command.changes, factTimes(this.clock, command.effectiveAt));
     });
     return commitment.snapshot;
   }

@@ -1,5 +1,6 @@
 import { DomainError } from '@hld/kernel';
 import type { CommitmentStatus } from './lifecycle.js';
+import type { CommitmentEvent } from './commitment-events.js';
 
 export type ExtensionDecision = 'approved' | 'declined';
 
@@ -24,6 +25,11 @@ export enum CommitmentErrorCode {
   ExtensionDecided = 'EXTENSION_ALREADY_DECIDED',
   InvalidCursor = 'INVALID_CURSOR',
   BlankReport = 'BLANK_PROGRESS_REPORT',
+  EffectiveInFuture = 'EFFECTIVE_IN_FUTURE',
+  EffectiveBeforeRegistration = 'EFFECTIVE_BEFORE_REGISTRATION',
+  OutOfOrder = 'OUT_OF_ORDER_TRANSITION',
+  NotYetRegistered = 'COMMITMENT_NOT_YET_REGISTERED',
+  KnownAtInFuture = 'KNOWN_AT_IN_FUTURE',
 }
 
 export class CommitmentNotFound extends DomainError {
@@ -52,10 +58,98 @@ export class IllegalTransition extends DomainError {
 }
 
 export class ReasonRequired extends DomainError {
-  constructor(from: CommitmentStatus, to: CommitmentStatus) {
-    super(CommitmentErrorCode.ReasonRequired, 'unprocessable', `Moving from ${from} to ${to} requires a reason.`, { from, to }, [
-      { field: 'reason', message: `is required to move from ${from} to ${to}` },
-    ]);
+  /** `backdated`: the move itself needs none, but a change dated before it is recorded says how it was learned. */
+  constructor(from: CommitmentStatus, to: CommitmentStatus, why: 'lifecycle' | 'backdated' = 'lifecycle') {
+    const backdated = why === 'backdated';
+    super(
+      CommitmentErrorCode.ReasonRequired,
+      'unprocessable',
+      backdated
+        ? `A move from ${from} to ${to} dated before today (effectiveAt) requires a reason: how it was learned.`
+        : `Moving from ${from} to ${to} requires a reason.`,
+      { from, to },
+      [
+        {
+          field: 'reason',
+          message: backdated ? 'is required when effectiveAt is earlier than now' : `is required to move from ${from} to ${to}`,
+        },
+      ],
+    );
+  }
+}
+
+/** Nothing takes effect after the moment it is recorded: a fact about the future is a plan, not a fact. */
+export class EffectiveInFuture extends DomainError {
+  constructor(effectiveAt: Date, now: Date) {
+    super(
+      CommitmentErrorCode.EffectiveInFuture,
+      'unprocessable',
+      `A change cannot take effect later than now (${now.toISOString()}).`,
+      { effectiveAt: effectiveAt.toISOString(), now: now.toISOString() },
+      [{ field: 'effectiveAt', message: `must not be later than now (${now.toISOString()})` }],
+    );
+  }
+}
+
+export class EffectiveBeforeRegistration extends DomainError {
+  constructor(code: string, effectiveAt: Date, registeredAt: Date) {
+    super(
+      CommitmentErrorCode.EffectiveBeforeRegistration,
+      'unprocessable',
+      `${code} was registered effective ${registeredAt.toISOString()}: nothing can happen to it before that.`,
+      { commitmentCode: code, effectiveAt: effectiveAt.toISOString(), registeredAt: registeredAt.toISOString() },
+      [{ field: 'effectiveAt', message: `must not be before the commitment was registered (${registeredAt.toISOString()})` }],
+    );
+  }
+}
+
+/**
+ * A fact dated before facts already recorded is accepted only if every later one can still follow it: this one
+ * cannot (a later status change would become an illegal move, a decision would find no pending request …).
+ */
+export class OutOfOrderFact extends DomainError {
+  constructor(fact: CommitmentEvent, later: CommitmentEvent, laterVersion: number, why: string) {
+    const day = (d: Date) => d.toISOString();
+    super(
+      CommitmentErrorCode.OutOfOrder,
+      'unprocessable',
+      `Effective ${day(fact.effectiveAt)}, this ${fact.type} would come before the ${later.type} effective ${day(later.effectiveAt)} ` +
+        `(version ${laterVersion}, recorded ${day(later.recordedAt)}), which could then no longer follow: ${why}.`,
+      {
+        effectiveAt: day(fact.effectiveAt),
+        conflictsWith: { version: laterVersion, type: later.type, effectiveAt: day(later.effectiveAt), recordedAt: day(later.recordedAt) },
+      },
+      [
+        {
+          field: 'effectiveAt',
+          message: `would put it before version ${laterVersion} (${later.type}), which could then not follow: ${why}`,
+        },
+      ],
+    );
+  }
+}
+
+export class CommitmentNotYetRegistered extends DomainError {
+  constructor(idOrCode: string, asOf: Date, knownAt: Date | undefined) {
+    super(
+      CommitmentErrorCode.NotYetRegistered,
+      'not_found',
+      `${idOrCode} was not registered yet at ${asOf.toISOString()}${knownAt ? `, as known at ${knownAt.toISOString()}` : ''}.`,
+      { asOf: asOf.toISOString(), ...(knownAt ? { knownAt: knownAt.toISOString() } : {}) },
+    );
+  }
+}
+
+/** What the system will know later is not known yet. */
+export class KnownAtInFuture extends DomainError {
+  constructor(knownAt: Date, now: Date) {
+    super(
+      CommitmentErrorCode.KnownAtInFuture,
+      'unprocessable',
+      `The system cannot say now what it will know at ${knownAt.toISOString()}.`,
+      { knownAt: knownAt.toISOString(), now: now.toISOString() },
+      [{ field: 'knownAt', message: `must not be later than now (${now.toISOString()})` }],
+    );
   }
 }
 

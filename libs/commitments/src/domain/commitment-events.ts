@@ -96,7 +96,10 @@ abstract class CommitmentEventBase<T extends string, P> {
   constructor(
     readonly commitmentId: string,
     readonly payload: P,
-    readonly occurredAt: Date,
+    /** When it took effect in the world: the order the commitment's state is folded in. */
+    readonly effectiveAt: Date,
+    /** When the system recorded it (never before it took effect). */
+    readonly recordedAt: Date,
   ) {}
 }
 
@@ -165,9 +168,10 @@ export function commitmentEventFrom(stored: {
   streamId: string;
   type: string;
   payload: Record<string, unknown>;
-  occurredAt: Date;
+  effectiveAt: Date;
+  recordedAt: Date;
 }): CommitmentEvent {
   const EventClass = EVENT_CLASSES[stored.type as keyof typeof EVENT_CLASSES];
   if (!EventClass) throw new Error(`Unknown commitment event type "${stored.type}" in stream ${stored.streamId}`);
-  return new EventClass(stored.streamId, stored.payload as never, stored.occurredAt);
+  return new EventClass(stored.streamId, stored.payload as never, stored.effectiveAt, stored.recordedAt);
 }

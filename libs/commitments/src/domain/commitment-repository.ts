@@ -12,9 +12,6 @@ export abstract class CommitmentRepository {
   /** The commitment with this id or code, rebuilt from its events; CommitmentNotFound if none. */
   abstract load(idOrCode: string): Promise<Commitment>;
 
-  /** Its state as it was at `instant`, or null if it did not exist yet. */
-  abstract loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null>;
-
   /** Appends the commitment's new events and updates every read model, in one transaction. */
   abstract save(commitment: Commitment, context: ChangeContext): Promise<void>;
 

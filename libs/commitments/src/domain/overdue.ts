@@ -30,6 +30,12 @@ export interface OverdueContext {
   day: string;
   /** The year of the latest reporting cycle whose deadline had passed at the moment judged; null when none had. */
   cycleYear: number | null;
+  /**
+   * For a past moment (an as-of read): only the reports effective by `effective`, and recorded by `recorded` when
+   * given, count as made. Absent: every report recorded so far counts. (The in-memory predicates take the lead's
+   * report periods already chosen so.)
+   */
+  reportsBy?: { effective: Date; recorded: Date | null };
 }
 
 /** A reporting cycle, as far as overdue is concerned. */
@@ -123,11 +129,18 @@ export function dueDatePassedSql(commitments: string, day: string): string {
   return `(${openSql(c)} AND ${c}.due_date IS NOT NULL AND ${c}.due_date < ${sqlDay(day)})`;
 }
 
-/** `isLeadReportMissing` over the two relations. */
-export function leadReportMissingSql(relations: OverdueRelations, period: number): string {
+/**
+ * `isLeadReportMissing` over the two relations; with `reportsBy`, only the reports effective (and recorded) by then
+ * count, which reads the progress reports' `effective_at` and `recorded_at` too.
+ */
+export function leadReportMissingSql(relations: OverdueRelations, period: number, reportsBy?: OverdueContext['reportsBy']): string {
   const c = name(relations.commitments);
+  const known = reportsBy
+    ? ` AND overdue_report.effective_at <= ${sqlInstant(reportsBy.effective)}` +
+      (reportsBy.recorded ? ` AND overdue_report.recorded_at <= ${sqlInstant(reportsBy.recorded)}` : '')
+    : '';
   return `(${openSql(c)} AND NOT EXISTS (SELECT 1 FROM ${name(relations.progressReports)} overdue_report
-    WHERE overdue_report.commitment_id = ${c}.id AND overdue_report.period = ${sqlYear(period)} AND overdue_report.agency = ${c}.lead_agency))`;
+    WHERE overdue_report.commitment_id = ${c}.id AND overdue_report.period = ${sqlYear(period)} AND overdue_report.agency = ${c}.lead_agency${known}))`;
 }
 
 /**
@@ -137,7 +150,7 @@ export function leadReportMissingSql(relations: OverdueRelations, period: number
  */
 export function overdueSql(at: OverdueContext, relations: OverdueRelations): OverdueSql {
   const dueDatePassed = dueDatePassedSql(relations.commitments, at.day);
-  const reportMissing = at.cycleYear === null ? 'FALSE' : leadReportMissingSql(relations, at.cycleYear);
+  const reportMissing = at.cycleYear === null ? 'FALSE' : leadReportMissingSql(relations, at.cycleYear, at.reportsBy);
   return {
     dueDatePassed,
     reportMissing,
@@ -161,6 +174,11 @@ function calendarDay(day: string) {
 function sqlDay(day: string): string {
   calendarDay(day);
   return `DATE '${day}'`;
+}
+
+function sqlInstant(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) throw new Error('Not an instant');
+  return `TIMESTAMPTZ '${instant.toISOString()}'`;
 }
 
 function sqlYear(year: number): string {

@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, IsInstant, IsNotBlank, Nullable, Omittable } from '@hld/http';
 import { COMMITMENT_SORTS, type CommitmentSort } from '../application/commitment-order.js';
@@ -46,6 +47,17 @@ const IsIndicatorValue = () =>
   });
 
 const AGENCY = /^[A-Z][A-Z0-9]{1,19}$/;
+
+/** `effectiveAt` of a write: when the change took effect in the world (docs/architecture.md, "Two times"). */
+const EffectiveAt = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      example: '2015-01-20',
+      description: `${description}: a date (the start of that day, UTC) or an RFC 3339 date-time; by default now; never later than now nor before the commitment was registered`,
+    }),
+    Omittable(),
+    IsInstant(),
+  );
 const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]|1[0-9]|[a-d])$/;
 
 /** What `source` holds: what a drafter of the Secretary-General's report cites, never a line of a working file. */
@@ -91,6 +103,8 @@ export class RegisterCommitmentRequest {
   @Nullable()
   @IsCalendarDate()
   dueDate?: string | null;
+
+  @EffectiveAt('when it was made (e.g. its source was published)') effectiveAt?: string;
 }
 
 export class ReviseCommitmentRequest {
@@ -116,6 +130,8 @@ export class ReviseCommitmentRequest {
   @ArrayMaxSize(30)
   @Matches(SDG_TARGET, { each: true, message: 'must hold SDG targets such as 10.7' })
   sdgTargets?: string[];
+
+  @EffectiveAt('from when the revised details hold') effectiveAt?: string;
 }
 
 export class AssignOwnersRequest {
@@ -127,6 +143,8 @@ export class AssignOwnersRequest {
   @ArrayUnique()
   @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
   supporting: string[];
+
+  @EffectiveAt('when the owners changed') effectiveAt?: string;
 }
 
 export class SetDueDateRequest {
@@ -134,6 +152,8 @@ export class SetDueDateRequest {
   @Nullable()
   @IsCalendarDate()
   dueDate: string | null;
+
+  @EffectiveAt('when the due date was set') effectiveAt?: string;
 }
 
 export class TransitionRequest {
@@ -150,6 +170,8 @@ export class TransitionRequest {
   @IsString()
   @MaxLength(300)
   supersededBy?: string;
+
+  @EffectiveAt('when the change happened, if it was learned of later (then a reason is required)') effectiveAt?: string;
 }
 
 export class IndicatorRequest {
@@ -200,6 +222,8 @@ export class ReportProgressRequest {
   @ValidateNested({ each: true })
   @Type(() => IndicatorRequest)
   indicators?: IndicatorRequest[];
+
+  @EffectiveAt('the date the agency reported it') effectiveAt?: string;
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -286,6 +310,16 @@ export class ListCommitmentsQuery extends CommitmentFiltersQuery {
   @IsIn(COMMITMENT_SORTS, { message: `must be one of ${COMMITMENT_SORTS.join(', ')}` })
   sort?: CommitmentSort;
 
+  @ApiPropertyOptional({ example: '2014-12-31', description: 'as things stood at this instant (or date: its start, UTC)' })
+  @Omittable()
+  @IsInstant()
+  asOf?: string;
+
+  @ApiPropertyOptional({ example: '2015-01-20', description: 'as the system knew them at this instant (default: all it knows now)' })
+  @Omittable()
+  @IsInstant()
+  knownAt?: string;
+
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @Omittable()
   @Type(() => Number)
@@ -318,10 +352,28 @@ export class GetCommitmentQuery {
   @Omittable()
   @IsInstant()
   asOf?: string;
+
+  @ApiPropertyOptional({
+    example: '2015-01-20',
+    description: 'an instant (or a date: its start, UTC): as the system knew it then (default: all it knows now)',
+  })
+  @Omittable()
+  @IsInstant()
+  knownAt?: string;
 }
 
 export class StatisticsQuery {
   @ApiProperty({ enum: ['agency', 'agendaItem'] }) @IsIn(['agency', 'agendaItem']) by: 'agency' | 'agendaItem';
+
+  @ApiPropertyOptional({ example: '2014-12-31', description: 'as things stood at this instant (or date: its start, UTC)' })
+  @Omittable()
+  @IsInstant()
+  asOf?: string;
+
+  @ApiPropertyOptional({ example: '2015-01-20', description: 'as the system knew them at this instant (default: all it knows now)' })
+  @Omittable()
+  @IsInstant()
+  knownAt?: string;
 }
 
 export class ExtensionRequest {
@@ -330,9 +382,13 @@ export class ExtensionRequest {
   dueDate: string;
 
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(5000) reason: string;
+
+  @EffectiveAt('when the agency asked') effectiveAt?: string;
 }
 
 export class ExtensionDecision {
   @ApiProperty({ enum: ['approve', 'decline'] }) @IsIn(['approve', 'decline']) decision: 'approve' | 'decline';
   @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(5000) comment?: string;
+
+  @EffectiveAt('when it was decided') effectiveAt?: string;
 }

@@ -79,7 +79,10 @@ export class HistoryEntryResponse implements HistoryEntry {
   @ApiProperty({ type: 'integer', description: 'its place in the whole event log' }) position: number;
   @ApiProperty({ type: 'integer', description: 'the commitment version it made' }) version: number;
   @ApiProperty({ example: 'CommitmentStatusChanged' }) type: string;
-  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ format: 'date-time', description: 'when it took effect in the world (see "Two times")' }) effectiveAt: string;
+  @ApiProperty({ format: 'date-time', description: 'when the system recorded it' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'the recorded time, under its former name (kept for existing clients)' })
+  occurredAt: string;
   @ApiProperty() actor: ActorResponse;
   @ApiProperty({ description: 'the request that made it' }) correlationId: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'what changed, as the event recorded it' })
@@ -87,7 +90,7 @@ export class HistoryEntryResponse implements HistoryEntry {
 }
 
 export class HistoryResponse {
-  @ApiProperty({ type: [HistoryEntryResponse], description: 'oldest first' }) items: HistoryEntryResponse[];
+  @ApiProperty({ type: [HistoryEntryResponse], description: 'in the order they were recorded' }) items: HistoryEntryResponse[];
 }
 
 export class ProgressReportedResponse {

@@ -79,7 +79,8 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new RegisterCommitment(body, change));
+    const { effectiveAt, ...details } = body;
+    const state = await this.commands.execute(new RegisterCommitment(details, change, undefined, instant(effectiveAt)));
     void reply.header('Location', `/api/v1/commitments/${state.id}`);
     return this.represent(state, reply, change.actor);
   }
@@ -91,8 +92,10 @@ export class CommitmentsController {
     ok: CommitmentPageResponse,
   })
   list(@Query() query: ListCommitmentsQuery, @Acting() viewer: Actor): Promise<CommitmentPage> {
-    const { limit, cursor, sort, ...filters } = query;
-    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer, sort));
+    const { limit, cursor, sort, asOf, knownAt, ...filters } = query;
+    return this.queries.execute(
+      new ListCommitments(filters, limit, cursor, viewer, sort, { asOf: instant(asOf), knownAt: instant(knownAt) }),
+    );
   }
 
   /** How many commitments per value of each filter, for these filters (faceted search: see GetCommitmentFacets). */
@@ -146,8 +149,8 @@ export class CommitmentsController {
     @Acting() viewer: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const view = await this.queries.execute(new GetCommitment(idOrCode, query.asOf ? toInstant(query.asOf) : undefined, viewer));
-    if (!query.asOf) void reply.header('ETag', etagOf(view.version));
+    const view = await this.queries.execute(new GetCommitment(idOrCode, instant(query.asOf), viewer, instant(query.knownAt)));
+    if (!query.asOf && !query.knownAt) void reply.header('ETag', etagOf(view.version));
     return view;
   }
 
@@ -184,8 +187,10 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const { to, ...request } = body;
-    const state = await this.commands.execute(new ChangeCommitmentStatus(idOrCode, required(version), to, request, change));
+    const { to, effectiveAt, ...request } = body;
+    const state = await this.commands.execute(
+      new ChangeCommitmentStatus(idOrCode, required(version), to, request, change, instant(effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -206,7 +211,9 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new AssignCommitmentOwners(idOrCode, required(version), body.lead, body.supporting, change));
+    const state = await this.commands.execute(
+      new AssignCommitmentOwners(idOrCode, required(version), body.lead, body.supporting, change, instant(body.effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -227,7 +234,9 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new SetCommitmentDueDate(idOrCode, required(version), body.dueDate, change));
+    const state = await this.commands.execute(
+      new SetCommitmentDueDate(idOrCode, required(version), body.dueDate, change, instant(body.effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -248,7 +257,10 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new ReviseCommitmentDetails(idOrCode, required(version), body, change));
+    const { effectiveAt, ...changes } = body;
+    const state = await this.commands.execute(
+      new ReviseCommitmentDetails(idOrCode, required(version), changes, change, instant(effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -267,7 +279,10 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ id: string; commitment: CommitmentView }> {
-    const { reportId, commitment } = await this.commands.execute(new ReportProgress(idOrCode, body, change));
+    const { effectiveAt, ...report } = body;
+    const { reportId, commitment } = await this.commands.execute(
+      new ReportProgress(idOrCode, report, change, undefined, instant(effectiveAt)),
+    );
     void reply.header('Location', `/api/v1/commitments/${commitment.id}/history`);
     return { id: reportId, commitment: await this.represent(commitment, reply, change.actor) };
   }
@@ -288,7 +303,9 @@ export class CommitmentsController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const state = await this.commands.execute(new RequestDueDateExtension(idOrCode, body.dueDate, body.reason, change));
+    const state = await this.commands.execute(
+      new RequestDueDateExtension(idOrCode, body.dueDate, body.reason, change, undefined, instant(body.effectiveAt)),
+    );
     return this.represent(state, reply, change.actor);
   }
 
@@ -309,7 +326,7 @@ export class CommitmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
     const state = await this.commands.execute(
-      new DecideDueDateExtension(idOrCode, requestId, body.decision === 'approve', body.comment ?? null, change),
+      new DecideDueDateExtension(idOrCode, requestId, body.decision === 'approve', body.comment ?? null, change, instant(body.effectiveAt)),
     );
     return this.represent(state, reply, change.actor);
   }
@@ -320,6 +337,9 @@ export class CommitmentsController {
     return toCommitmentView(state, await this.overdue.reasonsAt(state, this.clock.now()), actor);
   }
 }
+
+/** The instant an accepted `effectiveAt`, `asOf` or `knownAt` stands for (a date: the start of that day, UTC). */
+const instant = (text: string | undefined): Date | undefined => (text === undefined ? undefined : toInstant(text));
 
 function required(version: number | undefined): number {
   if (version === undefined) throw new VersionRequired();

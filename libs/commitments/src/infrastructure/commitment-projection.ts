@@ -3,7 +3,7 @@ import sql, { join, raw, Sql } from 'sql-template-tag';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@hld/kernel';
 import { EventStore } from '@hld/persistence';
-import { evolve, type CommitmentState, type PendingExtension } from '../domain/commitment.js';
+import { changeOfPeriods, type CommitmentState, type PendingExtension, type StatePeriod } from '../domain/commitment.js';
 import { commitmentEventFrom, type CommitmentEvent } from '../domain/commitment-events.js';
 
 export const COMMITMENT_STREAM = 'commitment';
@@ -67,6 +67,8 @@ const INSERTED_COLUMNS: readonly ViewColumn[] = [{ name: 'id', field: (s) => s.i
 
 const INSERTED_NAMES = raw(INSERTED_COLUMNS.map((c) => c.name).join(', '));
 
+const VIEW_NAMES = raw(VIEW_COLUMNS.map((c) => c.name).join(', '));
+
 /**
  * Whether a field kept its value from one state to the next. Evolving a state copies the fields an event leaves
  * alone, so most are the very same value; lists, dates and the pending extension are compared by content.
@@ -90,50 +92,129 @@ interface EventAt {
   position: number | Sql;
 }
 
+/** What one append changes: the commitment's current state, its events, and its periods of effective time. */
+export interface ProjectedChange {
+  before: CommitmentState | null;
+  after: CommitmentState;
+  events: readonly EventAt[];
+  periods: { before: readonly StatePeriod[]; after: readonly StatePeriod[] };
+}
+
+/** A row of commitment_versions as known from one recording on: a state over a period of effective time. */
+export interface VersionRow {
+  from: Date;
+  to: Date | null;
+  state: CommitmentState;
+}
+
+const rowsOf = (periods: readonly StatePeriod[]): VersionRow[] =>
+  periods.map((period, i) => ({ from: period.from, to: periods[i + 1]?.from ?? null, state: period.state }));
+
+const sameRow = (a: VersionRow, b: VersionRow): boolean =>
+  a.to?.getTime() === b.to?.getTime() && VIEW_COLUMNS.every((column) => unchanged(column.field(a.state), column.field(b.state)));
+
 /**
- * Keeps the read models (commitment_view, commitment_status_counts, progress_reports) in step with the
- * events. It only says what to write: the repository runs these statements in the very statement that appends
- * the events, and the rebuild runs them one by one.
+ * The rows of the current knowledge an append ends (`gone`: their effective period or state no longer hold) and
+ * the rows it starts (`added`), keyed by `effective_from` (unique among a commitment's current rows).
+ */
+export function versionRowChanges(periods: ProjectedChange['periods']): { gone: VersionRow[]; added: VersionRow[] } {
+  const before = rowsOf(periods.before);
+  const after = rowsOf(periods.after);
+  const key = (row: VersionRow) => row.from.getTime();
+  const afterByFrom = new Map(after.map((row) => [key(row), row]));
+  const beforeByFrom = new Map(before.map((row) => [key(row), row]));
+  return {
+    gone: before.filter((row) => !afterByFrom.has(key(row)) || !sameRow(row, afterByFrom.get(key(row))!)),
+    added: after.filter((row) => !beforeByFrom.has(key(row)) || !sameRow(row, beforeByFrom.get(key(row))!)),
+  };
+}
+
+/**
+ * Keeps the read models (commitment_view, commitment_status_counts, progress_reports, commitment_versions) in
+ * step with the events. It only says what to write: the repository runs these statements in the very statement
+ * that appends the events, and the rebuild runs them one by one.
  */
 @Injectable()
 export class CommitmentProjection {
   constructor(private readonly eventStore: EventStore) {}
 
-  statements(before: CommitmentState | null, after: CommitmentState, events: readonly EventAt[]): Sql[] {
+  statements({ before, after, events, periods }: ProjectedChange): Sql[] {
     const statements = [this.viewWrite(before, after)];
     const counts = this.countsDelta(before, after);
     if (counts) statements.push(counts);
     for (const { event, actor, position } of events) {
       if (event.type !== 'ProgressReported') continue;
       const p = event.payload;
+      // reported_at: the recorded time, as it always was; effective_at: the date the agency reported it
       statements.push(sql`INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at,
-                reported_by, reported_by_role, reported_by_agency, event_position)
+                reported_by, reported_by_role, reported_by_agency, event_position, effective_at, recorded_at)
               VALUES (${p.reportId}, ${event.commitmentId}, ${p.period}, ${p.agency}, ${p.kind ?? 'report'}, ${p.summary}, ${p.evidenceUrls},
-                ${JSON.stringify(p.indicators)}::jsonb, ${event.occurredAt}, ${actor.id}, ${actor.role ?? null}, ${actor.agency ?? null}, ${position})`);
+                ${JSON.stringify(p.indicators)}::jsonb, ${event.recordedAt}, ${actor.id}, ${actor.role ?? null}, ${actor.agency ?? null}, ${position},
+                ${event.effectiveAt}, ${event.recordedAt})`);
     }
+    const recordedAt = new Date(Math.max(...events.map(({ event }) => event.recordedAt.getTime())));
+    statements.push(...this.versionWrites(after.id, periods, recordedAt, before?.lastRecordedAt ?? null));
     return statements;
   }
 
-  /** Empties the read models and replays every commitment event into them, in one transaction. */
+  /**
+   * Empties the read models and replays every commitment event into them, in one transaction: stream by stream,
+   * each in the order it was recorded, with the same statements as the appends (so the tables come out the same).
+   */
   async rebuild(tx: EntityManager): Promise<{ events: number; commitments: number }> {
-    await tx.query('TRUNCATE commitment_view, commitment_status_counts, progress_reports');
-    const states = new Map<string, CommitmentState>();
+    await tx.query('TRUNCATE commitment_view, commitment_status_counts, progress_reports, commitment_versions');
     let events = 0;
-    for await (const page of this.eventStore.readAll(COMMITMENT_STREAM, tx)) {
-      for (const storedEvent of page) {
+    let commitments = 0;
+    for await (const stream of this.eventStore.readStreams(COMMITMENT_STREAM, tx)) {
+      const history: CommitmentEvent[] = [];
+      let state: CommitmentState | null = null;
+      for (const storedEvent of stream) {
         const event = commitmentEventFrom(storedEvent);
-        const before = states.get(event.commitmentId) ?? null;
-        const after = evolve(before, event);
-        states.set(event.commitmentId, after);
-        for (const statement of this.statements(before, after, [
-          { event, position: storedEvent.position, actor: storedEvent.metadata.actor },
-        ])) {
-          await tx.query(statement.text, statement.values);
-        }
+        const periods = changeOfPeriods(state, history, [event]);
+        const after = periods.after[periods.after.length - 1].state;
+        const change = {
+          before: state,
+          after,
+          events: [{ event, position: storedEvent.position, actor: storedEvent.metadata.actor }],
+          periods,
+        };
+        for (const statement of this.statements(change)) await tx.query(statement.text, statement.values);
+        history.push(event);
+        state = after;
         events += 1;
       }
+      commitments += 1;
     }
-    return { events, commitments: states.size };
+    return { events, commitments };
+  }
+
+  /**
+   * The bitemporal rows an append changes, recorded at `recordedAt`: rows of the current knowledge that no longer
+   * hold are closed (recorded_to), and the new ones start (recorded_from). A row superseded at the very instant it
+   * was recorded (or "before" it, by a clock set back) never held and is removed, so appends recorded at one instant
+   * leave what one append would. `lastRecordedAt` (the latest recording before) says whether such rows can exist.
+   */
+  private versionWrites(id: string, periods: ProjectedChange['periods'], recordedAt: Date, lastRecordedAt: Date | null): Sql[] {
+    const { gone, added } = versionRowChanges(periods);
+    const statements: Sql[] = [];
+    if (gone.length > 0) {
+      const froms = gone.map((row) => row.from.toISOString());
+      statements.push(sql`UPDATE commitment_versions SET recorded_to = ${recordedAt}
+              WHERE commitment_id = ${id} AND recorded_to IS NULL AND effective_from = ANY(${froms}::timestamptz[]) AND recorded_from < ${recordedAt}`);
+      if (lastRecordedAt && lastRecordedAt >= recordedAt) {
+        statements.push(sql`DELETE FROM commitment_versions
+              WHERE commitment_id = ${id} AND recorded_to IS NULL AND effective_from = ANY(${froms}::timestamptz[]) AND recorded_from >= ${recordedAt}`);
+      }
+    }
+    if (added.length > 0) {
+      const values = added.map(
+        (row) =>
+          sql`(${id}::uuid, ${row.from}::timestamptz, ${row.to}::timestamptz, ${recordedAt}::timestamptz, ${join(VIEW_COLUMNS.map((column) => parameter(column, row.state)))})`,
+      );
+      statements.push(sql`INSERT INTO commitment_versions (commitment_id, effective_from, effective_to, recorded_from, ${VIEW_NAMES})
+              VALUES ${join(values)}`);
+    }
+    return statements;
   }
 
   /**

@@ -1,9 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The shape of the commitment_view table: one row per commitment, its current state. */
-@Entity('commitment_view')
-export class CommitmentViewRecord {
-  @PrimaryColumn('uuid') id: string;
+/** The state columns commitment_view and commitment_versions share (the projection's VIEW_COLUMNS). */
+abstract class CommitmentStateColumns {
   @Column('text') code: string;
   @Column('text') title: string;
   @Column('text') text: string;
@@ -29,6 +27,27 @@ export class CommitmentViewRecord {
   @Column('timestamptz', { name: 'last_reported_at', nullable: true }) lastReportedAt: Date | null;
 }
 
+/** The shape of the commitment_view table: one row per commitment, its current state. */
+@Entity('commitment_view')
+export class CommitmentViewRecord extends CommitmentStateColumns {
+  @PrimaryColumn('uuid') id: string;
+}
+
+/**
+ * A row of commitment_versions: a commitment's state over a period of effective time, as known over a period of
+ * recorded time. Queries read it at one point of both times (as-of.ts), where a commitment has one row: so `id`
+ * (the commitment's, column commitment_id) is what tells rows apart, and SQL written for commitment_view (`c.id`,
+ * `c.status` …) reads these rows too (TypeORM turns the property name into the column's).
+ */
+@Entity('commitment_versions')
+export class CommitmentVersionRecord extends CommitmentStateColumns {
+  @PrimaryColumn('uuid', { name: 'commitment_id' }) id: string;
+  @Column('timestamptz', { name: 'effective_from' }) effectiveFrom: Date;
+  @Column('timestamptz', { name: 'effective_to', nullable: true }) effectiveTo: Date | null;
+  @Column('timestamptz', { name: 'recorded_from' }) recordedFrom: Date;
+  @Column('timestamptz', { name: 'recorded_to', nullable: true }) recordedTo: Date | null;
+}
+
 @Entity('progress_reports')
 export class ProgressReportRecord {
   @PrimaryColumn('uuid') id: string;
@@ -44,4 +63,6 @@ export class ProgressReportRecord {
   @Column('text', { name: 'reported_by_role', nullable: true }) reportedByRole: string | null;
   @Column('text', { name: 'reported_by_agency', nullable: true }) reportedByAgency: string | null;
   @Column('bigint', { name: 'event_position' }) eventPosition: string;
+  @Column('timestamptz', { name: 'effective_at' }) effectiveAt: Date;
+  @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
 }

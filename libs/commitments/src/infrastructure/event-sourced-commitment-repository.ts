@@ -134,14 +134,8 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
     }
   }
 
-  async loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null> {
-    const events = (await this.eventStore.readStream(await this.resolveId(idOrCode), { until: instant })).filter(
-      (e) => e.streamType === COMMITMENT_STREAM,
-    );
-    return events.length === 0 ? null : Commitment.fromHistory(events.map(commitmentEventFrom));
-  }
-
   async save(commitment: Commitment, context: ChangeContext): Promise<void> {
+    const periods = commitment.changeOfPeriods();
     const events = commitment.pullPendingEvents();
     if (events.length === 0) return;
     const version = commitment.loadedVersion;
@@ -150,7 +144,12 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
       await this.eventStore.append(
         { id: commitment.id, type: COMMITMENT_STREAM },
         version,
-        events.map((event) => ({ type: event.type, payload: { ...event.payload }, occurredAt: event.occurredAt })),
+        events.map((event) => ({
+          type: event.type,
+          payload: { ...event.payload },
+          effectiveAt: event.effectiveAt,
+          recordedAt: event.recordedAt,
+        })),
         {
           actor: context.actor,
           correlationId: context.correlationId,
@@ -158,11 +157,12 @@ export class EventSourcedCommitmentRepository extends CommitmentRepository {
           ...(context.clientIp ? { clientIp: context.clientIp } : {}),
         },
         (appended) =>
-          this.projection.statements(
-            commitment.loadedState,
-            commitment.snapshot,
-            events.map((event, i) => ({ event, position: appended.positionOf(version + i + 1), actor: context.actor })),
-          ),
+          this.projection.statements({
+            before: commitment.loadedState,
+            after: commitment.snapshot,
+            events: events.map((event, i) => ({ event, position: appended.positionOf(version + i + 1), actor: context.actor })),
+            periods,
+          }),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'commitment_view_code_unique')) throw new CommitmentCodeTaken(commitment.snapshot.code);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { UnitOfWork } from '@hld/persistence';
 import { DomainError, VersionConflict, type ChangeContext } from '@hld/kernel';
-import { Commitment, type CommitmentState } from '../domain/commitment.js';
+import { Commitment, HistoryRequired, type CommitmentState } from '../domain/commitment.js';
 import { CommitmentRepository, type CommitmentChange } from '../domain/commitment-repository.js';
 import { EventSourcedCommitmentRepository } from './event-sourced-commitment-repository.js';
 
@@ -17,7 +17,9 @@ const RECENT_STATES = 20_000;
  * - a change it allows is appended at that version, and a store that moved on refuses the append (409);
  * - a refusal is answered only once the stored stream is confirmed to be at that version, else 409, as the
  *   stream would have answered (the stream is read again for that; `change` does not run again).
- * Changes that name no version go to the stream directly (they apply to the stored state, whatever it is).
+ * Changes that name no version go to the stream directly (they apply to the stored state, whatever it is), and so
+ * do changes effective before the kept state's latest fact (they decide on an earlier state and fold the later
+ * facts again: the commitment says so with HistoryRequired).
  */
 @Injectable()
 export class KeptStateCommitmentRepository extends CommitmentRepository {
@@ -32,10 +34,6 @@ export class KeptStateCommitmentRepository extends CommitmentRepository {
 
   async load(idOrCode: string): Promise<Commitment> {
     return this.keep(await this.stored.load(idOrCode));
-  }
-
-  loadAsOf(idOrCode: string, instant: Date): Promise<Commitment | null> {
-    return this.stored.loadAsOf(idOrCode, instant);
   }
 
   async save(commitment: Commitment, context: ChangeContext): Promise<void> {
@@ -58,6 +56,8 @@ export class KeptStateCommitmentRepository extends CommitmentRepository {
     try {
       change(commitment);
     } catch (error) {
+      // a change effective before the latest fact decides on an earlier state: it needs the stream after all
+      if (error instanceof HistoryRequired) return this.keep(await this.stored.update(idOrCode, expectedVersion, context, change));
       if (error instanceof DomainError) {
         const current = (await this.load(idOrCode)).version;
         if (current !== expectedVersion) throw new VersionConflict(expectedVersion, current);

@@ -43,7 +43,7 @@ export class ReportingCycleStore {
   async load(year: number): Promise<ReportingCycleState | null> {
     const events = await this.eventStore.readStream(cycleStreamId(year));
     return events.reduce<ReportingCycleState | null>(
-      (s, e) => evolveCycle(s, { type: e.type as CycleEvent['type'], payload: e.payload, occurredAt: e.occurredAt }),
+      (s, e) => evolveCycle(s, { type: e.type as CycleEvent['type'], payload: e.payload, occurredAt: e.recordedAt }),
       null,
     );
   }
@@ -58,7 +58,9 @@ export class ReportingCycleStore {
     return this.eventStore.transaction(async (tx) => {
       const current = expectedVersion === 0 ? null : await this.get(year);
       if (current && current.version !== expectedVersion) throw new VersionConflict(expectedVersion, current.version);
-      await this.eventStore.append({ id: cycleStreamId(year), type: CYCLE_STREAM }, expectedVersion, [event], {
+      // a cycle's schedule takes effect when it is recorded
+      const recorded = { type: event.type, payload: event.payload, effectiveAt: event.occurredAt, recordedAt: event.occurredAt };
+      await this.eventStore.append({ id: cycleStreamId(year), type: CYCLE_STREAM }, expectedVersion, [recorded], {
         actor: context.actor,
         correlationId: context.correlationId,
         ...(context.clientIp ? { clientIp: context.clientIp } : {}),
