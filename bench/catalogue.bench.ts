@@ -115,8 +115,8 @@ async function generate(db: DataSource): Promise<void> {
       ],
     );
     await db.query(
-      `INSERT INTO progress_reports (id, commitment_id, period, agency, summary, reported_at, reported_by, event_position)
-       SELECT gen_random_uuid(), r.id, 2014, r.lead, 'Reported.', now(), 'bench', 0
+      `INSERT INTO progress_reports (id, commitment_id, period, agency, summary, reported_at, reported_by, event_position, effective_at, recorded_at)
+       SELECT gen_random_uuid(), r.id, 2014, r.lead, 'Reported.', now(), 'bench', 0, now(), now()
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, lead text)`,
       [JSON.stringify(rows.filter((r) => r.reported).map((r) => ({ id: r.id, lead: r.lead })))],
     );

@@ -90,8 +90,8 @@ describe('Open and overdue: the SQL fragments and the predicates agree, case by 
       );
       for (const r of c.reports) {
         await runner.query(
-          `INSERT INTO progress_reports (id, commitment_id, period, agency, summary, reported_at, reported_by, event_position)
-           VALUES ($1, $2, $3, $4, 'Case report.', now(), 'test', 0)`,
+          `INSERT INTO progress_reports (id, commitment_id, period, agency, summary, reported_at, reported_by, event_position, effective_at, recorded_at)
+           VALUES ($1, $2, $3, $4, 'Case report.', now(), 'test', 0, now(), now())`,
           [randomUUID(), c.id, r.period, r.agency],
         );
       }
