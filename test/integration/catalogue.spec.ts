@@ -311,7 +311,7 @@ describe('Catalogue load (real PostgreSQL)', () => {
     expect(event.payload.changes.text).toMatch(/\(revised\)$/);
     // a correction of the catalogue: the text was the document's all along, so it holds from when the details were last set
     expect(event.effective_at).toEqual(lastSet);
-    const then = await queries.execute(new GetCommitment('IMO-a', new Date('2014-01-01T00:00:00Z')));
+    const then = await queries.execute(new GetCommitment('IMO-a', lastSet));
     expect(then.text).toMatch(/\(revised\)$/);
     // and a second load with the same data appends nothing
     expect(await commands.execute(new LoadCatalogue(dir))).toMatchObject({ revised: 0, unchanged: 229 });
