@@ -14,6 +14,7 @@ export const TABLE_OWNERS = {
   commitment_view: 'commitments',
   commitment_status_counts: 'commitments',
   progress_reports: 'commitments',
+  extension_requests: 'commitments',
   users: 'identity',
   sessions: 'identity',
   api_tokens: 'identity',

@@ -13,6 +13,7 @@ import { SessionFamilies1763900001600 } from './1763900001600-session-families.j
 import { CommitmentsPublicViews1763900001800 } from './1763900001800-commitments-public-views.js';
 import { AgenciesPublicViews1763900001810 } from './1763900001810-agencies-public-views.js';
 import { BrowserSessionsAndLanguage1763900001900 } from './1763900001900-browser-sessions-and-language.js';
+import { ExtensionRequestsAndNotificationLinks1763900002600 } from './1763900002600-extension-requests-and-notification-links.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CommitmentsPublicViews1763900001800,
   AgenciesPublicViews1763900001810,
   BrowserSessionsAndLanguage1763900001900,
+  ExtensionRequestsAndNotificationLinks1763900002600,
 ];

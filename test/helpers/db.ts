@@ -13,5 +13,6 @@ export async function dumpReadModels(db: DataSource): Promise<unknown> {
     views: await db.query(`SELECT * , search::text AS search FROM commitment_view ORDER BY id`),
     counts: await db.query(`SELECT * FROM commitment_status_counts WHERE count > 0 ORDER BY dimension, key, status`),
     reports: await db.query(`SELECT * FROM progress_reports ORDER BY id`),
+    extensionRequests: await db.query(`SELECT * FROM extension_requests ORDER BY request_id`),
   };
 }

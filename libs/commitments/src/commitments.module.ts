@@ -23,6 +23,7 @@ import { GetCommitmentHistoryHandler } from './application/get-commitment-histor
 import { GetStatusStatisticsHandler } from './application/get-status-statistics.js';
 import { GetReportingComplianceHandler } from './application/get-reporting-compliance.js';
 import { GetOverdueBreakdownHandler } from './application/get-overdue-breakdown.js';
+import { GetAgencyAgendaHandler } from './application/get-agency-agenda.js';
 import { CommitmentsController } from './http/commitments.controller.js';
 import { StatisticsController } from './http/statistics.controller.js';
 
@@ -50,6 +51,7 @@ import { StatisticsController } from './http/statistics.controller.js';
     GetStatusStatisticsHandler,
     GetReportingComplianceHandler,
     GetOverdueBreakdownHandler,
+    GetAgencyAgendaHandler,
   ],
 })
 export class CommitmentsModule {}

@@ -421,6 +421,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What my agency has to do now: what it owes for the current cycle, overdue work, extension requests */
+        get: operations["MyAgendaController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -447,6 +464,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification of mine read */
+        post: operations["NotificationsController_markAllRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -872,6 +906,140 @@ export interface components {
             summaryDate?: Record<string, never> | null;
             timeZone?: string;
             reminderOffsetsDays?: string[];
+        };
+        AgendaCycle: {
+            /** @example 2014 */
+            year: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            deadline: string;
+            /** @example America/New_York */
+            timeZone: string;
+        };
+        OwedReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example ILO-a */
+            code: string;
+            title: string;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            /** @description the commitment’s version (its ETag without quotes) */
+            version: number;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description the latest period reported on */
+            lastReportPeriod: number | null;
+        };
+        OwedReports: {
+            /** @description how many in all (items stops at 500) */
+            total: number;
+            items: components["schemas"]["OwedReportResponse"][];
+        };
+        StatusTallyResponse: {
+            proposed: number;
+            accepted: number;
+            in_progress: number;
+            under_review: number;
+            completed: number;
+            discontinued: number;
+        };
+        OverdueCommitmentResponse: {
+            code: string;
+            title: string;
+            leadAgency: string;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            /** Format: date */
+            dueDate: string | null;
+            overdueReasons: ("due_date_passed" | "report_missing")[];
+        };
+        OverdueCommitments: {
+            /** @description how many in all (items stops at 20) */
+            total: number;
+            items: components["schemas"]["OverdueCommitmentResponse"][];
+        };
+        ExtensionRequestResponse: {
+            /** Format: uuid */
+            requestId: string;
+            code: string;
+            title: string;
+            /**
+             * Format: date
+             * @description the due date asked for
+             */
+            dueDate: string;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            outcome: "pending" | "approved" | "declined";
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description the coordinator’s comment on the decision */
+            comment: string | null;
+            /**
+             * Format: date
+             * @description the due date an approval replaced
+             */
+            previousDueDate: string | null;
+        };
+        MyAgendaResponse: {
+            /** @description the principal’s agency; null: the whole system */
+            agency: string | null;
+            /** @description the latest cycle that has opened, else the next to open */
+            cycle: components["schemas"]["AgendaCycle"] | null;
+            /** @description open commitments the agency leads without its report for the cycle’s year */
+            owed: components["schemas"]["OwedReports"];
+            /** @description commitments the agency leads, by status */
+            lead: components["schemas"]["StatusTallyResponse"];
+            /** @description commitments the agency supports, by status */
+            supported: components["schemas"]["StatusTallyResponse"];
+            /** @description overdue commitments the agency leads or supports (all, without an agency) */
+            overdue: components["schemas"]["OverdueCommitments"];
+            /** @description pending, then decided in the last year (at most 20) */
+            extensionRequests: components["schemas"]["ExtensionRequestResponse"][];
+        };
+        NotificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example deadline_reminder */
+            kind: string;
+            subject: string;
+            /** @description the message as emailed, in plain text */
+            bodyText: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "suppressed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            /**
+             * @description the web page it speaks of (a path)
+             * @example /commitments/ILO-a
+             */
+            link: string | null;
+            /** @description the plain values it was written with (year, agency, count, code, dueDate…), to word it in another language */
+            facts: {
+                [key: string]: string | number | boolean;
+            } | null;
+        };
+        InboxResponse: {
+            /** @description unread first, then newest first */
+            items: components["schemas"]["NotificationResponse"][];
+            /** @description how many of the user’s notifications are unread */
+            unread: number;
+        };
+        MarkedAllReadResponse: {
+            /** @description how many were marked read */
+            marked: number;
+            /** @description how many are unread now */
+            unread: number;
         };
         RequestAnnualSummaryRequest: {
             /**
@@ -1881,6 +2049,25 @@ export interface operations {
             };
         };
     };
+    MyAgendaController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAgendaResponse"];
+                };
+            };
+        };
+    };
     NotificationsController_inbox: {
         parameters: {
             query?: {
@@ -1897,7 +2084,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                };
             };
         };
     };
@@ -1916,7 +2105,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedAllReadResponse"];
+                };
             };
         };
     };

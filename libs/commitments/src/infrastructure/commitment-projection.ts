@@ -89,7 +89,7 @@ interface EventAt {
 }
 
 /**
- * Keeps the read models (commitment_view, commitment_status_counts, progress_reports) in step with the
+ * Keeps the read models (commitment_view, commitment_status_counts, progress_reports, extension_requests) in step with the
  * events. It only says what to write: the repository runs these statements in the very statement that appends
  * the events, and the rebuild runs them one by one.
  */
@@ -102,18 +102,44 @@ export class CommitmentProjection {
     const counts = this.countsDelta(before, after);
     if (counts) statements.push(counts);
     for (const { event, actorId, position } of events) {
-      if (event.type !== 'ProgressReported') continue;
-      const p = event.payload;
-      statements.push(sql`INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position)
-              VALUES (${p.reportId}, ${event.commitmentId}, ${p.period}, ${p.agency}, ${p.kind ?? 'report'}, ${p.summary}, ${p.evidenceUrls},
-                ${JSON.stringify(p.indicators)}::jsonb, ${event.occurredAt}, ${actorId}, ${position})`);
+      const statement = this.eventRow(event, actorId, position);
+      if (statement) statements.push(statement);
     }
     return statements;
   }
 
+  /** The rows an event adds or changes beside the commitment's own: its progress reports and extension requests. */
+  private eventRow(event: CommitmentEvent, actorId: string, position: number | Sql): Sql | null {
+    switch (event.type) {
+      case 'ProgressReported': {
+        const p = event.payload;
+        return sql`INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at, reported_by, event_position)
+              VALUES (${p.reportId}, ${event.commitmentId}, ${p.period}, ${p.agency}, ${p.kind ?? 'report'}, ${p.summary}, ${p.evidenceUrls},
+                ${JSON.stringify(p.indicators)}::jsonb, ${event.occurredAt}, ${actorId}, ${position})`;
+      }
+      case 'CommitmentExtensionRequested': {
+        const p = event.payload;
+        return sql`INSERT INTO extension_requests (request_id, commitment_id, due_date, reason, requested_at, requested_by)
+              VALUES (${p.requestId}, ${event.commitmentId}, ${p.dueDate}::date, ${p.reason}, ${event.occurredAt}, ${actorId})`;
+      }
+      case 'CommitmentExtensionApproved': {
+        const p = event.payload;
+        return sql`UPDATE extension_requests SET outcome = 'approved', decided_at = ${event.occurredAt}, decided_by = ${actorId},
+              comment = ${p.comment}, previous_due_date = ${p.previousDueDate}::date WHERE request_id = ${p.requestId}`;
+      }
+      case 'CommitmentExtensionDeclined': {
+        const p = event.payload;
+        return sql`UPDATE extension_requests SET outcome = 'declined', decided_at = ${event.occurredAt}, decided_by = ${actorId},
+              comment = ${p.comment} WHERE request_id = ${p.requestId}`;
+      }
+      default:
+        return null;
+    }
+  }
+
   /** Empties the read models and replays every commitment event into them, in one transaction. */
   async rebuild(tx: EntityManager): Promise<{ events: number; commitments: number }> {
-    await tx.query('TRUNCATE commitment_view, commitment_status_counts, progress_reports');
+    await tx.query('TRUNCATE commitment_view, commitment_status_counts, progress_reports, extension_requests');
     const states = new Map<string, CommitmentState>();
     let events = 0;
     for await (const page of this.eventStore.readAll(COMMITMENT_STREAM, tx)) {
