@@ -62,7 +62,9 @@ describe('My agenda and my inbox', () => {
     expect(mine.lead).toEqual({ proposed: 3, accepted: 0, in_progress: 0, under_review: 0, completed: 1, discontinued: 0 });
     expect(mine.supported).toEqual({ proposed: 1, accepted: 0, in_progress: 0, under_review: 0, completed: 0, discontinued: 0 });
     // before the deadline only a passed due date makes one overdue
-    expect(mine.overdue).toEqual({
+    const { reportYear, ...overdue } = mine.overdue;
+    expect(reportYear).not.toBe(YEAR); // (another file's cycle, long past, or none)
+    expect(overdue).toEqual({
       total: 1,
       items: [
         {
@@ -142,6 +144,7 @@ describe('My agenda and my inbox', () => {
     api.clock.set(`${YEAR + 1}-02-01T12:00:00Z`);
     const mine = await agenda();
     expect(mine.cycle.year).toBe(YEAR); // the deadline has passed, the reports are still owed (late)
+    expect(mine.overdue.reportYear).toBe(YEAR);
     // the one it supports too: its lead agency has not reported; the one it confirmed "no change" on is not overdue
     const expected = [
       { code: codes.b, overdueReasons: ['report_missing'] },

@@ -67,7 +67,6 @@ describe('The web app', () => {
       await expect(page.getByText('Focal point for IOM').isVisible()).resolves.toBe(true);
       await expect(page.getByRole('region', { name: 'Reporting cycle' }).isVisible()).resolves.toBe(true);
       await expectAccessible(page);
-      await screenshot(page, 'en-home');
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
@@ -142,7 +141,6 @@ describe('The web app', () => {
         expect((await web.setup.db.query('SELECT language FROM users WHERE id = $1', [user.id]))[0].language).toBe('fr'),
       );
       await expectAccessible(page);
-      await screenshot(page, 'fr-home');
 
       await page.reload();
       await page.getByRole('heading', { level: 1, name: `Bienvenue, ${user.name}` }).waitFor();

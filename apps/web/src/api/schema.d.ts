@@ -959,6 +959,8 @@ export interface components {
             /** @description how many in all (items stops at 20) */
             total: number;
             items: components["schemas"]["OverdueCommitmentResponse"][];
+            /** @description the year whose missing reports make commitments overdue (report_missing): the latest cycle past its deadline */
+            reportYear: number | null;
         };
         ExtensionRequestResponse: {
             /** Format: uuid */

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { homeRoute } from '../features/home/route';
+import { inboxRoute } from '../features/inbox/route';
 import { settingsRoute } from '../features/settings/route';
 import { signInRoute } from '../features/sign-in/route';
 import { rootRoute } from './routes/root';
@@ -8,7 +9,7 @@ import { signedInRoute } from './routes/signed-in';
 import { PendingPage } from './layout/error-pages';
 
 /** The route tree, in code: each feature owns its route; this is where they are put together. */
-const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, settingsRoute])]);
+const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([homeRoute, inboxRoute, settingsRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

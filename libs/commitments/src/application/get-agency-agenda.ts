@@ -52,8 +52,11 @@ export interface AgencyAgenda {
   lead: StatusTally;
   /** Commitments the agency supports, by status. */
   supported: StatusTally;
-  /** Overdue commitments the agency leads or supports (every overdue one without an agency), with the reasons. */
-  overdue: { total: number; items: OverdueCommitment[] };
+  /**
+   * Overdue commitments the agency leads or supports (every overdue one without an agency), with the reasons;
+   * `reportYear`: the cycle whose missing reports make commitments overdue (`report_missing`), if any.
+   */
+  overdue: { total: number; items: OverdueCommitment[]; reportYear: number | null };
   /** Extension requests on commitments the agency leads: the pending ones, then those decided in the last year. */
   extensionRequests: ExtensionRequestView[];
 }
@@ -139,7 +142,8 @@ export class GetAgencyAgendaHandler implements IQueryHandler<GetAgencyAgenda> {
   }
 
   private async overdue(agency: string | null): Promise<AgencyAgenda['overdue']> {
-    const sql = overdueSql(await currentOverdueContext(this.clock, this.obligations));
+    const ctx = await currentOverdueContext(this.clock, this.obligations);
+    const sql = overdueSql(ctx);
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT c.code, c.title, c.lead_agency AS "leadAgency", c.status, c.due_date::text AS "dueDate",
               ${sql.dueDatePassed} AS "dueDatePassed", ${sql.reportMissing} AS "reportMissing", count(*) OVER ()::int AS total
@@ -161,6 +165,7 @@ export class GetAgencyAgendaHandler implements IQueryHandler<GetAgencyAgenda> {
     }> = await this.dataSource.query(query, parameters);
     return {
       total: rows[0]?.total ?? 0,
+      reportYear: ctx.cycle?.year ?? null,
       items: rows.map((r) => ({
         code: r.code,
         title: r.title,

@@ -45,6 +45,12 @@ export class OverdueCommitmentResponse {
 export class OverdueCommitments {
   @ApiProperty({ description: 'how many in all (items stops at 20)' }) total: number;
   @ApiProperty({ type: [OverdueCommitmentResponse] }) items: OverdueCommitmentResponse[];
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'the year whose missing reports make commitments overdue (report_missing): the latest cycle past its deadline',
+  })
+  reportYear: number | null;
 }
 
 export class ExtensionRequestResponse {
