@@ -162,7 +162,7 @@ describe('My agenda and my inbox', () => {
     expect(theirs).toMatchObject({ agency: null, owed: { total: 0, items: [] }, extensionRequests: [] });
     expect(theirs.lead).toEqual({ proposed: 0, accepted: 0, in_progress: 0, under_review: 0, completed: 0, discontinued: 0 });
     expect(theirs.overdue.total).toBeGreaterThanOrEqual(2);
-    expect(theirs.overdue.items.length).toBeLessThanOrEqual(20);
+    expect(theirs.overdue.items.length).toBeLessThanOrEqual(10);
     await api.anonymous.get('/api/v1/me/agenda').expect(401);
   });
 

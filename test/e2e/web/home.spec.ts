@@ -125,6 +125,11 @@ describe('The home page and the inbox', () => {
       for (const c of [codes.a, codes.b, codes.late, codes.declined])
         await expect(owed.getByRole('link', { name: c, exact: true }).count()).resolves.toBe(1);
       await expect(owed.getByRole('link', { name: codes.supported, exact: true }).count()).resolves.toBe(0); // led by IOM
+      // the page named the agenda for the browser to fetch with the bundle, and the app used that answer
+      const hinted = await fetch(`${web.base}/`, {
+        headers: { accept: 'text/html', cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+      });
+      expect(await hinted.text()).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/me/agenda">');
       // "Report progress" opens the commitment's page with its report form
       await expect(page.getByRole('link', { name: `Report progress on ${codes.a}` }).getAttribute('href')).resolves.toBe(
         `/commitments/${codes.a}?act=report`,

@@ -933,7 +933,7 @@ export interface components {
             lastReportPeriod: number | null;
         };
         OwedReports: {
-            /** @description how many in all (items stops at 500) */
+            /** @description how many in all (items stops at 50) */
             total: number;
             items: components["schemas"]["OwedReportResponse"][];
         };
@@ -956,7 +956,7 @@ export interface components {
             overdueReasons: ("due_date_passed" | "report_missing")[];
         };
         OverdueCommitments: {
-            /** @description how many in all (items stops at 20) */
+            /** @description how many in all (items stops at 10) */
             total: number;
             items: components["schemas"]["OverdueCommitmentResponse"][];
             /** @description the year whose missing reports make commitments overdue (report_missing): the latest cycle past its deadline */

@@ -6,6 +6,9 @@ export type Notice = Schemas['NotificationResponse'];
 /** How often the header asks for the unread count while the app is open (a minute: reminders are daily at most). */
 export const UNREAD_REFRESH_MS = 60_000;
 
+/** What the page shows is not asked for again when it mounts just after its route loaded it. */
+const FRESH_MS = 30_000;
+
 /** Every query about the signed-in user's notifications starts with this key: marking read refreshes them all. */
 const NOTICES = ['me', 'notifications'] as const;
 
@@ -13,12 +16,14 @@ const NOTICES = ['me', 'notifications'] as const;
 export const inboxQuery = queryOptions({
   queryKey: [...NOTICES, 'inbox'],
   queryFn: async () => unwrap(await api.GET('/api/v1/me/notifications', { params: { query: { limit: 100 } } })),
+  staleTime: FRESH_MS,
 });
 
 /** The few latest notices, for the home page. */
 export const recentNoticesQuery = queryOptions({
   queryKey: [...NOTICES, 'recent'],
   queryFn: async () => unwrap(await api.GET('/api/v1/me/notifications', { params: { query: { limit: 5 } } })),
+  staleTime: FRESH_MS,
 });
 
 /** How many notices are unread (the header's count), asked again every minute at most. */

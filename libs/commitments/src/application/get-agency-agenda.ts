@@ -61,7 +61,8 @@ export interface AgencyAgenda {
   extensionRequests: ExtensionRequestView[];
 }
 
-export const AGENDA_LIMITS = { owed: 500, overdue: 20, extensionRequests: 20 } as const;
+/** Lists kept short for a page read on a slow link: totals say how many in all, the catalogue lists them all. */
+export const AGENDA_LIMITS = { owed: 50, overdue: 10, extensionRequests: 20 } as const;
 const DECIDED_WITHIN_DAYS = 365;
 
 /**

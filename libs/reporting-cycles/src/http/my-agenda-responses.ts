@@ -20,7 +20,7 @@ export class OwedReportResponse {
 }
 
 export class OwedReports {
-  @ApiProperty({ description: 'how many in all (items stops at 500)' }) total: number;
+  @ApiProperty({ description: 'how many in all (items stops at 50)' }) total: number;
   @ApiProperty({ type: [OwedReportResponse] }) items: OwedReportResponse[];
 }
 
@@ -43,7 +43,7 @@ export class OverdueCommitmentResponse {
 }
 
 export class OverdueCommitments {
-  @ApiProperty({ description: 'how many in all (items stops at 20)' }) total: number;
+  @ApiProperty({ description: 'how many in all (items stops at 10)' }) total: number;
   @ApiProperty({ type: [OverdueCommitmentResponse] }) items: OverdueCommitmentResponse[];
   @ApiProperty({
     type: Number,

@@ -1,15 +1,15 @@
-import { Text } from '@mantine/core';
 import { AppLink } from '../../ui/app-link';
+import classes from './home-page.module.css';
 import { commitmentPage } from './queries';
 
 /** A commitment named by its code (a link to its page) and its title, which stays in the language it was written in. */
 export function CommitmentLine({ code, title }: { code: string; title: string }) {
   return (
-    <Text>
-      <AppLink href={commitmentPage(code)} fw={600} mr={8}>
+    <p className={classes.line}>
+      <AppLink href={commitmentPage(code)} className={classes.code}>
         {code}
       </AppLink>
       <span>{title}</span>
-    </Text>
+    </p>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
+import classes from './home-page.module.css';
 import { useIntl } from 'react-intl';
 import { formatCalendarDate } from '../../ui/calendar-date';
 import { CommitmentLine } from './commitment-line';
@@ -15,11 +16,11 @@ export function ExtensionsSection({ requests }: { requests: ExtensionRequest[] }
       {requests.length === 0 ? (
         <Text>{intl.formatMessage({ id: 'home.extensions.none' })}</Text>
       ) : (
-        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+        <ul className={`${classes.list} ${classes.compact}`}>
           {requests.map((request) => (
             <ExtensionItem key={request.requestId} request={request} />
           ))}
-        </Stack>
+        </ul>
       )}
     </Section>
   );
@@ -33,23 +34,21 @@ function ExtensionItem({ request }: { request: ExtensionRequest }) {
     { date: request.decidedAt ? day(request.decidedAt) : '', dueDate: formatCalendarDate(intl, request.dueDate) },
   );
   return (
-    <Paper component="li" withBorder p="sm" radius="sm">
-      <Stack gap={4}>
-        <CommitmentLine code={request.code} title={request.title} />
-        <Text size="sm">
-          {intl.formatMessage(
-            { id: 'home.extensions.asked' },
-            { date: day(request.requestedAt), dueDate: formatCalendarDate(intl, request.dueDate) },
-          )}
-        </Text>
-        <Text size="sm">{intl.formatMessage({ id: 'home.extensions.reason' }, { reason: request.reason })}</Text>
-        <div>
-          <Badge variant="light" color={OUTCOME_COLOURS[request.outcome]} radius="sm" tt="none" size="lg">
-            {outcome}
-          </Badge>
-        </div>
-        {request.comment && <Text size="sm">{intl.formatMessage({ id: 'home.extensions.comment' }, { comment: request.comment })}</Text>}
-      </Stack>
-    </Paper>
+    <li className={classes.item}>
+      <CommitmentLine code={request.code} title={request.title} />
+      <p className={classes.note}>
+        {intl.formatMessage(
+          { id: 'home.extensions.asked' },
+          { date: day(request.requestedAt), dueDate: formatCalendarDate(intl, request.dueDate) },
+        )}
+      </p>
+      <p className={classes.note}>{intl.formatMessage({ id: 'home.extensions.reason' }, { reason: request.reason })}</p>
+      <Badge variant="light" color={OUTCOME_COLOURS[request.outcome]} radius="sm" tt="none" size="lg" mt={6}>
+        {outcome}
+      </Badge>
+      {request.comment && (
+        <p className={classes.note}>{intl.formatMessage({ id: 'home.extensions.comment' }, { comment: request.comment })}</p>
+      )}
+    </li>
   );
 }

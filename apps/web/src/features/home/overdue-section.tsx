@@ -1,4 +1,5 @@
-import { Paper, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
+import classes from './home-page.module.css';
 import { useIntl } from 'react-intl';
 import { AppLink } from '../../ui/app-link';
 import { formatCalendarDate } from '../../ui/calendar-date';
@@ -22,18 +23,11 @@ export function OverdueSection({ agency, overdue }: { agency: string | null; ove
       <Stack gap="sm">
         <Text>{summary}</Text>
         {overdue.items.length > 0 && (
-          <Stack
-            component="ul"
-            gap="xs"
-            m={0}
-            p={0}
-            style={{ listStyle: 'none' }}
-            aria-label={intl.formatMessage({ id: 'home.overdue.list' })}
-          >
+          <ul className={`${classes.list} ${classes.compact}`} aria-label={intl.formatMessage({ id: 'home.overdue.list' })}>
             {overdue.items.map((item) => (
               <OverdueItem key={item.code} item={item} showLead={item.leadAgency !== agency} reportYear={overdue.reportYear} />
             ))}
-          </Stack>
+          </ul>
         )}
         {overdue.total > overdue.items.length && (
           <AppLink href={cataloguePage({ lead: agency ?? undefined, overdue: true })} fw={600}>
@@ -56,16 +50,12 @@ function OverdueItem({ item, showLead, reportYear }: { item: OverdueCommitment; 
       : intl.formatMessage({ id: 'home.overdue.reason.report_missing' }, { year: String(reportYear ?? '') }),
   );
   return (
-    <Paper component="li" withBorder p="sm" radius="sm">
+    <li className={classes.item}>
       <CommitmentLine code={item.code} title={item.title} />
-      {showLead && (
-        <Text size="sm" c="dimmed">
-          {intl.formatMessage({ id: 'home.overdue.ledBy' }, { agency: item.leadAgency })}
-        </Text>
-      )}
-      <Text size="sm">
+      {showLead && <p className={classes.meta}>{intl.formatMessage({ id: 'home.overdue.ledBy' }, { agency: item.leadAgency })}</p>}
+      <p className={classes.note}>
         {intl.formatMessage({ id: 'home.overdue.why' }, { reasons: intl.formatList(reasons, { type: 'conjunction' }) })}
-      </Text>
-    </Paper>
+      </p>
+    </li>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import classes from './home-page.module.css';
 import { useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useFollowInApp } from '../../ui/app-link';
@@ -53,18 +54,11 @@ export function OwedSection({ agency, year, owed }: { agency: string; year: numb
       ) : (
         <Stack gap="sm">
           <Text>{intl.formatMessage({ id: 'home.owes.help' })}</Text>
-          <Stack
-            component="ul"
-            gap="sm"
-            m={0}
-            p={0}
-            style={{ listStyle: 'none' }}
-            aria-label={intl.formatMessage({ id: 'home.owes.list' }, { year: String(year) })}
-          >
+          <ul className={classes.list} aria-label={intl.formatMessage({ id: 'home.owes.list' }, { year: String(year) })}>
             {items.map((item) => (
               <OwedItem key={item.code} item={item} year={year} onRecorded={recorded} />
             ))}
-          </Stack>
+          </ul>
           {hidden > 0 && (
             <Button variant="default" onClick={() => setShowAll(true)} style={{ alignSelf: 'flex-start' }}>
               {intl.formatMessage({ id: 'home.owes.showMore' }, { count: hidden })}
@@ -90,48 +84,44 @@ function OwedItem({ item, year, onRecorded }: { item: OwedReport; year: number; 
   const noChange = useReportNoChange();
   const report = commitmentPage(item.code, 'report');
   return (
-    <Paper component="li" withBorder p="sm" radius="sm" bg="gray.0">
-      <Stack gap={6}>
-        <CommitmentLine code={item.code} title={item.title} />
-        <Group gap="md">
-          <Text size="sm" c="dimmed">
-            {item.lastReportPeriod
-              ? intl.formatMessage({ id: 'home.owes.lastReport' }, { year: String(item.lastReportPeriod) })
-              : intl.formatMessage({ id: 'home.owes.neverReported' })}
-          </Text>
-          {item.dueDate && (
-            <Text size="sm" c="dimmed">
-              {intl.formatMessage({ id: 'home.owes.due' }, { date: formatCalendarDate(intl, item.dueDate) })}
-            </Text>
-          )}
-        </Group>
-        <Group gap="sm" wrap="wrap">
-          <Button
-            component="a"
-            href={report}
-            onClick={follow(report)}
-            size="sm"
-            aria-label={intl.formatMessage({ id: 'home.owes.reportNamed' }, { code: item.code })}
-          >
-            {intl.formatMessage({ id: 'home.owes.report' })}
-          </Button>
-          <Button
-            id={noChangeId(item.code)}
-            variant="default"
-            size="sm"
-            loading={noChange.isPending}
-            aria-label={intl.formatMessage({ id: 'home.owes.noChangeNamed' }, { code: item.code })}
-            onClick={() => noChange.mutate({ code: item.code, year }, { onSuccess: () => onRecorded(item.code) })}
-          >
-            {intl.formatMessage({ id: 'home.owes.noChange' })}
-          </Button>
-        </Group>
-        {noChange.isError && (
-          <Text role="alert" size="sm" c="red.9">
-            {intl.formatMessage({ id: 'home.owes.noChangeFailed' }, { code: item.code, problem: problemText(noChange.error) })}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+    <li className={`${classes.item} ${classes.owed}`}>
+      <CommitmentLine code={item.code} title={item.title} />
+      <p className={classes.meta}>
+        <span>
+          {item.lastReportPeriod
+            ? intl.formatMessage({ id: 'home.owes.lastReport' }, { year: String(item.lastReportPeriod) })
+            : intl.formatMessage({ id: 'home.owes.neverReported' })}
+        </span>
+        {item.dueDate && <span>{intl.formatMessage({ id: 'home.owes.due' }, { date: formatCalendarDate(intl, item.dueDate) })}</span>}
+      </p>
+      <div className={classes.actions}>
+        <Button
+          component="a"
+          href={report}
+          onClick={follow(report)}
+          size="sm"
+          classNames={{ root: classes.buttonRoot, label: classes.buttonLabel }}
+          aria-label={intl.formatMessage({ id: 'home.owes.reportNamed' }, { code: item.code })}
+        >
+          {intl.formatMessage({ id: 'home.owes.report' })}
+        </Button>
+        <Button
+          id={noChangeId(item.code)}
+          variant="default"
+          size="sm"
+          classNames={{ root: classes.buttonRoot, label: classes.buttonLabel }}
+          loading={noChange.isPending}
+          aria-label={intl.formatMessage({ id: 'home.owes.noChangeNamed' }, { code: item.code })}
+          onClick={() => noChange.mutate({ code: item.code, year }, { onSuccess: () => onRecorded(item.code) })}
+        >
+          {intl.formatMessage({ id: 'home.owes.noChange' })}
+        </Button>
+      </div>
+      {noChange.isError && (
+        <p role="alert" className={classes.note} style={{ color: 'var(--mantine-color-error)' }}>
+          {intl.formatMessage({ id: 'home.owes.noChangeFailed' }, { code: item.code, problem: problemText(noChange.error) })}
+        </p>
+      )}
+    </li>
   );
 }

@@ -15,6 +15,8 @@ export const STATUSES: readonly CommitmentStatus[] = ['proposed', 'accepted', 'i
 export const agendaQuery = queryOptions({
   queryKey: ['me', 'agenda'],
   queryFn: async () => unwrap(await api.GET('/api/v1/me/agenda')),
+  // not asked for again as the page mounts just after its route loaded it; a "no change" refreshes it
+  staleTime: 30_000,
 });
 
 /**

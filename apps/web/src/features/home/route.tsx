@@ -1,6 +1,7 @@
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from '../../app/routes/signed-in';
 import { recentNoticesQuery } from '../../notices/queries';
+import { HomePage } from './home-page';
 import { agendaQuery } from './queries';
 
 export const homeRoute = createRoute({
@@ -11,6 +12,6 @@ export const homeRoute = createRoute({
     void context.queryClient.prefetchQuery(recentNoticesQuery);
     return context.queryClient.ensureQueryData(agendaQuery);
   },
-  // each page is a chunk of its own, loaded when its route is first visited
-  component: lazyRouteComponent(() => import('./home-page'), 'HomePage'),
+  // in the app's first chunk: the page everyone lands on after sign-in, shown without waiting for a chunk of its own
+  component: HomePage,
 });
