@@ -70,12 +70,15 @@ export async function registerWebApp(app: NestFastifyApplication, root = WEB_ROO
       .replace('</head>', `${firstPageHints(request, language, messagesChunks)}</head>`)
       .replaceAll(NONCE_PLACEHOLDER, nonce)
       .replace(/<html lang="[^"]*"/, `<html lang="${language}" data-negotiated-lang="${language}"`);
-    return reply
-      .header('Content-Security-Policy', pagePolicy(nonce))
-      .header('Cache-Control', 'no-cache')
-      .header('Vary', 'Accept-Language')
-      .type('text/html; charset=utf-8')
-      .send(html);
+    return (
+      reply
+        .header('Content-Security-Policy', pagePolicy(nonce))
+        .header('Cache-Control', 'no-cache')
+        // the language, and for home whether there is a session, change what the page names in its head
+        .header('Vary', 'Accept-Language, Cookie')
+        .type('text/html; charset=utf-8')
+        .send(html)
+    );
   };
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/', servePage);

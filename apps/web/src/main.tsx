@@ -1,5 +1,5 @@
 import '@mantine/core/styles.css';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, createClients } from './app/providers';
 import { loadMessages } from './i18n/catalogue';
@@ -16,8 +16,13 @@ void clients.router.preloadRoute({ href: here } as Parameters<typeof clients.rou
 const messages = await loadMessages(locale);
 document.documentElement.lang = locale;
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App initial={{ locale, messages }} clients={clients} />
-  </StrictMode>,
+// rendered as a transition: React does the first render in slices that leave the main thread free in between
+// (a slow phone stays responsive while the page builds), instead of one long task
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App initial={{ locale, messages }} clients={clients} />
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,6 @@
 import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { useIntl } from 'react-intl';
 import type { User } from '../../api/client';
 import { useMe } from '../../session/session';
@@ -23,6 +24,9 @@ export function HomePage() {
   const intl = useIntl();
   const me = useMe();
   const { data: agenda } = useSuspenseQuery(agendaQuery);
+  // what comes below the cycle and the list of what is owed is rendered just after, in the background (in
+  // slices), so that the top of the page shows sooner on a slow phone
+  const showTheRest = useDeferredValue(true, false);
   if (!me) return null;
   const agency = agenda.agency;
   return (
@@ -38,17 +42,21 @@ export function HomePage() {
       </div>
       <CycleSection cycle={agenda.cycle} owed={agency ? { agency, total: agenda.owed.total } : null} />
       {agency && agenda.cycle && <OwedSection agency={agency} year={agenda.cycle.year} owed={agenda.owed} />}
-      {agency ? (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <StatusCountsSection agency={agency} relation="lead" counts={agenda.lead} />
-          <StatusCountsSection agency={agency} relation="supported" counts={agenda.supported} />
-        </SimpleGrid>
-      ) : (
-        <SystemSection />
+      {showTheRest && (
+        <>
+          {agency ? (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+              <StatusCountsSection agency={agency} relation="lead" counts={agenda.lead} />
+              <StatusCountsSection agency={agency} relation="supported" counts={agenda.supported} />
+            </SimpleGrid>
+          ) : (
+            <SystemSection />
+          )}
+          <OverdueSection agency={agency} overdue={agenda.overdue} />
+          {agency && <ExtensionsSection requests={agenda.extensionRequests} />}
+          <NoticesSection />
+        </>
       )}
-      <OverdueSection agency={agency} overdue={agenda.overdue} />
-      {agency && <ExtensionsSection requests={agenda.extensionRequests} />}
-      <NoticesSection />
     </Stack>
   );
 }
