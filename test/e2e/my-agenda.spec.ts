@@ -4,10 +4,10 @@ import { startTestApi, type SignedIn, type TestApi } from '../helpers/test-api.j
 
 /**
  * `GET /me/agenda`: what the signed-in principal's agency has to do now, in one answer (the home page's data);
- * and the inbox's "mark all read". The 2077 cycle is this file's alone (cycles are global, one per year).
+ * and the inbox's "mark all read". The 2047 cycle is this file's alone (cycles are global, one per year).
  */
 describe('My agenda and my inbox', () => {
-  const YEAR = 2077;
+  const YEAR = 2047;
   let api: TestApi;
   let agency: string;
   let other: string;
