@@ -63,16 +63,16 @@ module.exports = {
     },
     {
       name: 'web-features-are-independent',
-      comment: 'A feature of the web app does not reach into another; shared code lives in api, i18n, session or ui.',
+      comment: 'A feature of the web app does not reach into another; shared code lives in api, i18n, notices, session or ui.',
       severity: 'error',
       from: { path: '^apps/web/src/features/([^/]+)/' },
       to: { path: '^apps/web/src/features/', pathNot: '^apps/web/src/features/$1/' },
     },
     {
       name: 'web-shared-code-below-features',
-      comment: 'api, i18n, session and ui serve the features and the app shell, never the other way round.',
+      comment: 'api, i18n, notices, session and ui serve the features and the app shell, never the other way round.',
       severity: 'error',
-      from: { path: '^apps/web/src/(api|i18n|session|ui)/' },
+      from: { path: '^apps/web/src/(api|i18n|notices|session|ui)/' },
       to: { path: '^apps/web/src/(app|features)/' },
     },
     {

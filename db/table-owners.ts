@@ -15,6 +15,7 @@ export const TABLE_OWNERS = {
   commitment_status_counts: 'commitments',
   progress_reports: 'commitments',
   commitment_versions: 'commitments',
+  extension_requests: 'commitments',
   users: 'identity',
   sessions: 'identity',
   api_tokens: 'identity',

@@ -1,11 +1,33 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The message catalogues compiled at build time: each ICU message becomes its syntax tree, so the browser neither
+ * parses messages as it renders nor downloads the parser (aliased below to the package's parser-free build).
+ * The catalogues stay plain ICU text in the sources (apps/web/src/i18n/messages/*.json).
+ */
+const compiledMessages = (): Plugin => ({
+  name: 'hld-compiled-messages',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/\/i18n\/messages\/[a-z]+\.json$/.test(id)) return null;
+    const messages = JSON.parse(code) as Record<string, string>;
+    const compiled = Object.fromEntries(Object.entries(messages).map(([key, message]) => [key, parse(message)]));
+    // still JSON: Vite's own JSON plugin makes it a module, as it does with any catalogue
+    return { code: JSON.stringify(compiled), map: null };
+  },
+});
 
 /** The web app: built into dist/web, which the API serves at `/` (apps/api/src/web-app.ts). */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // JSX with React's automatic runtime, compiled by Vite's own transformer (no plugin needed for a build)
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [compiledMessages()],
+  resolve: {
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
+  },
   html: {
     // replaced per response by the API with a fresh nonce: Mantine's generated <style> tags carry it (strict CSP)
     cspNonce: '__CSP_NONCE__',
@@ -15,6 +37,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: false,
+    // dist/web/.vite/manifest.json: which file each source became; the API names the first page's chunks from it
+    manifest: true,
     // Mantine, React, the router and react-intl are one first chunk (~175 KB gzipped); features load on their own
     chunkSizeWarningLimit: 700,
     rolldownOptions: {

@@ -159,14 +159,18 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     // the coordinators were told: a summary_ready notice each in the ledger, recorded in the transaction that
     // made the version visible, for the reminders worker to deliver
     const [{ id }] = await api.db.query('SELECT id FROM annual_summaries WHERE year = $1 AND version = $2', [year, done.version]);
-    const notices = await api.db.query(`SELECT recipient_id, kind, subject, status FROM notifications WHERE dedupe_key LIKE $1`, [
-      `summary-ready-${id}|%`,
-    ]);
+    const notices = await api.db.query(
+      `SELECT recipient_id, kind, subject, status, link, body_text FROM notifications WHERE dedupe_key LIKE $1`,
+      [`summary-ready-${id}|%`],
+    );
     expect(notices).toContainEqual({
       recipient_id: api.coordinator.user.id,
       kind: 'summary_ready',
       subject: `The ${year} annual progress summary is ready (version ${done.version})`,
       status: 'pending',
+      // the web app's page of the year's summaries, in the inbox and in the email; never the API's address
+      link: `/annual-summaries/${year}`,
+      body_text: expect.stringMatching(new RegExp(`Download it: http://[^/\\s]+/annual-summaries/${year}\n`)),
     });
   });
 

@@ -449,6 +449,8 @@ describe('Hostile input on every route (fuzz)', () => {
       'GET /api/v1/reporting-cycles/{year}/compliance': asAdmin({ params: { year: '2096' } }),
       'GET /api/v1/me/notifications': asAdmin(),
       'POST /api/v1/me/notifications/{id}/read': asAdmin({ params: { id: randomUUID() } }),
+      'POST /api/v1/me/notifications/read-all': asAdmin(),
+      'GET /api/v1/me/agenda': asAdmin(),
       'GET /api/v1/admin/notifications': asAdmin({ query: 'status=failed' }),
       'POST /api/v1/admin/notifications/{id}/retry': asAdmin({ params: { id: randomUUID() } }),
       'POST /api/v1/annual-summaries': asAdmin({ body: { year: 2014 } }),

@@ -101,7 +101,7 @@ describe('First start of a fresh install', () => {
     const { output } = await run(API, { ...testEnv, DATABASE_URL: FRESH, PORT: port }, /listening on/);
     const match = /created the admin (\S+) with the password (\S+)/.exec(output);
     expect(match).not.toBeNull();
-    expect(output).toMatch(/Sign in with POST http:\/\/localhost:\d+\/api\/v1\/auth\/login/);
+    expect(output).toMatch(/Sign in at http:\/\/localhost:\d+\/ \(or POST http:\/\/localhost:\d+\/api\/v1\/auth\/login/);
 
     // sign in with the printed credentials on a second start (the first one was stopped once it listened)
     const second = spawn(process.execPath, [API], {

@@ -16,5 +16,6 @@ export async function dumpReadModels(db: DataSource): Promise<unknown> {
     versions: await db.query(
       `SELECT *, current_period::text AS current_period FROM commitment_versions ORDER BY commitment_id, effective_from, recorded_from`,
     ),
+    extensionRequests: await db.query(`SELECT * FROM extension_requests ORDER BY request_id`),
   };
 }

@@ -111,8 +111,15 @@ describe('Reminders and escalation', () => {
     expect(toA.body).toContain(codes.a1);
     expect(toA.body).toContain(codes.a2);
     expect(toA.body).not.toContain(codes.b1);
+    // the links lead to the web app's pages (a person follows them in a browser), never to the API
+    expect(toA.body).toMatch(new RegExp(`^  http://[^/\\s]+/commitments/${codes.a1}$`, 'm'));
+    expect(toA.body).toMatch(/^http:\/\/[^/\s]+\/$/m); // the home page: what the agency still owes
+    expect(toA.body).toContain(`/commitments/${codes.a1}">`); // (the HTML part)
+    expect(toA.body).not.toContain('/api/');
     const inbox = await focalA1.http.get('/api/v1/me/notifications').expect(200);
-    expect(inbox.body.items[0]).toMatchObject({ kind: 'call_for_inputs', status: 'sent' });
+    expect(inbox.body.items[0]).toMatchObject({ kind: 'call_for_inputs', status: 'sent', link: '/' });
+    // what the inbox words it from, in the reader's language
+    expect(inbox.body.items[0].facts).toMatchObject({ year: YEAR, agency: agencyA, count: 2 });
     expect(inbox.body.unread).toBe(1);
     await focalA1.http.post(`/api/v1/me/notifications/${inbox.body.items[0].id}/read`).expect(200);
     expect((await focalA1.http.get('/api/v1/me/notifications?unread=true').expect(200)).body.items).toHaveLength(0);
@@ -189,6 +196,8 @@ describe('Reminders and escalation', () => {
     expect(digest.body).toContain(codes.a2);
     expect(digest.body).toContain(agencyA);
     expect(digest.body).not.toContain(codes.b1);
+    expect(digest.body).toMatch(/^All overdue commitments: http:\/\/[^/\s]+\/commitments\?overdue=true$/m); // the web app's list
+    expect(digest.body).not.toContain('/api/');
 
     // the same deadline job again (a retried or duplicated job): nothing new is recorded or sent
     const aboutThisCycle = () => sink.messages.filter((m) => /20(60|61)/.test(m.subject)).length;

@@ -6,7 +6,8 @@ import { checkBackingServices, ConfigModule, InvalidConfigurationError, loadEnvi
 import { PersistenceModule } from '@hld/persistence';
 import { CommitmentsModule, RebuildCommitmentReadModels } from '@hld/commitments';
 import { CatalogueInvalid, CatalogueModule, checkCatalogue, formatProblem, LoadCatalogue, readCatalogue } from '@hld/catalogue';
-import { DEMO_DOMAIN, DEMO_PASSWORD, DemoUsers, IdentityModule } from '@hld/identity';
+import { DEMO_DOMAIN, DEMO_PASSWORD, DemoUsers, FirstAdmin, IdentityModule } from '@hld/identity';
+import { startAll } from './start-all.js';
 
 /** Operator commands that need the application's modules but no server. */
 @Module({ imports: [PersistenceModule, CommitmentsModule, CatalogueModule, IdentityModule] })
@@ -20,7 +21,9 @@ const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   catalogue:check [dir]            validate the catalogue data without a database; print counts per agency
   catalogue:load [dir] [--if-empty] load the catalogue through the commitment commands, in one transaction
   projections:rebuild              rebuild every read model from the event log
-  users:seed-demo                  DEMO ONLY: a coordinator and a focal point per agency, with a known password`;
+  users:seed-demo                  DEMO ONLY: a coordinator and a focal point per agency, with a known password
+  start                            the first admin if there are no users, then the API and the worker; ends by
+                                   printing the web app's address (and the new admin's password)`;
 
 const catalogueDir = (args: string[]) => args.find((a) => !a.startsWith('--')) ?? process.env.CATALOGUE_DIR ?? 'db/catalogue';
 
@@ -87,6 +90,12 @@ async function main([command, ...args]: string[]): Promise<void> {
           `or <agency code in lower case>@${DEMO_DOMAIN} (e.g. ilo@${DEMO_DOMAIN}), password "${DEMO_PASSWORD}". ` +
           'Never run this on a real installation.',
       );
+      return;
+    }
+    case 'start': {
+      // the first admin before anything else starts, so that its password can be the last thing printed
+      const firstAdmin = await withApp((_, app) => app.get(FirstAdmin).ensure({ quiet: true }));
+      process.exitCode = await startAll({ publicUrl: loadEnvironment().PUBLIC_URL, firstAdmin });
       return;
     }
     default:

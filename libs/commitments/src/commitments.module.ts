@@ -27,6 +27,7 @@ import { GetStatusStatisticsHandler } from './application/get-status-statistics.
 import { GetReportingComplianceHandler } from './application/get-reporting-compliance.js';
 import { GetOverdueBreakdownHandler } from './application/get-overdue-breakdown.js';
 import { CommitmentOverdue } from './application/commitment-overdue.js';
+import { GetAgencyAgendaHandler } from './application/get-agency-agenda.js';
 import { CommitmentsController } from './http/commitments.controller.js';
 import { StatisticsController } from './http/statistics.controller.js';
 
@@ -58,6 +59,7 @@ import { StatisticsController } from './http/statistics.controller.js';
     GetReportingComplianceHandler,
     GetOverdueBreakdownHandler,
     CommitmentOverdue,
+    GetAgencyAgendaHandler,
   ],
 })
 export class CommitmentsModule {}

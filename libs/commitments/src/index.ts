@@ -37,6 +37,15 @@ export { GetReportingCompliance } from './application/get-reporting-compliance.j
 export type { AgencyCompliance } from './application/get-reporting-compliance.js';
 export { GetOverdueBreakdown } from './application/get-overdue-breakdown.js';
 export type { OverdueBreakdown } from './application/get-overdue-breakdown.js';
+export { GetAgencyAgenda, AGENDA_LIMITS } from './application/get-agency-agenda.js';
+export type {
+  AgencyAgenda,
+  OwedReport,
+  OverdueCommitment,
+  ExtensionRequestView,
+  ExtensionOutcome,
+  StatusTally,
+} from './application/get-agency-agenda.js';
 export type { CommitmentView } from './application/commitment-view.js';
 // the input contract of the commands, reused by other ways in (the catalogue load)
 export { RegisterCommitmentRequest, ReportProgressRequest } from './http/commitment-requests.js';

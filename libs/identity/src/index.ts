@@ -5,5 +5,7 @@ export { UserDirectory } from './user-directory.js';
 export { KnownPrincipals } from './known-principals.js';
 export type { NewUser } from './user-directory.js';
 export { FirstAdmin } from './first-admin.js';
+export { sessionSecretOf } from './session-cookie.js';
+export type { FirstAdminOutcome } from './first-admin.js';
 export { DemoUsers, DEMO_PASSWORD, DEMO_DOMAIN } from './demo-users.js';
 export type { Principal, User } from './principal.js';

@@ -1,6 +1,7 @@
 export { RemindersModule } from './reminders.module.js';
 export { RemindersWorkerModule } from './reminders-worker.module.js';
 export { NotificationLedger } from './notification-ledger.js';
+export { WEB_PAGES, absoluteUrl } from './web-pages.js';
 export type { NotificationDraft, Notification } from './notification-ledger.js';
 export { ReminderScheduler } from './reminder-scheduler.js';
 export { ReminderTicker } from './reminder-ticker.js';

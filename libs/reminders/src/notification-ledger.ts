@@ -10,8 +10,13 @@ export interface NotificationDraft {
   kind: NotificationKind;
   /** Same decision, same key: a re-run of a reminder inserts nothing new. */
   dedupeKey: string;
+  /** The web page it speaks of, as a path (WEB_PAGES): the inbox links there. */
+  link: string;
   model: Record<string, unknown>;
 }
+
+/** The plain values a notification was written with (year, agency, counts, code…): the inbox words it from them. */
+export type NotificationFacts = Record<string, string | number | boolean | null>;
 
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
 
@@ -26,6 +31,9 @@ export interface Notification {
   createdAt: string;
   sentAt: string | null;
   readAt: string | null;
+  /** The web page it speaks of (a path on the web app); null for notifications recorded before links were kept. */
+  link: string | null;
+  facts: NotificationFacts | null;
   recipientEmail?: string;
 }
 
@@ -41,6 +49,8 @@ interface NotificationRow {
   sent_at: Date | null;
   read_at: Date | null;
   recipient_email: string;
+  link: string | null;
+  facts: NotificationFacts | null;
 }
 
 const toNotification = (r: NotificationRow, withRecipient = false): Notification => ({
@@ -54,10 +64,20 @@ const toNotification = (r: NotificationRow, withRecipient = false): Notification
   createdAt: r.created_at.toISOString(),
   sentAt: r.sent_at?.toISOString() ?? null,
   readAt: r.read_at?.toISOString() ?? null,
+  link: r.link,
+  facts: r.facts,
   ...(withRecipient ? { recipientEmail: r.recipient_email } : {}),
 });
 
-const COLUMNS = 'id, kind, subject, body_text, status, attempts, last_error, created_at, sent_at, read_at, recipient_email';
+const COLUMNS = 'id, kind, subject, body_text, status, attempts, last_error, created_at, sent_at, read_at, recipient_email, link, facts';
+
+/** The model's plain values, without the recipient's name and the absolute links (the row keeps the path). */
+const factsOf = (model: Record<string, unknown>): NotificationFacts =>
+  Object.fromEntries(
+    Object.entries(model).filter(
+      ([key, value]) => key !== 'link' && key !== 'listLink' && (value === null || ['string', 'number', 'boolean'].includes(typeof value)),
+    ),
+  ) as NotificationFacts;
 
 export class NotificationNotFound extends DomainError {
   constructor(id: string) {
@@ -76,32 +96,48 @@ export class NotificationLedger {
   /** Records the drafts (rendered now) in `tx`, in one statement; returns the ids of those that were new. */
   async record(tx: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {
     if (drafts.length === 0) return [];
-    const columns: unknown[][] = [[], [], [], [], [], [], [], []];
+    const columns: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
     for (const d of drafts) {
       const message = renderNotification(d.kind, { name: d.recipient.name, ...d.model });
-      const row = [randomUUID(), d.recipient.id, d.recipient.email, d.kind, message.subject, message.text, message.html, d.dedupeKey];
+      const row = [
+        randomUUID(),
+        d.recipient.id,
+        d.recipient.email,
+        d.kind,
+        message.subject,
+        message.text,
+        message.html,
+        d.dedupeKey,
+        d.link,
+        JSON.stringify(factsOf(d.model)),
+      ];
       row.forEach((value, i) => columns[i].push(value));
     }
     const rows: Array<{ id: string }> = await tx.query(
-      `INSERT INTO notifications (id, recipient_id, recipient_email, kind, subject, body_text, body_html, dedupe_key)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+      `INSERT INTO notifications (id, recipient_id, recipient_email, kind, subject, body_text, body_html, dedupe_key, link, facts)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[])
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       columns,
     );
     return rows.map((r) => r.id);
   }
 
+  /** The user's notifications, unread first, then newest first; and how many are unread. */
   async inbox(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<{ items: Notification[]; unread: number }> {
     const rows: NotificationRow[] = await this.unitOfWork.manager.query(
       `SELECT ${COLUMNS} FROM notifications WHERE recipient_id = $1 ${options.unreadOnly ? 'AND read_at IS NULL' : ''}
-       ORDER BY created_at DESC, id LIMIT $2`,
+       ORDER BY (read_at IS NULL) DESC, created_at DESC, id LIMIT $2`,
       [userId, options.limit],
     );
+    return { items: rows.map((r) => toNotification(r)), unread: await this.unreadCount(userId) };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
     const [{ unread }] = await this.unitOfWork.manager.query(
       'SELECT count(*)::int AS unread FROM notifications WHERE recipient_id = $1 AND read_at IS NULL',
       [userId],
     );
-    return { items: rows.map((r) => toNotification(r)), unread };
+    return unread;
   }
 
   async markRead(userId: string, id: string): Promise<Notification> {
@@ -112,6 +148,16 @@ export class NotificationLedger {
     );
     if (!row) throw new NotificationNotFound(id);
     return toNotification(row);
+  }
+
+  /** Marks every unread notification of the user read; returns how many it marked. */
+  async markAllRead(userId: string): Promise<number> {
+    const [{ marked }] = await this.unitOfWork.manager.query(
+      `WITH marked AS (UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING 1)
+       SELECT count(*)::int AS marked FROM marked`,
+      [userId],
+    );
+    return marked;
   }
 
   async byStatus(status: NotificationStatus, limit: number): Promise<Notification[]> {

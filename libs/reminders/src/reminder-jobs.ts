@@ -16,6 +16,7 @@ import {
 import { ReportingCycleStore, type ReportingCycleState } from '@hld/reporting-cycles';
 import { NotificationLedger, type NotificationDraft } from './notification-ledger.js';
 import { planCycle } from './reminder-plan.js';
+import { absoluteUrl, WEB_PAGES } from './web-pages.js';
 import type { PlannedReminder, ReminderJob, ReminderRun } from './queues.js';
 
 type CycleReminder = Extract<PlannedReminder, { name: 'cycle-open' | 'cycle-reminder' | 'cycle-deadline' }>;
@@ -115,6 +116,7 @@ export class ReminderJobs {
         recipient: r,
         kind,
         dedupeKey: `${run.key}|${r.id}`,
+        link: WEB_PAGES.home(),
         model: {
           year: cycle.year,
           agency: agency.agency,
@@ -122,7 +124,8 @@ export class ReminderJobs {
           timeZone: cycle.timeZone,
           daysLeft,
           count: agency.missing.length,
-          commitments: agency.missingCommitments.map((c) => ({ ...c, link: this.link(c.code) })),
+          commitments: agency.missingCommitments.map((c) => ({ ...c, link: this.url(WEB_PAGES.commitment(c.code)) })),
+          link: this.url(WEB_PAGES.home()),
         },
       };
     });
@@ -143,13 +146,14 @@ export class ReminderJobs {
       recipient: r,
       kind: job.name === 'due-reminder' ? 'due_date_reminder' : 'due_date_overdue',
       dedupeKey: `${data.key}|${r.id}`,
+      link: WEB_PAGES.commitment(c.code),
       model: {
         code: c.code,
         title: c.title,
         agency: c.leadAgency,
         dueDate: c.dueDate,
         daysLeft: job.name === 'due-reminder' ? job.data.days : 0,
-        link: this.link(c.code),
+        link: this.url(WEB_PAGES.commitment(c.code)),
       },
     }));
   }
@@ -168,11 +172,11 @@ export class ReminderJobs {
       year,
       total: overdue.total,
       asOf: overdue.day,
-      listLink: `${this.env.PUBLIC_URL}/api/v1/commitments?overdue=true`,
+      listLink: this.url(WEB_PAGES.overdueCommitments()),
       byAgency: overdue.byAgency.map((a) => ({
         ...a,
         more: a.count - a.codes.length,
-        link: `${this.env.PUBLIC_URL}/api/v1/commitments?overdue=true&agency=${encodeURIComponent(a.agency)}`,
+        link: this.url(WEB_PAGES.overdueCommitments(a.agency)),
       })),
       byAgendaItem: items.map((i) => ({ number: i.number, title: i.title, count: counted.get(i.number) ?? 0 })),
     };
@@ -180,12 +184,14 @@ export class ReminderJobs {
       recipient: r,
       kind: 'coordinator_digest',
       dedupeKey: `${run.key}|digest|${r.id}`,
+      link: WEB_PAGES.overdueCommitments(),
       model,
     }));
   }
 
-  private link(code: string): string {
-    return `${this.env.PUBLIC_URL}/api/v1/commitments/${encodeURIComponent(code)}`;
+  /** A web page's address for an email (the inbox keeps the path). */
+  private url(path: string): string {
+    return absoluteUrl(this.env.PUBLIC_URL, path);
   }
 }
 

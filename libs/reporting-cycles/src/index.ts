@@ -6,3 +6,6 @@ export { ChangeReportingCycle } from './application/change-reporting-cycle.js';
 export { CYCLE_EVENT_TYPES } from './domain/reporting-cycle.js';
 export type { ReportingCycleState } from './domain/reporting-cycle.js';
 export { daysBefore, daysAfter, DEFAULT_TIME_ZONE } from './domain/cycle-dates.js';
+export { GetMyAgenda } from './application/get-my-agenda.js';
+export type { MyAgenda } from './application/get-my-agenda.js';
+export { currentCycle } from './domain/current-cycle.js';

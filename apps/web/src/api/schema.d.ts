@@ -493,6 +493,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What my agency has to do now: what it owes for the current cycle, overdue work, extension requests */
+        get: operations["MyAgendaController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -500,7 +517,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My in-app inbox, newest first, with the number unread */
+        /** My in-app inbox, unread first, then newest first, with the number unread */
         get: operations["NotificationsController_inbox"];
         put?: never;
         post?: never;
@@ -521,6 +538,23 @@ export interface paths {
         put?: never;
         /** Mark one of my notifications as read */
         post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification of mine read */
+        post: operations["NotificationsController_markAllRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1353,6 +1387,102 @@ export interface components {
             deadline: string;
             agencies: components["schemas"]["AgencyComplianceResponse"][];
         };
+        AgendaCycle: {
+            /** @example 2014 */
+            year: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            deadline: string;
+            /** @example America/New_York */
+            timeZone: string;
+        };
+        OwedReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example ILO-a */
+            code: string;
+            title: string;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            /** @description the commitment’s version (its ETag without quotes) */
+            version: number;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description the latest period reported on */
+            lastReportPeriod: number | null;
+        };
+        OwedReports: {
+            /** @description how many in all (items stops at 50) */
+            total: number;
+            items: components["schemas"]["OwedReportResponse"][];
+        };
+        StatusTallyResponse: {
+            proposed: number;
+            accepted: number;
+            in_progress: number;
+            under_review: number;
+            completed: number;
+            discontinued: number;
+        };
+        OverdueCommitmentResponse: {
+            code: string;
+            title: string;
+            leadAgency: string;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "in_progress" | "under_review" | "completed" | "discontinued";
+            /** Format: date */
+            dueDate: string | null;
+            overdueReasons: ("due_date_passed" | "report_missing")[];
+        };
+        OverdueCommitments: {
+            /** @description how many in all (items stops at 10) */
+            total: number;
+            items: components["schemas"]["OverdueCommitmentResponse"][];
+            /** @description the year whose missing reports make commitments overdue (report_missing): the latest cycle past its deadline */
+            reportYear: number | null;
+        };
+        ExtensionRequestResponse: {
+            /** Format: uuid */
+            requestId: string;
+            code: string;
+            title: string;
+            /**
+             * Format: date
+             * @description the due date asked for
+             */
+            dueDate: string;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            outcome: "pending" | "approved" | "declined";
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description the coordinator’s comment on the decision */
+            comment: string | null;
+            /**
+             * Format: date
+             * @description the due date an approval replaced
+             */
+            previousDueDate: string | null;
+        };
+        MyAgendaResponse: {
+            /** @description the principal’s agency; null: the whole system */
+            agency: string | null;
+            /** @description the latest cycle that has opened, else the next to open */
+            cycle: components["schemas"]["AgendaCycle"] | null;
+            /** @description open commitments the agency leads without its report for the cycle’s year */
+            owed: components["schemas"]["OwedReports"];
+            /** @description commitments the agency leads, by status */
+            lead: components["schemas"]["StatusTallyResponse"];
+            /** @description commitments the agency supports, by status */
+            supported: components["schemas"]["StatusTallyResponse"];
+            /** @description overdue commitments the agency leads or supports (all, without an agency) */
+            overdue: components["schemas"]["OverdueCommitments"];
+            /** @description pending, then decided in the last year (at most 20) */
+            extensionRequests: components["schemas"]["ExtensionRequestResponse"][];
+        };
         NotificationResponse: {
             /** Format: uuid */
             id: string;
@@ -1376,13 +1506,28 @@ export interface components {
              * @description null: unread
              */
             readAt: string | null;
+            /**
+             * @description the web page it speaks of (a path)
+             * @example /commitments/ILO-a
+             */
+            link: string | null;
+            /** @description the plain values it was written with (year, agency, count, code, dueDate…), to word it in another language */
+            facts: {
+                [key: string]: string | number | boolean;
+            } | null;
             /** @description in the admins' review only */
             recipientEmail?: string;
         };
         InboxResponse: {
-            /** @description newest first */
+            /** @description unread first, then newest first */
             items: components["schemas"]["NotificationResponse"][];
             /** @description how many are unread in all */
+            unread: number;
+        };
+        MarkedAllReadResponse: {
+            /** @description how many were marked read */
+            marked: number;
+            /** @description how many are unread now */
             unread: number;
         };
         NotificationListResponse: {
@@ -2870,6 +3015,29 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    MyAgendaController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAgendaResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     NotificationsController_inbox: {
         parameters: {
             query?: {
@@ -2928,6 +3096,37 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description replays the first answer to a retry with the same key and body (1-255 visible ASCII characters) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedAllReadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             503: components["responses"]["ServiceUnavailable"];

@@ -1,7 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useState } from 'react';
 import { setNonce } from 'get-nonce';
 import { api } from '../api/client';
 import type { Messages } from '../i18n/catalogue';
@@ -16,7 +15,8 @@ const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-n
 // the style Mantine's modals add to lock the page's scrolling (react-remove-scroll) carries it too
 setNonce(styleNonce);
 
-function createClients() {
+/** The data cache and the router, made before anything renders (main.tsx starts the first page's loading with them). */
+export function createClients() {
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: { retry: (count, error) => count < 2 && !(error instanceof Error && 'status' in error && Number(error.status) < 500) },
@@ -43,8 +43,9 @@ function createClients() {
   return { queryClient, router };
 }
 
-export function App({ initial }: { initial: { locale: Locale; messages: Messages } }) {
-  const [{ queryClient, router }] = useState(createClients);
+export type Clients = ReturnType<typeof createClients>;
+
+export function App({ initial, clients: { queryClient, router } }: { initial: { locale: Locale; messages: Messages }; clients: Clients }) {
   return (
     <MantineProvider
       theme={theme}

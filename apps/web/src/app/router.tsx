@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { commitmentRoute } from '../features/commitment/route';
 import { homeRoute } from '../features/home/route';
+import { inboxRoute } from '../features/inbox/route';
 import { settingsRoute } from '../features/settings/route';
 import { catalogueRoute } from '../features/catalogue/route';
 import { signInRoute } from '../features/sign-in/route';
@@ -13,7 +14,7 @@ import { parseSearch, stringifySearch } from './search-params';
 /** The route tree, in code: each feature owns its route; this is where they are put together. */
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  signedInRoute.addChildren([homeRoute, settingsRoute, catalogueRoute, commitmentRoute]),
+  signedInRoute.addChildren([homeRoute, inboxRoute, settingsRoute, catalogueRoute, commitmentRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Environment } from '@hld/config';
 import { UserDirectory } from '@hld/identity';
-import { NotificationLedger } from '@hld/reminders';
+import { absoluteUrl, NotificationLedger, WEB_PAGES } from '@hld/reminders';
 import type { SummaryVersion } from '../infrastructure/summary-versions.js';
 
 /**
@@ -21,14 +21,15 @@ export class SummaryReadyNotifier {
 
   async notify(tx: EntityManager, summary: SummaryVersion): Promise<void> {
     const coordinators = await this.users.recipients('coordinator');
-    const link = `${this.env.PUBLIC_URL}/api/v1/annual-summaries/${summary.year}/${summary.version}`;
+    const page = WEB_PAGES.annualSummary(summary.year);
     await this.ledger.record(
       tx,
       coordinators.map((recipient) => ({
         recipient,
         kind: 'summary_ready',
         dedupeKey: `summary-ready-${summary.id}|${recipient.id}`,
-        model: { year: summary.year, version: summary.version, link },
+        link: page,
+        model: { year: summary.year, version: summary.version, link: absoluteUrl(this.env.PUBLIC_URL, page) },
       })),
     );
   }

@@ -130,7 +130,8 @@ export function versionRowChanges(periods: ProjectedChange['periods']): { gone: 
 }
 
 /**
- * Keeps the read models (commitment_view, commitment_status_counts, progress_reports, commitment_versions) in
+ * Keeps the read models (commitment_view, commitment_status_counts, progress_reports, extension_requests,
+ * commitment_versions) in
  * step with the events. It only says what to write: the repository runs these statements in the very statement
  * that appends the events, and the rebuild runs them one by one.
  */
@@ -143,14 +144,8 @@ export class CommitmentProjection {
     const counts = this.countsDelta(before, after);
     if (counts) statements.push(counts);
     for (const { event, actor, position } of events) {
-      if (event.type !== 'ProgressReported') continue;
-      const p = event.payload;
-      // reported_at: the recorded time, as it always was; effective_at: the date the agency reported it
-      statements.push(sql`INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at,
-                reported_by, reported_by_role, reported_by_agency, event_position, effective_at, recorded_at)
-              VALUES (${p.reportId}, ${event.commitmentId}, ${p.period}, ${p.agency}, ${p.kind ?? 'report'}, ${p.summary}, ${p.evidenceUrls},
-                ${JSON.stringify(p.indicators)}::jsonb, ${event.recordedAt}, ${actor.id}, ${actor.role ?? null}, ${actor.agency ?? null}, ${position},
-                ${event.effectiveAt}, ${event.recordedAt})`);
+      const statement = this.eventRow(event, actor, position);
+      if (statement) statements.push(statement);
     }
     const recordedAt = new Date(Math.max(...events.map(({ event }) => event.recordedAt.getTime())));
     statements.push(...this.versionWrites(after.id, periods, recordedAt, before?.lastRecordedAt ?? null));
@@ -158,11 +153,46 @@ export class CommitmentProjection {
   }
 
   /**
+   * The rows an event adds or changes beside the commitment's own: its progress reports and extension requests.
+   * Progress reports keep both times (reported_at: the recorded time, as it always was; effective_at: the date the
+   * agency reported it); extension requests are dated when they were asked and decided (effective time).
+   */
+  private eventRow(event: CommitmentEvent, actor: Actor, position: number | Sql): Sql | null {
+    switch (event.type) {
+      case 'ProgressReported': {
+        const p = event.payload;
+        return sql`INSERT INTO progress_reports (id, commitment_id, period, agency, kind, summary, evidence_urls, indicators, reported_at,
+                reported_by, reported_by_role, reported_by_agency, event_position, effective_at, recorded_at)
+              VALUES (${p.reportId}, ${event.commitmentId}, ${p.period}, ${p.agency}, ${p.kind ?? 'report'}, ${p.summary}, ${p.evidenceUrls},
+                ${JSON.stringify(p.indicators)}::jsonb, ${event.recordedAt}, ${actor.id}, ${actor.role ?? null}, ${actor.agency ?? null}, ${position},
+                ${event.effectiveAt}, ${event.recordedAt})`;
+      }
+      case 'CommitmentExtensionRequested': {
+        const p = event.payload;
+        return sql`INSERT INTO extension_requests (request_id, commitment_id, due_date, reason, requested_at, requested_by)
+              VALUES (${p.requestId}, ${event.commitmentId}, ${p.dueDate}::date, ${p.reason}, ${event.effectiveAt}, ${actor.id})`;
+      }
+      case 'CommitmentExtensionApproved': {
+        const p = event.payload;
+        return sql`UPDATE extension_requests SET outcome = 'approved', decided_at = ${event.effectiveAt}, decided_by = ${actor.id},
+              comment = ${p.comment}, previous_due_date = ${p.previousDueDate}::date WHERE request_id = ${p.requestId}`;
+      }
+      case 'CommitmentExtensionDeclined': {
+        const p = event.payload;
+        return sql`UPDATE extension_requests SET outcome = 'declined', decided_at = ${event.effectiveAt}, decided_by = ${actor.id},
+              comment = ${p.comment} WHERE request_id = ${p.requestId}`;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
    * Empties the read models and replays every commitment event into them, in one transaction: stream by stream,
    * each in the order it was recorded, with the same statements as the appends (so the tables come out the same).
    */
   async rebuild(tx: EntityManager): Promise<{ events: number; commitments: number }> {
-    await tx.query('TRUNCATE commitment_view, commitment_status_counts, progress_reports, commitment_versions');
+    await tx.query('TRUNCATE commitment_view, commitment_status_counts, progress_reports, extension_requests, commitment_versions');
     let events = 0;
     let commitments = 0;
     for await (const stream of this.eventStore.readStreams(COMMITMENT_STREAM, tx)) {

@@ -8,6 +8,7 @@ import { NotificationLedger, type Notification, type NotificationStatus } from '
 import { NOTIFICATION_POLICY } from '../domain/notification-policy.js';
 import {
   InboxResponse,
+  MarkedAllReadResponse,
   NOTIFICATION_STATUSES as STATUSES,
   NotificationListResponse,
   NotificationResponse,
@@ -47,9 +48,9 @@ const NOTIFICATION_ID = { id: uuidParam('the notification id') };
 export class NotificationsController {
   constructor(private readonly ledger: NotificationLedger) {}
 
-  /** The signed-in user's in-app inbox, newest first. */
+  /** The signed-in user's in-app inbox: unread first, then newest first. */
   @Get('me/notifications')
-  @Endpoint({ summary: 'My in-app inbox, newest first, with the number unread', ok: InboxResponse })
+  @Endpoint({ summary: 'My in-app inbox, unread first, then newest first, with the number unread', ok: InboxResponse })
   inbox(@Req() request: FastifyRequest, @Query() query: InboxQuery): Promise<{ items: Notification[]; unread: number }> {
     return this.ledger.inbox(request.principal!.id, { unreadOnly: query.unread ?? false, limit: query.limit });
   }
@@ -58,6 +59,14 @@ export class NotificationsController {
   @Endpoint({ summary: 'Mark one of my notifications as read', ok: NotificationResponse, params: NOTIFICATION_ID, problems: [404] })
   markRead(@Req() request: FastifyRequest, @Param('id', new ParseUUIDPipe()) id: string): Promise<Notification> {
     return this.ledger.markRead(request.principal!.id, id);
+  }
+
+  @Post('me/notifications/read-all')
+  @Endpoint({ summary: 'Mark every notification of mine read', ok: MarkedAllReadResponse })
+  async markAllRead(@Req() request: FastifyRequest): Promise<MarkedAllReadResponse> {
+    const userId = request.principal!.id;
+    const marked = await this.ledger.markAllRead(userId);
+    return { marked, unread: await this.ledger.unreadCount(userId) };
   }
 
   /** Admins see notifications by status (e.g. `failed` after the last retry)… */

@@ -1,8 +1,10 @@
-import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Container, Group, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../i18n/locale-provider';
+import { unreadCountQuery } from '../../notices/queries';
 import { useMe, useSignOut } from '../../session/session';
 import { LanguageSwitcher } from './language-switcher';
 import classes from './app-layout.module.css';
@@ -43,6 +45,7 @@ export function AppLayout() {
                   <Link to="/commitments" className={classes.navLink}>
                     {intl.formatMessage({ id: 'app.nav.commitments' })}
                   </Link>
+                  <InboxLink />
                 </li>
                 <li>
                   <Link to="/settings" className={classes.navLink}>
@@ -70,6 +73,26 @@ export function AppLayout() {
         </Container>
       </Box>
     </div>
+  );
+}
+
+/** The inbox, with how many notices are unread (asked again every minute, and at once when one is marked read). */
+function InboxLink() {
+  const intl = useIntl();
+  const unread = useQuery(unreadCountQuery).data ?? 0;
+  return (
+    <Link
+      to="/inbox"
+      className={classes.navLink}
+      aria-label={unread > 0 ? intl.formatMessage({ id: 'app.nav.inboxUnread' }, { count: unread }) : undefined}
+    >
+      {intl.formatMessage({ id: 'app.nav.inbox' })}
+      {unread > 0 && (
+        <Badge component="span" ml={6} size="sm" radius="xl" color="unBlue" variant="filled" aria-hidden>
+          {intl.formatNumber(unread)}
+        </Badge>
+      )}
+    </Link>
   );
 }
 

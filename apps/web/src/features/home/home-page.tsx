@@ -1,34 +1,62 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { useIntl } from 'react-intl';
 import type { User } from '../../api/client';
 import { useMe } from '../../session/session';
 import { PageTitle } from '../../ui/page-title';
-import { Section } from '../../ui/section';
-import { currentCycle, reportingCyclesQuery, type ReportingCycle } from './queries';
+import { CycleSection } from './cycle-section';
+import { ExtensionsSection } from './extensions-section';
+import { NoticesSection } from './notices-section';
+import { OverdueSection } from './overdue-section';
+import { OwedSection } from './owed-section';
+import { agendaQuery } from './queries';
+import { StatusCountsSection } from './status-counts-section';
+import { SystemSection } from './system-section';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The first page after sign-in: who is signed in and the reporting cycle. (What the agency owes comes next.) */
+/**
+ * The first page after sign-in. For a focal point: the reporting cycle and what the agency still owes for it
+ * (with "no change" in one click), what it leads and supports, what is overdue and why, its extension requests,
+ * the latest notices. Without an agency (coordinators, viewers, admins): the cycle, the system's overdue work and
+ * the way to the lists.
+ */
 export function HomePage() {
   const intl = useIntl();
   const me = useMe();
-  const { data: cycles } = useSuspenseQuery(reportingCyclesQuery);
+  const { data: agenda } = useSuspenseQuery(agendaQuery);
+  // what comes below the cycle and the list of what is owed is rendered just after, in the background (in
+  // slices), so that the top of the page shows sooner on a slow phone
+  const showTheRest = useDeferredValue(true, false);
   if (!me) return null;
-  const cycle = currentCycle(cycles, Date.now());
+  const agency = agenda.agency;
   return (
     <Stack gap="lg">
-      <PageTitle>{intl.formatMessage({ id: 'home.title' }, { name: me.name })}</PageTitle>
-      <Group gap="sm">
-        <Text>{intl.formatMessage({ id: 'home.signedInAs' }, { email: me.email })}</Text>
-        <Badge variant="light" color="unBlue" size="lg" radius="sm" tt="none">
-          <RoleText user={me} />
-        </Badge>
-      </Group>
-      <Section title={intl.formatMessage({ id: 'home.cycle.title' })}>
-        {cycle ? <CycleSummary cycle={cycle} /> : <Text>{intl.formatMessage({ id: 'home.cycle.none' })}</Text>}
-      </Section>
-      <Text c="gray.7">{intl.formatMessage({ id: 'home.next' })}</Text>
+      <div>
+        <PageTitle>{intl.formatMessage({ id: 'home.title' }, { name: me.name })}</PageTitle>
+        <Group gap="sm" mt="-sm">
+          <Text>{intl.formatMessage({ id: 'home.signedInAs' }, { email: me.email })}</Text>
+          <Badge variant="light" color="unBlue" size="lg" radius="sm" tt="none">
+            <RoleText user={me} />
+          </Badge>
+        </Group>
+      </div>
+      <CycleSection cycle={agenda.cycle} owed={agency ? { agency, total: agenda.owed.total } : null} />
+      {agency && agenda.cycle && <OwedSection agency={agency} year={agenda.cycle.year} owed={agenda.owed} />}
+      {showTheRest && (
+        <>
+          {agency ? (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+              <StatusCountsSection agency={agency} relation="lead" counts={agenda.lead} />
+              <StatusCountsSection agency={agency} relation="supported" counts={agenda.supported} />
+            </SimpleGrid>
+          ) : (
+            <SystemSection />
+          )}
+          <OverdueSection agency={agency} overdue={agenda.overdue} />
+          {agency && <ExtensionsSection requests={agenda.extensionRequests} />}
+          <NoticesSection />
+        </>
+      )}
     </Stack>
   );
 }
@@ -37,27 +65,4 @@ function RoleText({ user }: { user: User }) {
   const intl = useIntl();
   if (user.role === 'focal_point' && user.agency) return <>{intl.formatMessage({ id: 'role.focalPointOf' }, { agency: user.agency })}</>;
   return <>{intl.formatMessage({ id: `role.${user.role}` })}</>;
-}
-
-function CycleSummary({ cycle }: { cycle: ReportingCycle }) {
-  const intl = useIntl();
-  const now = Date.now();
-  const deadline = Date.parse(cycle.deadline);
-  const opensAt = Date.parse(cycle.opensAt);
-  // dates in the reader's own time zone and language
-  const when = (instant: number) => intl.formatDate(instant, { dateStyle: 'full', timeStyle: 'short' });
-  return (
-    <Stack gap="xs">
-      <Text fw={600} size="lg">
-        {intl.formatMessage({ id: 'home.cycle.year' }, { year: String(cycle.year) })}
-      </Text>
-      {opensAt > now && <Text>{intl.formatMessage({ id: 'home.cycle.opens' }, { date: when(opensAt) })}</Text>}
-      <Text>{intl.formatMessage({ id: 'home.cycle.deadline' }, { deadline: when(deadline) })}</Text>
-      <Text fw={600}>
-        {deadline < now
-          ? intl.formatMessage({ id: 'home.cycle.passed' })
-          : intl.formatMessage({ id: 'home.cycle.daysLeft' }, { days: Math.floor((deadline - now) / DAY_MS) })}
-      </Text>
-    </Stack>
-  );
 }

@@ -1,11 +1,17 @@
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from '../../app/routes/signed-in';
-import { reportingCyclesQuery } from './queries';
+import { recentNoticesQuery } from '../../notices/queries';
+import { HomePage } from './home-page';
+import { agendaQuery } from './queries';
 
 export const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
-  loader: ({ context }) => context.queryClient.ensureQueryData(reportingCyclesQuery),
-  // each page is a chunk of its own, loaded when its route is first visited
-  component: lazyRouteComponent(() => import('./home-page'), 'HomePage'),
+  loader: ({ context }) => {
+    // the notices are not waited for: the page shows what the agency owes first
+    void context.queryClient.prefetchQuery(recentNoticesQuery);
+    return context.queryClient.ensureQueryData(agendaQuery);
+  },
+  // in the app's first chunk: the page everyone lands on after sign-in, shown without waiting for a chunk of its own
+  component: HomePage,
 });

@@ -24,6 +24,6 @@ export const signInRoute = createRoute({
     // already signed in: straight on
     if (await context.queryClient.ensureQueryData(meQuery)) throw redirect({ href: search.redirect ?? '/' });
   },
-  // each page is a chunk of its own, loaded when its route is first visited
+  // a chunk of its own (with the form library), which the signed-in pages need not load
   component: lazyRouteComponent(() => import('./sign-in-page'), 'SignInPage'),
 });
