@@ -172,6 +172,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
     // recorded at one instant (rows superseded at the instant they were recorded are removed, not closed)
     const day = 86_400_000;
     const daysAgo = (n: number) => new Date(clock.now().getTime() - n * day);
+    const lateIds: string[] = [];
     for (let i = 0; i < 3; i += 1) {
       const late = await commands.execute(
         new RegisterCommitment(
@@ -181,6 +182,7 @@ describe('Event store and read models (real PostgreSQL)', () => {
           daysAgo(40),
         ),
       );
+      lateIds.push(late.id);
       await commands.execute(new ChangeCommitmentStatus(late.id, 1, 'accepted', { reason: 'minutes' }, context, daysAgo(38)));
       await commands.execute(
         new ReportProgress(late.id, { period: 2014, agency: 'ILO', summary: `Late report ${i}` }, context, undefined, daysAgo(30)),
@@ -196,8 +198,9 @@ describe('Event store and read models (real PostgreSQL)', () => {
       );
     }
     const [{ backdated }] = await db.query(
-      `SELECT count(*)::int AS backdated FROM events e WHERE stream_type = 'commitment'
+      `SELECT count(*)::int AS backdated FROM events e WHERE stream_id = ANY($1::uuid[])
          AND EXISTS (SELECT 1 FROM events l WHERE l.stream_id = e.stream_id AND l.stream_version < e.stream_version AND l.effective_at > e.effective_at)`,
+      [lateIds],
     );
     expect(backdated).toBe(5); // the due dates, and two of the revisions
     const kept = await dumpReadModels(db);
