@@ -131,6 +131,7 @@ describe('The steps of the compilation', () => {
     summary,
     reportedAt: new Date(reportedAt),
     unchangedSincePreviousYear: false,
+    reportedLate: false,
   });
   const register = registerCommitments([
     commitment('B', { agendaItems: [2, 1, 2], supportingAgencies: ['IOM'] }),
@@ -376,6 +377,7 @@ describe('The steps of the compilation', () => {
         document: { title: null, symbol: 'A/68/190', locator: null, page: null },
         text: 'All of it.',
         unchangedSincePreviousYear: false,
+        reportedLate: false,
       },
     ]);
   });
