@@ -286,6 +286,32 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(md).toContain('As at 31 December 2014 (effective), as recorded by 1 March 2015, 00:00 UTC.');
   });
 
+  it('as known at an earlier recorded instant: only what was recorded by then', async () => {
+    const knownAt = new Date('2015-02-20T00:00:00Z'); // after the catalogue was loaded, before the late report
+    const known = compileSummary(await reader.read(2014, AS_OF, knownAt));
+    expect(known.body.provenance).toMatchObject({ asAt: CUT_OFF, recordedBy: knownAt.toISOString(), compiledAsOf: AS_OF.toISOString() });
+    const [{ reports }] = await db.query(
+      `SELECT count(*)::int AS reports FROM progress_reports WHERE period = 2014 AND recorded_at <= $1
+         AND commitment_id IN (SELECT id FROM ${AT_CUT_OFF} v)`,
+      [knownAt],
+    );
+    expect(known.body.overview.progressReports).toBe(reports);
+    expect(known.body.overview.progressReports).toBe(doc.overview.progressReports - 1);
+    expect(known.body.overview.reportedLate).toBe(0);
+    expect(known.body.overview.commitments).toBe(doc.overview.commitments);
+    // before the catalogue was loaded, the tracker knew only the commitments whose versions were recorded by then
+    const earlier = new Date('2015-02-10T00:00:00Z');
+    const early = compileSummary(await reader.read(2014, AS_OF, earlier));
+    const codes: Array<{ code: string }> = await db.query(
+      `SELECT code FROM commitment_versions WHERE effective_from <= $1 AND (effective_to IS NULL OR effective_to > $1)
+         AND recorded_from <= $2 AND (recorded_to IS NULL OR recorded_to > $2)`,
+      [CUT_OFF, earlier],
+    );
+    expect([...early.annex.commitments()].map((c) => c.code)).toEqual(sorted(codes.map((c) => c.code)));
+    expect(codes.length).toBeLessThan(doc.overview.commitments);
+    expect(codes.map((c) => c.code)).toContain(OTHER);
+  });
+
   it('has one section per agenda item, 1 to 8 in order, then "other recommendations", each listing exactly the expected codes', async () => {
     expect(doc.agendaItems.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, null]);
     for (const section of doc.agendaItems) {
