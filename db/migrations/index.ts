@@ -17,6 +17,7 @@ import { TwoTimes1763900002000 } from './1763900002000-two-times.js';
 import { ProgressReportLookups1763900002010 } from './1763900002010-progress-report-lookups.js';
 import { ReportingCyclesPublicView1763900002100 } from './1763900002100-reporting-cycles-public-view.js';
 import { ProgressReportReporters1763900002500 } from './1763900002500-progress-report-reporters.js';
+import { AnnualSummaryKnownAt1763900002700 } from './1763900002700-annual-summary-known-at.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   ProgressReportLookups1763900002010,
   ReportingCyclesPublicView1763900002100,
   ProgressReportReporters1763900002500,
+  AnnualSummaryKnownAt1763900002700,
 ];

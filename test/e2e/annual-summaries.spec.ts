@@ -211,6 +211,26 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     expect(rows2014).not.toEqual(rows2015);
   });
 
+  it('compiles a year as the tracker knew things at a recorded instant given in the request, never a future one', async () => {
+    const knownAt = '2015-02-01T00:00:00.000Z';
+    const requested = await api.http.post('/api/v1/annual-summaries').send({ year: 2014, knownAt }).expect(202);
+    expect(requested.body.knownAt).toBe(knownAt);
+    const done = await waitUntilFinished(requested.headers.location);
+    expect(done).toMatchObject({ status: 'done', knownAt });
+    const doc: AnnualSummaryJson = (await api.http.get(`${requested.headers.location}.json`).expect(200)).body;
+    expect(doc.provenance).toMatchObject({
+      asAt: '2014-12-31T23:59:59.999Z',
+      recordedBy: knownAt,
+      compiledAsOf: clock.now().toISOString(),
+    });
+    // the catalogue was loaded on 14 February 2015: on 1 February the tracker knew none of it
+    expect(doc.overview.commitments).toBe(0);
+    const future = await api.http.post('/api/v1/annual-summaries').send({ year: 2014, knownAt: '2099-01-01T00:00:00Z' }).expect(422);
+    expect(future.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const bad = await api.http.post('/api/v1/annual-summaries').send({ year: 2014, knownAt: 'yesterday' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('knownAt');
+  });
+
   it("compiles a year once, automatically, when its reporting cycle's summary date has come", async () => {
     await api.http.post('/api/v1/reporting-cycles').send({ year: 2016, opensAt: '2016-11-01', summaryDate: '2017-03-01' }).expect(201);
     const reconciler = worker.get(SummaryJobReconciler);
