@@ -1426,6 +1426,11 @@ export interface components {
             requestedBy: string;
             /** Format: date-time */
             requestedAt: string;
+            /**
+             * Format: date-time
+             * @description the recorded instant it is compiled as known at; null: the compilation
+             */
+            knownAt: string | null;
             attempts: number;
             /** Format: date-time */
             startedAt: string | null;
@@ -1451,6 +1456,11 @@ export interface components {
              * @example 2014
              */
             year: number;
+            /**
+             * @description as the tracker knew things at this recorded instant (default: all it knows when it compiles); not after now
+             * @example 2015-01-20T00:00:00Z
+             */
+            knownAt?: string;
         };
         SummaryVersionListResponse: {
             /** @example 2014 */
