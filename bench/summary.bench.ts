@@ -184,6 +184,15 @@ async function seed(db: pg.Client): Promise<void> {
      LEFT JOIN LATERAL (SELECT max(period) AS period, max(reported_at) AS at FROM progress_reports pr WHERE pr.commitment_id = g.id) reports ON true`,
     [EVENTS_PER_COMMITMENT],
   );
+  // the summary reads the commitments as at its cut-off from their versions: one version each, from its registration
+  // on, in its final state (a benchmark of volume: the statuses at the cut-off are not the point here)
+  await db.query(
+    `INSERT INTO commitment_versions (commitment_id, effective_from, recorded_from, code, title, text, source, kind, lead_agency,
+       supporting_agencies, agenda_items, sdg_targets, due_date, status, version, registered_at, updated_at, last_report_period, last_reported_at)
+     SELECT id, registered_at, registered_at, code, title, text, source, kind, lead_agency, supporting_agencies, agenda_items, sdg_targets,
+            due_date, status, version, registered_at, updated_at, last_report_period, last_reported_at
+     FROM commitment_view`,
+  );
   await db.query(
     `INSERT INTO commitment_status_counts (dimension, key, status, count)
      SELECT 'agency', lead_agency, status, count(*) FROM commitment_view GROUP BY lead_agency, status

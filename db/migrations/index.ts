@@ -18,6 +18,7 @@ import { ProgressReportLookups1763900002010 } from './1763900002010-progress-rep
 import { ReportingCyclesPublicView1763900002100 } from './1763900002100-reporting-cycles-public-view.js';
 import { ProgressReportReporters1763900002500 } from './1763900002500-progress-report-reporters.js';
 import { ExtensionRequestsAndNotificationLinks1763900002600 } from './1763900002600-extension-requests-and-notification-links.js';
+import { AnnualSummaryKnownAt1763900002700 } from './1763900002700-annual-summary-known-at.js';
 
 /** Every migration, in order. Listed explicitly so the ESM build needs no glob loading. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   ReportingCyclesPublicView1763900002100,
   ProgressReportReporters1763900002500,
   ExtensionRequestsAndNotificationLinks1763900002600,
+  AnnualSummaryKnownAt1763900002700,
 ];

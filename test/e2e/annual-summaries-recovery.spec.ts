@@ -59,7 +59,8 @@ describe('Annual summary compilation survives a killed worker', () => {
     for (const leadAgency of ['ILO', 'IOM', 'UNHCR']) {
       await api.http
         .post('/api/v1/commitments')
-        .send(aCommitment({ leadAgency, supportingAgencies: [] }))
+        // made in 2014: the 2014 summary describes the commitments as at 31 December 2014
+        .send({ ...aCommitment({ leadAgency, supportingAgencies: [] }), effectiveAt: '2014-03-01T00:00:00Z' })
         .expect(201);
     }
   }, 60_000);

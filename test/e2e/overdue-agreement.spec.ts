@@ -49,14 +49,14 @@ describe('Overdue: the list, statistics, digest, compliance and annual summary a
       .expect(200);
 
   /** Every overdue commitment the list gives, page by page. */
-  const overdueList = async (): Promise<{ total: number; items: Item[] }> => {
+  const overdueList = async (asOf?: string): Promise<{ total: number; items: Item[] }> => {
     const items: Item[] = [];
     let cursor: string | null = null;
     let total = 0;
     do {
       const page: { body: { total: number; items: Item[]; nextCursor: string | null } } = await api.http
         .get('/api/v1/commitments')
-        .query({ overdue: true, limit: 200, ...(cursor ? { cursor } : {}) })
+        .query({ overdue: true, limit: 200, ...(asOf ? { asOf } : {}), ...(cursor ? { cursor } : {}) })
         .expect(200);
       total = page.body.total;
       items.push(...page.body.items);
@@ -195,17 +195,26 @@ describe('Overdue: the list, statistics, digest, compliance and annual summary a
     );
     expect(compliance.agencies.reduce((n: number, a: { owed: number }) => n + a.owed, 0)).toBe(open);
 
-    // the annual summary, compiled by the worker at this same instant
+    // the annual summary of 2014, compiled by the worker at this same instant: as at its cut-off, 31 December 2014,
+    // it agrees with the list as of that instant (at the same log position)
     const requested = await api.http.post('/api/v1/annual-summaries').send({ year: 2014 }).expect(202);
     const done = await waitUntilFinished(requested.headers.location);
     expect(done).toMatchObject({ status: 'done', compiledAsOf: new Date(NOW).toISOString() });
     const doc: AnnualSummaryJson = (await api.http.get(`/api/v1/annual-summaries/2014/${done.version}.json`).expect(200)).body;
-    expect(doc.overview.overdue).toBe(list.total);
-    expect(doc.annex.commitments.filter((c) => c.overdue).map((c) => c.code)).toEqual(codes);
+    const atCutOff = await overdueList('2014-12-31T23:59:59.999Z');
+    expect(doc.overview.overdue).toBe(atCutOff.total);
+    expect(doc.annex.commitments.filter((c) => c.overdue).map((c) => c.code)).toEqual(atCutOff.items.map((i) => i.code).sort());
     const listed = new Map(doc.agendaItems.flatMap((s) => s.overdue.map((o) => [o.commitmentCode, o.reasons] as const)));
-    expect(new Map([...listed].sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual(new Map(list.items.map((i) => [i.code, i.overdueReasons])));
+    expect(new Map([...listed].sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual(
+      new Map([...atCutOff.items].sort((a, b) => (a.code < b.code ? -1 : 1)).map((i) => [i.code, i.overdueReasons])),
+    );
     const markdown = (await api.http.get(`/api/v1/annual-summaries/2014/${done.version}.md`).expect(200)).text;
-    expect(markdown).toContain(`As at 1 March 2015, ${list.total} commitments were overdue.`);
-    expect(markdown).toMatch(/\*\*ILO-a\*\* \([^)]*\), led by ILO, was due on 28 February 2015 and was proposed as at 1 March 2015/);
+    expect(markdown).toContain(
+      atCutOff.total === 0
+        ? 'As at 31 December 2014, no commitment was overdue.'
+        : `As at 31 December 2014, ${atCutOff.total} commitments were overdue.`,
+    );
+    // a due date of 28 February 2015 had not passed on 31 December 2014
+    expect(markdown).not.toMatch(/\*\*ILO-a\*\* \([^)]*\), led by ILO, was due on 28 February 2015/);
   });
 });

@@ -32,6 +32,8 @@ export const aCommitmentFact = (
 export const summaryFacts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
   year: 2014,
   asOf: new Date('2015-01-31T00:00:00Z'),
+  cutOff: new Date('2014-12-31T23:59:59.999Z'),
+  knownAt: null,
   eventPosition: 42,
   overdueAt: DEFAULT_OVERDUE_AT,
   agendaItems: [

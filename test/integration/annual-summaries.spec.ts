@@ -35,6 +35,12 @@ import { TestClock } from '../helpers/test-clock.js';
 const DATABASE_URL = `${TEST_DATABASE_URL}_summaries`;
 const AS_OF = new Date('2015-03-01T00:00:00Z');
 const OTHER = 'TEST-other-a';
+/** Registered in 2015: not in the 2014 summary. */
+const LATER = 'TEST-later-a';
+const CUT_OFF = '2014-12-31T23:59:59.999Z';
+/** The commitments as at the 2014 summary's cut-off, as known now, written here independently of the summary's code. */
+const AT_CUT_OFF = `(SELECT commitment_id AS id, * FROM commitment_versions
+  WHERE recorded_to IS NULL AND effective_from <= '${CUT_OFF}' AND (effective_to IS NULL OR effective_to > '${CUT_OFF}'))`;
 
 async function render(summary: CompiledSummary): Promise<Record<SummaryFormat, Buffer>> {
   const json = new MemorySink();
@@ -100,8 +106,18 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
 
     // the catalogue, loaded (as in production) after the meetings whose reports it carries
     await commands.execute(new LoadCatalogue('db/catalogue'));
-    await commands.execute(
+    await at(
+      '2014-01-05T10:00:00Z',
       new RegisterCommitment(aCommitment({ code: OTHER, leadAgency: 'IMO', supportingAgencies: [], agendaItems: [] }), ctx),
+    );
+    await at(
+      '2015-02-14T12:00:00Z',
+      new RegisterCommitment(aCommitment({ code: LATER, leadAgency: 'IMO', supportingAgencies: [], agendaItems: [] }), ctx),
+    );
+    // the 2014 reporting cycle: reports on 2014 recorded after its deadline are "reported late"
+    await db.query(
+      `INSERT INTO reporting_cycles (year, id, opens_at, deadline, time_zone, reminder_offsets_days, version, updated_at)
+       VALUES (2014, gen_random_uuid(), '2014-11-01T00:00:00Z', '2015-02-20T00:00:00Z', 'UTC', '{}', 1, now())`,
     );
 
     // a scripted year, back-dated like the catalogue's own follow-up reports
@@ -118,10 +134,13 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     await move('OHCHR-a', '2014-07-01T10:00:00Z', 'in_progress', { reason: 'New evidence of detention practices' });
     await move('UNDESA-hld-d', '2014-08-01T10:00:00Z', 'discontinued', { reason: 'The HLD took place', category: 'overtaken_by_events' });
     await move('ILO-a', '2015-01-10T10:00:00Z', 'under_review'); // next year: not a change of 2014
+    // completed in 2015: still in progress as at 31 December 2014
+    await move('OHCHR-a', '2015-01-05T10:00:00Z', 'under_review');
+    await move('OHCHR-a', '2015-01-06T10:00:00Z', 'completed');
     await at('2014-03-01T10:00:00Z', new SetCommitmentDueDate('FAO-a', undefined, '2014-06-30', ctx));
     await at('2014-03-01T10:00:00Z', new SetCommitmentDueDate('UNHCR-a', undefined, '2014-03-31', ctx));
     await at('2014-03-01T10:00:00Z', new SetCommitmentDueDate('IOM-a', undefined, '2016-01-01', ctx));
-    await at('2014-03-01T10:00:00Z', new SetCommitmentDueDate(OTHER, undefined, '2014-12-31', ctx));
+    await at('2014-03-01T10:00:00Z', new SetCommitmentDueDate(OTHER, undefined, '2014-12-30', ctx));
     const tripartite = 'ILO convened the Tripartite Technical Meeting on Labour Migration (4-8 November 2013).';
     await at('2014-02-20T10:00:00Z', new ReportProgress('ILO-a', { period: 2013, agency: 'ILO', summary: tripartite }, ctx));
     // the same words, spaced differently: "unchanged since the previous year"
@@ -148,6 +167,14 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
       ),
     );
 
+    // a due date set in 2015 does not enter the 2014 summary
+    await at('2015-02-02T10:00:00Z', new SetCommitmentDueDate('ILO-a', undefined, '2026-11-20', ctx));
+    // a report on 2014 recorded after the cycle's deadline
+    await at(
+      '2015-02-25T10:00:00Z',
+      new ReportProgress('UNHCR-a', { period: 2014, agency: 'UNHCR', summary: 'UNHCR reported late.' }, ctx),
+    );
+
     summary2014 = compileSummary(await reader.read(2014, AS_OF));
     files = await render(summary2014);
     doc = JSON.parse(files.json.toString('utf8'));
@@ -160,12 +187,18 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
 
   it('totals equal counts computed with SQL: status now, changes of the year, overdue, reports, reporting rate', async () => {
     const [{ position }] = await db.query(`SELECT max(position)::int AS position FROM events`);
-    expect(doc.provenance).toEqual({ compiledAsOf: AS_OF.toISOString(), eventPosition: position, generator: expect.any(String) });
+    expect(doc.provenance).toEqual({
+      asAt: CUT_OFF,
+      recordedBy: AS_OF.toISOString(),
+      compiledAsOf: AS_OF.toISOString(),
+      eventPosition: position,
+      generator: expect.any(String),
+    });
 
     const statuses: Array<{ status: string; n: number }> = await db.query(
-      `SELECT status, count(*)::int AS n FROM commitment_view GROUP BY status`,
+      `SELECT status, count(*)::int AS n FROM ${AT_CUT_OFF} v GROUP BY status`,
     );
-    const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM commitment_view`);
+    const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM ${AT_CUT_OFF} v`);
     expect(doc.overview.commitments).toBe(total);
     expect(total).toBe(230);
     for (const [status, n] of Object.entries(doc.overview.byStatus))
@@ -177,14 +210,14 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
               count(*) FILTER (WHERE payload->>'to' = 'completed')::int AS completed,
               count(*) FILTER (WHERE payload->>'to' = 'discontinued')::int AS discontinued,
               count(*) FILTER (WHERE payload->>'to' = 'in_progress' AND payload->>'from' IN ('completed', 'discontinued'))::int AS reopened
-       FROM events WHERE type = 'CommitmentStatusChanged' AND recorded_at >= '2014-01-01' AND recorded_at < '2015-01-01'`,
+       FROM events WHERE type = 'CommitmentStatusChanged' AND effective_at >= '2014-01-01' AND effective_at < '2015-01-01'`,
     );
     expect(doc.overview.changesDuringYear).toEqual(changes);
     expect(changes).toEqual({ newlyAccepted: 1, started: 3, completed: 1, discontinued: 1, reopened: 1 });
 
     const [{ overdue }] = await db.query(
-      `SELECT count(*)::int AS overdue FROM commitment_view WHERE due_date < $1 AND status NOT IN ('completed', 'discontinued')`,
-      ['2015-03-01'],
+      `SELECT count(*)::int AS overdue FROM ${AT_CUT_OFF} v WHERE due_date < $1 AND status NOT IN ('completed', 'discontinued')`,
+      ['2014-12-31'],
     );
     expect(doc.overview.overdue).toBe(overdue);
     expect(overdue).toBe(2);
@@ -194,12 +227,12 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
 
     // owed: leads a commitment that was open at some time in 2014 (open when the year began, or moved to an open status in it)
     const owed: Array<{ agency: string }> = await db.query(
-      `WITH since AS (SELECT stream_id, position, recorded_at, payload->>'from' AS from_status, payload->>'to' AS to_status
-                      FROM events WHERE type = 'CommitmentStatusChanged' AND recorded_at >= '2014-01-01'),
-            at_start AS (SELECT DISTINCT ON (stream_id) stream_id, from_status FROM since ORDER BY stream_id, position)
-       SELECT DISTINCT c.lead_agency AS agency FROM commitment_view c LEFT JOIN at_start s ON s.stream_id = c.id
+      `WITH since AS (SELECT stream_id, position, effective_at, payload->>'from' AS from_status, payload->>'to' AS to_status
+                      FROM events WHERE type = 'CommitmentStatusChanged' AND effective_at >= '2014-01-01' AND effective_at < '2015-01-01'),
+            at_start AS (SELECT DISTINCT ON (stream_id) stream_id, from_status FROM since ORDER BY stream_id, effective_at, position)
+       SELECT DISTINCT c.lead_agency AS agency FROM ${AT_CUT_OFF} c LEFT JOIN at_start s ON s.stream_id = c.id
        WHERE coalesce(s.from_status, c.status) NOT IN ('completed', 'discontinued')
-          OR EXISTS (SELECT 1 FROM since x WHERE x.stream_id = c.id AND x.recorded_at < '2015-01-01' AND x.to_status NOT IN ('completed', 'discontinued'))`,
+          OR EXISTS (SELECT 1 FROM since x WHERE x.stream_id = c.id AND x.effective_at < '2015-01-01' AND x.to_status NOT IN ('completed', 'discontinued'))`,
     );
     const reported: Array<{ agency: string }> = await db.query(`SELECT DISTINCT agency FROM progress_reports WHERE period = 2014`);
     const reportedSet = new Set(reported.map((r) => r.agency));
@@ -214,21 +247,86 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(doc.overview.reporting.notReported).toContain('WMO');
   });
 
+  it('describes the world as at 31 December 2014: nothing effective after it enters, reports dated by the agency, late ones marked', async () => {
+    const annex = doc.annex.commitments;
+    // completed (effective) in 2015: not completed in the 2014 summary; registered in 2015: absent
+    expect(annex.find((c) => c.code === 'OHCHR-a')?.status).toBe('in_progress');
+    expect(annex.some((c) => c.code === LATER)).toBe(false);
+    expect(annex.some((c) => c.code === OTHER)).toBe(true);
+    // the due date set in 2015 is nowhere
+    expect(files.json.toString('utf8')).not.toContain('2026-11-20');
+    expect(files.md.toString('utf8')).not.toContain('20 November 2026');
+    // no date after the cut-off in the body (sections I to III, the DOCX's text included), but the dates of the
+    // reports on 2014 themselves, which agencies gave in 2015 (cited in the notes and the annex, never in the sections)
+    const laterDate =
+      /\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) (?:201[5-9]|20[2-9]\d)\b/;
+    const md = files.md.toString('utf8');
+    const mdBody = md.slice(0, md.indexOf('## Annex I.')).replace(/^\[\^\d+\]: .*$/gm, '');
+    expect(laterDate.exec(mdBody)?.[0] ?? null).toBeNull();
+    const html = files.html.toString('utf8');
+    const htmlBody = html.slice(0, html.indexOf('<h2>Annex I.')).replace(/<li id="note-\d+"[^]*?<\/li>/g, '');
+    expect(laterDate.exec(htmlBody)?.[0] ?? null).toBeNull();
+    const documentXml = strFromU8(unzipSync(new Uint8Array(files.docx))['word/document.xml']);
+    expect(laterDate.exec(documentXml.slice(0, documentXml.indexOf('Annex I.')))?.[0] ?? null).toBeNull();
+    // every report on 2014 known at the compilation, each dated by its effective date
+    const reports: Array<{ id: string; day: string; late: boolean }> = await db.query(
+      `SELECT id, to_char(effective_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, recorded_at > '2015-02-20T00:00:00Z' AS late
+       FROM progress_reports p WHERE period = 2014 AND commitment_id IN (SELECT id FROM ${AT_CUT_OFF} v)`,
+    );
+    expect(sorted(doc.annex.progressReports.map((r) => `${r.reportId} ${r.date} ${r.reportedLate}`))).toEqual(
+      sorted(reports.map((r) => `${r.id} ${r.day} ${r.late}`)),
+    );
+    expect(doc.overview.reportedLate).toBe(reports.filter((r) => r.late).length);
+    expect(doc.overview.reportedLate).toBe(1);
+    const late = doc.annex.progressReports.find((r) => r.reportedLate)!;
+    expect(late).toMatchObject({ commitmentCode: 'UNHCR-a', agency: 'UNHCR', date: '2015-02-25' });
+    expect(md).toContain('One of them was reported late (recorded after the reporting cycle’s deadline).');
+    expect(md).toMatch(/\*\*UNHCR\*\* on UNHCR-a: “UNHCR reported late\.”\s*\*\(reported late\)\*/);
+    // the provenance states both instants
+    expect(md).toContain('As at 31 December 2014 (effective), as recorded by 1 March 2015, 00:00 UTC.');
+  });
+
+  it('as known at an earlier recorded instant: only what was recorded by then', async () => {
+    const knownAt = new Date('2015-02-20T00:00:00Z'); // after the catalogue was loaded, before the late report
+    const known = compileSummary(await reader.read(2014, AS_OF, knownAt));
+    expect(known.body.provenance).toMatchObject({ asAt: CUT_OFF, recordedBy: knownAt.toISOString(), compiledAsOf: AS_OF.toISOString() });
+    const [{ reports }] = await db.query(
+      `SELECT count(*)::int AS reports FROM progress_reports WHERE period = 2014 AND recorded_at <= $1
+         AND commitment_id IN (SELECT id FROM ${AT_CUT_OFF} v)`,
+      [knownAt],
+    );
+    expect(known.body.overview.progressReports).toBe(reports);
+    expect(known.body.overview.progressReports).toBe(doc.overview.progressReports - 1);
+    expect(known.body.overview.reportedLate).toBe(0);
+    expect(known.body.overview.commitments).toBe(doc.overview.commitments);
+    // before the catalogue was loaded, the tracker knew only the commitments whose versions were recorded by then
+    const earlier = new Date('2015-02-10T00:00:00Z');
+    const early = compileSummary(await reader.read(2014, AS_OF, earlier));
+    const codes: Array<{ code: string }> = await db.query(
+      `SELECT code FROM commitment_versions WHERE effective_from <= $1 AND (effective_to IS NULL OR effective_to > $1)
+         AND recorded_from <= $2 AND (recorded_to IS NULL OR recorded_to > $2)`,
+      [CUT_OFF, earlier],
+    );
+    expect([...early.annex.commitments()].map((c) => c.code)).toEqual(sorted(codes.map((c) => c.code)));
+    expect(codes.length).toBeLessThan(doc.overview.commitments);
+    expect(codes.map((c) => c.code)).toContain(OTHER);
+  });
+
   it('has one section per agenda item, 1 to 8 in order, then "other recommendations", each listing exactly the expected codes', async () => {
     expect(doc.agendaItems.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, null]);
     for (const section of doc.agendaItems) {
       const member = section.number === null ? `cardinality(c.agenda_items) = 0` : `${section.number} = ANY(c.agenda_items)`;
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM commitment_view c WHERE ${member}`);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${AT_CUT_OFF} c WHERE ${member}`);
       const reports: Array<{ id: string }> = await db.query(
-        `SELECT p.id FROM progress_reports p JOIN commitment_view c ON c.id = p.commitment_id WHERE p.period = 2014 AND ${member}`,
+        `SELECT p.id FROM progress_reports p JOIN ${AT_CUT_OFF} c ON c.id = p.commitment_id WHERE p.period = 2014 AND ${member}`,
       );
       const completed: Array<{ code: string }> = await db.query(
-        `SELECT c.code FROM events e JOIN commitment_view c ON c.id = e.stream_id
+        `SELECT c.code FROM events e JOIN ${AT_CUT_OFF} c ON c.id = e.stream_id
          WHERE e.type = 'CommitmentStatusChanged' AND e.payload->>'to' = 'completed'
-           AND e.recorded_at >= '2014-01-01' AND e.recorded_at < '2015-01-01' AND ${member}`,
+           AND e.effective_at >= '2014-01-01' AND e.effective_at < '2015-01-01' AND ${member}`,
       );
       const overdue: Array<{ code: string }> = await db.query(
-        `SELECT c.code FROM commitment_view c WHERE c.due_date < '2015-03-01' AND c.status NOT IN ('completed', 'discontinued') AND ${member}`,
+        `SELECT c.code FROM ${AT_CUT_OFF} c WHERE c.due_date < '2014-12-31' AND c.status NOT IN ('completed', 'discontinued') AND ${member}`,
       );
       const label = section.number ?? 'other';
       expect({ label, n: section.commitments }).toEqual({ label, n });
@@ -283,14 +381,14 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(wipo).toMatchObject({ led: 1, supported: 0, owed: false, reports: 0 });
     const ilo = doc.agencies.find((a) => a.code === 'ILO')!;
     const iloA = ilo.commitments.find((c) => c.commitmentCode === 'ILO-a')!;
-    expect(iloA).toMatchObject({ role: 'lead', status: 'under_review', reported: true });
+    expect(iloA).toMatchObject({ role: 'lead', status: 'in_progress', reported: true });
     expect(iloA.statusChanges.map((c) => [c.from, c.to, c.citation.date])).toEqual([
       ['proposed', 'accepted', '2014-02-10'],
       ['accepted', 'in_progress', '2014-03-01'],
     ]);
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM commitment_view`);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${AT_CUT_OFF} v`);
     expect(doc.annex.commitments).toHaveLength(n);
-    const codes: Array<{ code: string }> = await db.query(`SELECT code FROM commitment_view`);
+    const codes: Array<{ code: string }> = await db.query(`SELECT code FROM ${AT_CUT_OFF} v`);
     expect(doc.annex.commitments.map((c) => c.code)).toEqual(sorted(codes.map((c) => c.code)));
     expect(doc.annex.commitments.find((c) => c.code === 'FAO-a')).toEqual({
       code: 'FAO-a',
@@ -314,11 +412,11 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     const footnotesXml = strFromU8(docx['word/footnotes.xml']);
     // UN editorial form: dates in words, numbers under 10 in words, figures when they occur with one of 10 or more, "per cent"
     const r = doc.overview.reporting;
-    const overview = 'As at 1 March 2015, the tracker recorded 230 commitments: ';
+    const overview = 'As at 31 December 2014, the tracker recorded 230 commitments: ';
     const changes =
       'During 2014, one commitment was newly accepted, three were started, one was completed, one was discontinued and one was reopened.';
     const rate = `Of the ${r.owed} agencies that led a commitment open during 2014, ${r.reported} reported progress for 2014 (a reporting rate of ${r.percent!.toFixed(1)} per cent).`;
-    const overdue = 'As at 1 March 2015, two commitments were overdue.';
+    const overdue = 'As at 31 December 2014, two commitments were overdue.';
     for (const [format, text] of [
       ['md', md],
       ['html', html],
@@ -335,7 +433,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
     expect(mdNumbers).toEqual(mdNumbers.map((_, i) => i + 1));
     expect(htmlNumbers).toEqual(mdNumbers);
     expect(documentXml.match(/<w:pStyle w:val="UNParagraph"\/><w:numPr>/g)).toHaveLength(mdNumbers.length);
-    expect(md).toMatch(/^1\. As at 1 March 2015/m);
+    expect(md).toMatch(/^1\. As at 31 December 2014/m);
     expect(md).toContain('*(unchanged since 2013)*');
 
     // the same notes: Markdown footnotes, HTML endnotes linked both ways, DOCX footnotes; the IOM statement's source
@@ -449,7 +547,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
       const heading = section.number === null ? 'Other recommendations' : `Agenda item ${section.number}: ${section.title}`;
       expect(xml).toContain(`<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">${heading}</w:t>`);
     }
-    expect(xml).toContain('Annex I. Commitments as at 1 March 2015');
+    expect(xml).toContain('Annex I. Commitments as at 31 December 2014');
 
     // Word's own paragraph numbering: one decimal "%1." definition that every numbered paragraph refers to, no typed numbers
     const numbering = strFromU8(parts['word/numbering.xml']);
@@ -513,7 +611,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
       for (const [empty, heading, sentence] of [
         [section.progress.length === 0, '#### Progress reported for 2014', 'no progress was reported for 2014 on this agenda item'],
         [section.completed.length === 0, '#### Completed during 2014', 'completed during 2014'],
-        [section.overdue.length === 0, '#### Overdue as at 1 March 2015', 'overdue as at 1 March 2015'],
+        [section.overdue.length === 0, '#### Overdue as at 31 December 2014', 'overdue as at 31 December 2014'],
       ] as const) {
         // an empty part has no heading over nothing, and the section's one sentence says so
         expect({ item: section.number, heading, present: text.includes(heading) }).toEqual({
@@ -542,7 +640,9 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
       `# Title: ${doc.title}`,
       '# Part: Annex I, commitments',
       '# Year: 2014',
-      `# Compiled as at: ${AS_OF.toISOString()}`,
+      `# As at (effective): ${CUT_OFF}`,
+      `# As recorded by: ${AS_OF.toISOString()}`,
+      `# Compiled at: ${AS_OF.toISOString()}`,
       `# Event position: ${doc.provenance.eventPosition}`,
       `# Generator: ${doc.provenance.generator}`,
       `# Checksum of the JSON edition: ${doc.checksum}`,
@@ -584,7 +684,9 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
       Title: doc.title,
       Part: 'Annexes I and II',
       Year: 2014,
-      'Compiled as at': AS_OF,
+      'As at (effective)': new Date(CUT_OFF),
+      'As recorded by': AS_OF,
+      'Compiled at': AS_OF,
       'Event position': doc.provenance.eventPosition,
       Generator: doc.provenance.generator,
       'Checksum of the JSON edition': doc.checksum,
@@ -603,7 +705,7 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
 
   it('reads one snapshot: writes committed while it reads do not tear the numbers', async () => {
     const [{ position: before }] = await db.query(`SELECT max(position)::int AS position FROM events`);
-    const [{ open: openBefore }] = await db.query(`SELECT count(*)::int AS open FROM commitment_view WHERE status = 'in_progress'`);
+    const [{ open: openBefore }] = await db.query(`SELECT count(*)::int AS open FROM ${AT_CUT_OFF} v WHERE status = 'in_progress'`);
     // hold the summary after it has taken its snapshot (its first statement) and before it reads the rest
     const blocker = db.createQueryRunner();
     await blocker.connect();
@@ -643,7 +745,15 @@ describe('Annual progress summary over the catalogue and a scripted year (real P
   it("compiles 2015 too: that year's changes, and reports flagged against 2014", async () => {
     const summary = compileSummary(await reader.read(2015, new Date('2016-03-01T00:00:00Z')));
     expect(summary.body.year).toBe(2015);
-    expect(summary.body.overview.changesDuringYear).toEqual({ newlyAccepted: 0, started: 0, completed: 0, discontinued: 0, reopened: 0 });
+    expect(summary.body.overview.changesDuringYear).toEqual({ newlyAccepted: 0, started: 0, completed: 1, discontinued: 0, reopened: 0 });
+    expect(summary.body.provenance.asAt).toBe('2015-12-31T23:59:59.999Z');
+    const annex = [...summary.annex.commitments()];
+    expect(annex.find((c) => c.code === 'OHCHR-a')?.status).toBe('completed');
+    expect(annex.some((c) => c.code === LATER)).toBe(true);
+    // the 2014 and 2015 annexes differ
+    const csv2015 = (await render(summary)).csv.toString('utf8');
+    const rows = (csv: string) => csv.split('\r\n').filter((line) => !line.startsWith('# '));
+    expect(rows(csv2015)).not.toEqual(rows(files.csv.toString('utf8')));
     const [{ reports }] = await db.query(`SELECT count(*)::int AS reports FROM progress_reports WHERE period = 2015`);
     expect(summary.body.overview.progressReports).toBe(reports);
     const iloA = summary.body.agencies.find((a) => a.code === 'ILO')!.commitments.find((c) => c.commitmentCode === 'ILO-a')!;

@@ -1571,6 +1571,11 @@ export interface components {
             requestedBy: string;
             /** Format: date-time */
             requestedAt: string;
+            /**
+             * Format: date-time
+             * @description the recorded instant it is compiled as known at; null: the compilation
+             */
+            knownAt: string | null;
             attempts: number;
             /** Format: date-time */
             startedAt: string | null;
@@ -1596,6 +1601,11 @@ export interface components {
              * @example 2014
              */
             year: number;
+            /**
+             * @description as the tracker knew things at this recorded instant (default: all it knows when it compiles); not after now
+             * @example 2015-01-20T00:00:00Z
+             */
+            knownAt?: string;
         };
         SummaryVersionListResponse: {
             /** @example 2014 */

@@ -46,7 +46,7 @@ export class CompileAnnualSummaryHandler implements ICommandHandler<CompileAnnua
     if (!version) return { outcome: 'already_finished' };
     const started = performance.now();
     const asOf = this.clock.now();
-    const summary = compileSummary(await this.snapshot.read(version.year, asOf));
+    const summary = compileSummary(await this.snapshot.read(version.year, asOf, version.knownAt ? new Date(version.knownAt) : null));
     await this.versions.progress(summaryId, PROGRESS_AFTER_READ);
 
     const checksum = await this.unitOfWork.run(async (tx) => {

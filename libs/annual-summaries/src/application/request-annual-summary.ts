@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Clock, type Actor } from '@hld/kernel';
+import { KnownAtInFuture } from '@hld/commitments';
 import { assertSummaryYear } from '../domain/summary-year.js';
 import { SUMMARY_POLICY } from '../domain/summary-policy.js';
 import { SummaryVersions, type SummaryTrigger } from '../infrastructure/summary-versions.js';
@@ -16,6 +17,8 @@ export class RequestAnnualSummary extends Command<{ summary: SummaryVersionView;
     readonly year: number,
     readonly requestedBy: Actor,
     readonly trigger: SummaryTrigger = 'on_demand',
+    /** Compile it as the tracker knew things then (a recorded instant, not after now); null: all it knows when it compiles. */
+    readonly knownAt: Date | null = null,
   ) {
     super();
   }
@@ -29,10 +32,13 @@ export class RequestAnnualSummaryHandler implements ICommandHandler<RequestAnnua
     private readonly clock: Clock,
   ) {}
 
-  async execute({ year, requestedBy, trigger }: RequestAnnualSummary): Promise<{ summary: SummaryVersionView; created: boolean }> {
+  async execute({ year, requestedBy, trigger, knownAt }: RequestAnnualSummary): Promise<{ summary: SummaryVersionView; created: boolean }> {
     SUMMARY_POLICY.assertMay(requestedBy, 'request_summary');
-    assertSummaryYear(year, this.clock.now());
-    const { summary, created } = await this.versions.request(year, trigger, requestedBy.id, this.clock.now());
+    const now = this.clock.now();
+    assertSummaryYear(year, now);
+    if (knownAt && knownAt > now) throw new KnownAtInFuture(knownAt, now);
+    // (while one is queued or running, that one is the answer, whatever its knownAt: the response says which)
+    const { summary, created } = await this.versions.request(year, trigger, requestedBy.id, now, knownAt);
     // every request (re-)adds the version's job: the id makes it one job, and a job lost before it reached
     // Redis is added again
     await this.jobs.enqueue({ summaryId: summary.id, year: summary.year, version: summary.version });

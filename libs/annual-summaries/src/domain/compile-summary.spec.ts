@@ -131,6 +131,7 @@ describe('The steps of the compilation', () => {
     summary,
     reportedAt: new Date(reportedAt),
     unchangedSincePreviousYear: false,
+    reportedLate: false,
   });
   const register = registerCommitments([
     commitment('B', { agendaItems: [2, 1, 2], supportingAgencies: ['IOM'] }),
@@ -199,6 +200,54 @@ describe('The steps of the compilation', () => {
     it('marks a commitment that moved to an open status during the year, even if it closed again', () => {
       expect(history.openedDuringYear).toEqual([true, true, false]);
     });
+  });
+
+  it('foldStatusChanges: in effective order, so a change recorded later but effective earlier comes first', () => {
+    const backDated = foldStatusChanges(
+      register,
+      [
+        change(9, 'C', '2014-05-01T00:00:00Z', 'accepted', 'in_progress'),
+        change(10, 'C', '2014-03-01T00:00:00Z', 'proposed', 'accepted'), // recorded after, effective before
+      ],
+      2014,
+      dayOf,
+    );
+    expect(backDated.statusAtYearStart[2]).toBe('proposed');
+    expect(backDated.statusChanges[2]!.map((c) => [c.citation.eventPosition, c.citation.date])).toEqual([
+      [10, '2014-03-01'],
+      [9, '2014-05-01'],
+    ]);
+  });
+
+  it('compileSummary: states both instants, and counts and marks the reports recorded after the deadline', () => {
+    const b = commitment('B');
+    const late = (id: string, reportedLate: boolean): ReportFact => ({
+      id,
+      commitmentId: b.id,
+      agency: 'ILO',
+      period: 2014,
+      kind: 'report',
+      summary: `Report ${id}.`,
+      reportedAt: new Date('2015-02-12T00:00:00Z'),
+      unchangedSincePreviousYear: false,
+      reportedLate,
+    });
+    const { body, annex } = compileSummary(facts({ commitments: [b], reports: [late('r1', false), late('r2', true)] }));
+    expect(body.provenance).toMatchObject({
+      asAt: '2014-12-31T23:59:59.999Z',
+      recordedBy: '2015-01-31T00:00:00.000Z',
+      compiledAsOf: '2015-01-31T00:00:00.000Z',
+    });
+    expect(body.overview.reportedLate).toBe(1);
+    const statements = body.agendaItems[0].progress[0].statements;
+    expect(statements.map((s) => [s.citation.reportId, s.citation.date, s.reportedLate])).toEqual([
+      ['r1', '2015-02-12', false],
+      ['r2', '2015-02-12', true],
+    ]);
+    expect([...annex.progressReports()].map((r) => r.reportedLate)).toEqual([false, true]);
+    // with a knownAt, that is the recorded instant it states
+    const known = compileSummary(facts({ knownAt: new Date('2015-01-20T00:00:00Z') }));
+    expect(known.body.provenance.recordedBy).toBe('2015-01-20T00:00:00.000Z');
   });
 
   describe('citeReports', () => {
@@ -376,6 +425,7 @@ describe('The steps of the compilation', () => {
         document: { title: null, symbol: 'A/68/190', locator: null, page: null },
         text: 'All of it.',
         unchangedSincePreviousYear: false,
+        reportedLate: false,
       },
     ]);
   });

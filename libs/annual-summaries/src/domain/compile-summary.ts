@@ -17,7 +17,7 @@ import {
   type YearChanges,
 } from './summary-document.js';
 
-/** One commitment as the snapshot shows it (its current read model). */
+/** One commitment as it stood at the summary's cut-off (its version then), as known at the compilation. */
 export interface CommitmentFact {
   id: string;
   code: string;
@@ -43,12 +43,15 @@ export interface ReportFact {
   reportedAt: Date;
   /** The same agency reported the same words on the same commitment for the previous year (see the snapshot). */
   unchangedSincePreviousYear: boolean;
+  /** Recorded after the deadline of the year's reporting cycle. */
+  reportedLate: boolean;
 }
 
-/** A CommitmentStatusChanged event that occurred on or after 1 January of the summary's year. */
+/** A CommitmentStatusChanged event effective within the summary's year. */
 export interface StatusChangeFact {
   position: number;
   commitmentId: string;
+  /** When it took effect. */
   occurredAt: Date;
   from: CommitmentStatus;
   to: CommitmentStatus;
@@ -57,9 +60,14 @@ export interface StatusChangeFact {
 /** Everything the summary is computed from, read in one consistent snapshot. */
 export interface SummaryFacts {
   year: number;
+  /** The compilation's instant. */
   asOf: Date;
+  /** The effective instant the summary describes: 31 December of the year, 23:59:59.999 UTC. */
+  cutOff: Date;
+  /** The recorded instant it is known at, when the request names one; null: everything recorded by `asOf`. */
+  knownAt: Date | null;
   eventPosition: number;
-  /** The day and reporting cycle overdue was judged at: those of `asOf`. */
+  /** The day and reporting cycle overdue was judged at: those of `cutOff`. */
   overdueAt: OverdueContext;
   agendaItems: Array<{ number: number; title: string }>;
   agencies: Array<{ code: string; name: string }>;
@@ -94,7 +102,13 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
       format: SUMMARY_FORMAT,
       title: `Annual progress summary ${year}: follow-up to the 2013 High-level Dialogue on International Migration and Development`,
       year,
-      provenance: { compiledAsOf: facts.asOf.toISOString(), eventPosition: facts.eventPosition, generator: GENERATOR_VERSION },
+      provenance: {
+        asAt: facts.cutOff.toISOString(),
+        recordedBy: (facts.knownAt ?? facts.asOf).toISOString(),
+        compiledAsOf: facts.asOf.toISOString(),
+        eventPosition: facts.eventPosition,
+        generator: GENERATOR_VERSION,
+      },
       overview: {
         commitments: total,
         byStatus,
@@ -102,6 +116,7 @@ export function compileSummary(facts: SummaryFacts): CompiledSummary {
         overdue: standing.overdueCount,
         reporting: reportingRate(standing.owed, reports),
         progressReports: reports.length,
+        reportedLate: reports.filter((r) => r.fact.reportedLate).length,
       },
       agendaItems: agendaItemSections(facts.agendaItems, register, { history, reports, standing }, dayOf),
       agencies: agencyTables(facts.agencies, register, { history, reportedBy, owed: standing.owed, reports }),
@@ -192,9 +207,9 @@ export interface StatusHistory {
 }
 
 /**
- * Walks the status changes since the year began, in log order: the first one of a commitment says its status on
- * 1 January; those during the year count in the year's changes (a commitment the snapshot does not hold counts
- * there too) and in its own history.
+ * Walks the status changes effective since the year began, in effective order (then log order): the first one of a
+ * commitment says its status on 1 January; those during the year count in the year's changes (a commitment the
+ * summary does not hold counts there too) and in its own history.
  */
 export function foldStatusChanges(
   register: CommitmentRegister,
@@ -212,7 +227,9 @@ export function foldStatusChanges(
     statusChanges: new Array<StatusChangeEntry[] | undefined>(count),
     completions: [],
   };
-  for (const change of inOrder(changes, (a, b) => a.position - b.position)) {
+  const effectiveOrder = (a: StatusChangeFact, b: StatusChangeFact) =>
+    a.occurredAt.getTime() - b.occurredAt.getTime() || a.position - b.position;
+  for (const change of inOrder(changes, effectiveOrder)) {
     const at = register.indexOf.get(change.commitmentId);
     if (at !== undefined && history.statusAtYearStart[at] === undefined) history.statusAtYearStart[at] = change.from;
     const time = change.occurredAt.getTime();
@@ -276,6 +293,7 @@ export function citeReports(
       excerpt: cut.excerpt,
       excerptIsWholeText: cut.whole,
       unchangedSincePreviousYear: fact.unchangedSincePreviousYear,
+      reportedLate: fact.reportedLate,
     };
     const agencies = (reportedBy[at] ??= []);
     if (!agencies.includes(fact.agency)) agencies.push(fact.agency);
@@ -495,6 +513,7 @@ export function annexOf(register: CommitmentRegister, standing: Standing, report
           document: statement.citation.document,
           text,
           unchangedSincePreviousYear: fact.unchangedSincePreviousYear,
+          reportedLate: fact.reportedLate,
         };
       }
     },

@@ -6,8 +6,8 @@ import type { CommitmentStatus, OverdueReason } from '@hld/commitments';
  */
 
 /** Names the shape of the JSON; bump the generator version whenever the output of the same data changes. */
-export const SUMMARY_FORMAT = 'hld-annual-summary/3';
-export const GENERATOR_VERSION = 'hld-annual-summary-generator/3.0.0';
+export const SUMMARY_FORMAT = 'hld-annual-summary/4';
+export const GENERATOR_VERSION = 'hld-annual-summary-generator/4.0.0';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
 
@@ -31,7 +31,7 @@ export interface ReportCitation {
   commitmentCode: string;
   reportId: string;
   agency: string;
-  /** The day the report was recorded (UTC). */
+  /** The report's own date (UTC), as the agency gave it: its effective date, never the day it was entered. */
   date: string;
   /** The document the report itself cites, when it names one. */
   document: DocumentReference | null;
@@ -44,7 +44,11 @@ export interface EventCitation {
 }
 
 export interface Provenance {
-  /** The instant the summary is "as of": status now, overdue and reporting are judged at this instant. */
+  /** The effective instant the summary describes (31 December of the year, 23:59:59.999 UTC): statuses, owners, due dates and overdue are those of then. */
+  asAt: string;
+  /** The recorded instant it is known at: what the tracker had recorded by then (the compilation, unless the request named an earlier one). */
+  recordedBy: string;
+  /** When it was compiled. */
   compiledAsOf: string;
   /** The highest event position visible in the snapshot the summary was read from. */
   eventPosition: number;
@@ -78,6 +82,8 @@ export interface Overview {
   overdue: number;
   reporting: ReportingRate;
   progressReports: number;
+  /** Of those, the reports recorded after the deadline of the year's reporting cycle. */
+  reportedLate: number;
 }
 
 export interface ProgressStatement {
@@ -89,6 +95,8 @@ export interface ProgressStatement {
   excerptIsWholeText: boolean;
   /** The same agency reported the same text on the same commitment for the previous year. */
   unchangedSincePreviousYear: boolean;
+  /** Recorded after the deadline of the year's reporting cycle. */
+  reportedLate: boolean;
 }
 
 export interface AgencyProgress {
@@ -100,7 +108,7 @@ export interface CompletionStatement {
   commitmentCode: string;
   title: string;
   leadAgency: string;
-  /** Its status at the instant of the summary (it may have been reopened since). */
+  /** Its status at the summary's cut-off (it may have been reopened before it). */
   statusNow: CommitmentStatus;
   citation: EventCitation;
 }
@@ -175,6 +183,7 @@ export interface AnnexProgressReport {
   document: DocumentReference | null;
   text: string;
   unchangedSincePreviousYear: boolean;
+  reportedLate: boolean;
 }
 
 /** Everything but the annex and the checksum: small enough to hold, and rendered first. */

@@ -11,3 +11,12 @@ export function assertSummaryYear(year: unknown, now: Date): asserts year is num
     throw new InvalidSummaryYear(year, FIRST_SUMMARY_YEAR, latest);
   }
 }
+
+/**
+ * The instant the summary of `year` describes the world at (effective time): the last millisecond of 31 December,
+ * UTC. Reporting cycles define no cut-off of their own (a cycle's deadline is when the year's reports are due, in the
+ * year after), so the calendar year's end is the cut-off.
+ */
+export function summaryCutOff(year: number): Date {
+  return new Date(Date.UTC(year, 11, 31, 23, 59, 59, 999));
+}

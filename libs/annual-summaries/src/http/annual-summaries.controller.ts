@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Clock, type ChangeContext } from '@hld/kernel';
+import { Clock, toInstant, type ChangeContext } from '@hld/kernel';
 import { Change, Endpoint, Performs, type ParamDoc } from '@hld/http';
 import { assertSummaryYear } from '../domain/summary-year.js';
 import { SUMMARY_POLICY } from '../domain/summary-policy.js';
@@ -61,7 +61,9 @@ export class AnnualSummariesController {
     @Change() change: ChangeContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SummaryVersionView> {
-    const { summary } = await this.commands.execute(new RequestAnnualSummary(body.year, change.actor));
+    const { summary } = await this.commands.execute(
+      new RequestAnnualSummary(body.year, change.actor, 'on_demand', body.knownAt === undefined ? null : toInstant(body.knownAt)),
+    );
     void reply.header('Location', summary.links.self);
     return summary;
   }

@@ -23,6 +23,13 @@ export class SummaryVersionResponse implements SummaryVersionView {
   @ApiProperty({ enum: ['on_demand', 'scheduled'] }) trigger: SummaryTrigger;
   @ApiProperty({ description: 'who asked for it (a user id, or system:<name>)' }) requestedBy: string;
   @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the recorded instant it is compiled as known at; null: the compilation',
+  })
+  knownAt: string | null;
   @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;

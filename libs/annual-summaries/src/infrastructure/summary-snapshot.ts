@@ -12,6 +12,7 @@ import {
 } from '@hld/commitments';
 import { logPosition } from '@hld/persistence';
 import type { SummaryFacts } from '../domain/compile-summary.js';
+import { summaryCutOff } from '../domain/summary-year.js';
 
 const list = (joined: string): string[] => (joined ? joined.split(',') : []);
 
@@ -27,8 +28,17 @@ const list = (joined: string): string[] => (joined ? joined.split(',') : []);
  * It reads what the commitments, agencies and reporting-cycles contexts publish for this, their `*_public_*` views
  * (the contexts' queries run on connections of their own and could not share the snapshot), and the log's position
  * through the persistence lib. The views are plain ones, which PostgreSQL inlines: the plans are those of the tables.
- * Overdue is judged in the snapshot by the commitments' own definition (its SQL fragment, over the public views), at
- * the summary's instant: what `GET /commitments?overdue=true` answers at that instant.
+ *
+ * The summary of year Y describes the world AS AT its cut-off (31 December Y, 23:59:59.999 UTC, in effective time:
+ * reporting cycles define no cut-off of their own), AS KNOWN at the compilation (the snapshot: everything recorded by
+ * then; or, with `knownAt`, only what was recorded by that instant). So the commitments are their versions holding at
+ * the cut-off (the condition of as-of.ts's versionsAtSql, over the public view), status changes are those effective
+ * within Y, and nothing effective after the cut-off enters. Progress reports for period Y count whenever they were
+ * recorded before the compilation (agencies report on Y early in Y+1), each dated by its effective date (the agency's).
+ * Overdue is judged by the commitments' own definition (its SQL fragment, over the public views) in the context
+ * `GET /commitments?overdue=true&asOf=<cut-off>` uses: the cut-off's day, the latest cycle whose deadline had passed
+ * by the cut-off (so "report missing" at 31 December Y concerns the reports on an earlier year, never Y's, which are
+ * due in Y+1), and only the reports effective by the cut-off (and recorded by `knownAt` when given).
  *
  * For a year of 100,000 commitments most of the time is this process taking rows apart, so each row is turned
  * into its fact as it arrives (the driver's own list of rows would double the memory at the peak), as an array
@@ -40,22 +50,38 @@ const list = (joined: string): string[] => (joined ? joined.split(',') : []);
 export class SummarySnapshotReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async read(year: number, asOf: Date): Promise<SummaryFacts> {
+  async read(year: number, asOf: Date, knownAt: Date | null = null): Promise<SummaryFacts> {
+    const cutOff = summaryCutOff(year);
     const runners: QueryRunner[] = [];
     try {
       const first = await this.begin(runners);
       // the first statement takes the snapshot; everything after it, on any of the connections, sees the log as of this position
       const [{ snapshot }] = await first.query(`SELECT pg_export_snapshot() AS snapshot`);
       const position = await logPosition(first);
-      const overdueAt = overdueContext(asOf, await this.cycleDeadlines(first));
+      const cycles = await this.cycleDeadlines(first);
+      const overdueAt: OverdueContext = { ...overdueContext(cutOff, cycles), reportsBy: { effective: cutOff, recorded: knownAt } };
+      const deadline = cycles.find((c) => c.year === year)?.deadline ?? null;
       const [second, third] = await Promise.all([this.begin(runners, snapshot), this.begin(runners, snapshot)]);
       const [commitments, reports, [changes, agendaItems, agencies]] = await Promise.all([
-        this.commitments(first, overdueAt),
-        this.reports(second, year),
-        (async () => [await this.statusChanges(third, year), await this.agendaItems(third), await this.agencies(third)] as const)(),
+        this.commitments(first, overdueAt, cutOff, knownAt),
+        this.reports(second, year, knownAt, deadline),
+        (async () =>
+          [await this.statusChanges(third, year, knownAt), await this.agendaItems(third), await this.agencies(third)] as const)(),
       ]);
       for (const runner of runners) await runner.commitTransaction();
-      return { year, asOf, eventPosition: position, overdueAt, agendaItems, agencies, commitments, reports, statusChanges: changes };
+      return {
+        year,
+        asOf,
+        cutOff,
+        knownAt,
+        eventPosition: position,
+        overdueAt,
+        agendaItems,
+        agencies,
+        commitments,
+        reports,
+        statusChanges: changes,
+      };
     } finally {
       for (const runner of runners) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -105,15 +131,25 @@ export class SummarySnapshotReader {
     return runner.query(`SELECT year, deadline FROM reporting_cycles_public_cycles`);
   }
 
-  private async commitments(runner: QueryRunner, overdueAt: OverdueContext): Promise<SummaryFacts['commitments']> {
+  /** The commitments as at `cutOff`, as known at `knownAt` (null: as the snapshot knows them). */
+  private async commitments(
+    runner: QueryRunner,
+    overdueAt: OverdueContext,
+    cutOff: Date,
+    knownAt: Date | null,
+  ): Promise<SummaryFacts['commitments']> {
     const overdue = overdueSql(overdueAt, { commitments: 'c', progressReports: 'commitments_public_progress_reports' });
+    // versionsAtSql's condition, over the public view (effective ranges are [from, to), as are recorded ones)
+    const known = knownAt ? `v.recorded_from <= $2 AND (v.recorded_to IS NULL OR v.recorded_to > $2)` : `v.recorded_to IS NULL`;
     // arrays as comma-separated text: splitting is several times faster than the driver's array parser
     return this.rows(
       runner,
       `SELECT c.id, c.code, c.title, c.lead_agency, array_to_string(c.supporting_agencies, ','), array_to_string(c.agenda_items, ','),
               c.status, c.due_date::text, c.last_report_period, array_to_string(${overdue.reasons}, ',')
-       FROM commitments_public_commitments c ORDER BY c.code COLLATE "C"`,
-      [],
+       FROM (SELECT v.commitment_id AS id, v.* FROM commitments_public_commitment_versions v
+             WHERE v.effective_from <= $1 AND (v.effective_to IS NULL OR v.effective_to > $1) AND ${known}) c
+       ORDER BY c.code COLLATE "C"`,
+      knownAt ? [cutOff, knownAt] : [cutOff],
       (c) => ({
         id: c[0] as string,
         code: c[1] as string,
@@ -131,21 +167,25 @@ export class SummarySnapshotReader {
 
   /**
    * The year's reports in citation order, each knowing whether it repeats the words of the same agency's report
-   * on the same commitment the year before (a hash join on the words' digest, not a probe per report).
+   * on the same commitment the year before (a hash join on the words' digest, not a probe per report), and whether
+   * it was recorded after the deadline of the year's reporting cycle (`deadline`, null when there is no such cycle).
    */
-  private async reports(runner: QueryRunner, year: number): Promise<SummaryFacts['reports']> {
+  private async reports(runner: QueryRunner, year: number, knownAt: Date | null, deadline: Date | null): Promise<SummaryFacts['reports']> {
+    const known = knownAt ? `AND recorded_at <= $2` : '';
+    const late = deadline ? `p.recorded_at > $${knownAt ? 3 : 2}` : 'FALSE';
     // (instants as epoch milliseconds: cheaper than the driver's timestamp parsing)
     return this.rows(
       runner,
-      `SELECT p.id, p.commitment_id, p.agency, p.kind, p.summary, floor(extract(epoch FROM p.reported_at) * 1000)::float8,
-              before.commitment_id IS NOT NULL
+      `SELECT p.id, p.commitment_id, p.agency, p.kind, p.summary, floor(extract(epoch FROM p.effective_at) * 1000)::float8,
+              before.commitment_id IS NOT NULL, ${late}
        FROM commitments_public_progress_reports p
        JOIN commitments_public_commitments c ON c.id = p.commitment_id
-       LEFT JOIN (SELECT DISTINCT commitment_id, agency, words_digest FROM commitments_public_progress_reports WHERE period = $1 - 1) before
+       LEFT JOIN (SELECT DISTINCT commitment_id, agency, words_digest FROM commitments_public_progress_reports
+                  WHERE period = $1 - 1 ${known}) before
               ON before.commitment_id = p.commitment_id AND before.agency = p.agency AND before.words_digest = p.words_digest
-       WHERE p.period = $1
-       ORDER BY c.code COLLATE "C", p.agency COLLATE "C", (p.reported_at AT TIME ZONE 'UTC')::date, p.id`,
-      [year],
+       WHERE p.period = $1 ${known.replace('recorded_at', 'p.recorded_at')}
+       ORDER BY c.code COLLATE "C", p.agency COLLATE "C", (p.effective_at AT TIME ZONE 'UTC')::date, p.id`,
+      [year, ...(knownAt ? [knownAt] : []), ...(deadline ? [deadline] : [])],
       (r) => ({
         id: r[0] as string,
         commitmentId: r[1] as string,
@@ -155,19 +195,23 @@ export class SummarySnapshotReader {
         summary: r[4] as string,
         reportedAt: new Date(r[5] as number),
         unchangedSincePreviousYear: r[6] as boolean,
+        reportedLate: r[7] as boolean,
       }),
     );
   }
 
-  /** Status changes since the year began, in log order: the year's changes, and each commitment's status when it began. */
-  private async statusChanges(runner: QueryRunner, year: number): Promise<SummaryFacts['statusChanges']> {
+  /**
+   * The status changes effective within the year (as known at `knownAt`), in effective order: the year's changes, and
+   * each commitment's status when it began (the first change's `from`). Nothing effective after the cut-off.
+   */
+  private async statusChanges(runner: QueryRunner, year: number, knownAt: Date | null): Promise<SummaryFacts['statusChanges']> {
     return this.rows(
       runner,
-      `SELECT position::text, commitment_id, floor(extract(epoch FROM occurred_at) * 1000)::float8, from_status, to_status
+      `SELECT position::text, commitment_id, floor(extract(epoch FROM effective_at) * 1000)::float8, from_status, to_status
        FROM commitments_public_status_changes
-       WHERE occurred_at >= $1
-       ORDER BY position`,
-      [new Date(Date.UTC(year, 0, 1))],
+       WHERE effective_at >= $1 AND effective_at < $2 ${knownAt ? 'AND recorded_at <= $3' : ''}
+       ORDER BY effective_at, position`,
+      [new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year + 1, 0, 1)), ...(knownAt ? [knownAt] : [])],
       (c) => ({
         position: Number(c[0]),
         commitmentId: c[1] as string,

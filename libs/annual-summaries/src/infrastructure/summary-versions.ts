@@ -18,6 +18,8 @@ export interface SummaryVersion {
   trigger: SummaryTrigger;
   requestedBy: string;
   requestedAt: string;
+  /** The recorded instant it is compiled as known at; null: everything recorded by the compilation. */
+  knownAt: string | null;
   attempts: number;
   startedAt: string | null;
   finishedAt: string | null;
@@ -37,6 +39,7 @@ interface SummaryRow {
   trigger: SummaryTrigger;
   requested_by: string;
   requested_at: Date;
+  known_at: Date | null;
   attempts: number;
   started_at: Date | null;
   finished_at: Date | null;
@@ -58,6 +61,7 @@ const toVersion = (row: SummaryRow): SummaryVersion => ({
   trigger: row.trigger,
   requestedBy: row.requested_by,
   requestedAt: row.requested_at.toISOString(),
+  knownAt: iso(row.known_at),
   attempts: row.attempts,
   startedAt: iso(row.started_at),
   finishedAt: iso(row.finished_at),
@@ -80,7 +84,13 @@ export class SummaryVersions {
    * The version waiting or running for `year`, or a new queued one. Requests for one year are serialised by an
    * advisory lock, so a hundred at once find the same version (the partial unique index is the backstop).
    */
-  request(year: number, trigger: SummaryTrigger, requestedBy: string, now: Date): Promise<{ summary: SummaryVersion; created: boolean }> {
+  request(
+    year: number,
+    trigger: SummaryTrigger,
+    requestedBy: string,
+    now: Date,
+    knownAt: Date | null = null,
+  ): Promise<{ summary: SummaryVersion; created: boolean }> {
     return this.unitOfWork.run(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('annual-summaries'), $1)`, [year]);
       const [active]: SummaryRow[] = await tx.query(`SELECT * FROM annual_summaries WHERE year = $1 AND status IN ('queued', 'running')`, [
@@ -88,10 +98,10 @@ export class SummaryVersions {
       ]);
       if (active) return { summary: toVersion(active), created: false };
       const [row]: SummaryRow[] = await tx.query(
-        `INSERT INTO annual_summaries (id, year, version, trigger, requested_by, requested_at)
-         SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5 FROM annual_summaries WHERE year = $2
+        `INSERT INTO annual_summaries (id, year, version, trigger, requested_by, requested_at, known_at)
+         SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6 FROM annual_summaries WHERE year = $2
          RETURNING *`,
-        [randomUUID(), year, trigger, requestedBy, now],
+        [randomUUID(), year, trigger, requestedBy, now, knownAt],
       );
       return { summary: toVersion(row), created: true };
     });

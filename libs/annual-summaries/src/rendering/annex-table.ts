@@ -16,6 +16,7 @@ export const REPORT_COLUMNS = [
   'Kind',
   'Document',
   'Unchanged since previous year',
+  'Reported late',
   'Report id',
   'Text',
 ] as const;
@@ -30,6 +31,7 @@ export function reportRow(r: AnnexProgressReport): Array<string | number | Date>
     r.kind,
     r.document ? citeDocument(r.document) : '',
     r.unchangedSincePreviousYear ? 'yes' : 'no',
+    r.reportedLate ? 'yes' : 'no',
     r.reportId,
     r.text,
   ];

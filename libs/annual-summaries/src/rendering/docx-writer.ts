@@ -136,7 +136,7 @@ async function packageFrame(summary: CompiledSummary): Promise<Record<string, Ui
   const document = new Document({
     creator: 'HLD follow-up tracker',
     title: body.title,
-    description: `Compiled as at ${body.provenance.compiledAsOf} from event position ${body.provenance.eventPosition} (${body.provenance.generator})`,
+    description: `As at ${body.provenance.asAt} (effective), as recorded by ${body.provenance.recordedBy}, from event position ${body.provenance.eventPosition} (${body.provenance.generator})`,
     // replaced by the provenance and the record behind each footnote once the body is written
     customProperties: [{ name: 'Summary year', value: String(body.year) }],
     numbering: {

@@ -29,10 +29,10 @@ describe('The summary outline in UN editorial form', () => {
       ),
     );
     expect(lines).toContain(
-      '1 As at 31 January 2015, the tracker recorded three commitments: one proposed, one in progress and one completed.',
+      '1 As at 31 December 2014, the tracker recorded three commitments: one proposed, one in progress and one completed.',
     );
     expect(lines).toContain('2 During 2014, one commitment was completed.');
-    expect(lines).toContain('3 As at 31 January 2015, one commitment was overdue.');
+    expect(lines).toContain('3 As at 31 December 2014, one commitment was overdue.');
     expect(lines).toContain(
       '4 One agency led a commitment open during 2014; it did not report progress for 2014 (a reporting rate of 0.0 per cent).',
     );
@@ -45,8 +45,8 @@ describe('The summary outline in UN editorial form', () => {
       '7 No progress was reported for 2014 on this agenda item.',
       '# Completed during 2014',
       '8 ILO-b (Title of ILO-b), led by ILO, was completed on 1 May 2014.',
-      '# Overdue as at 31 January 2015',
-      '9 ILO-c (Title of ILO-c), led by ILO, was due on 30 June 2014 and was in progress as at 31 January 2015.',
+      '# Overdue as at 31 December 2014',
+      '9 ILO-c (Title of ILO-c), led by ILO, was due on 30 June 2014 and was in progress as at 31 December 2014.',
     ]);
     // an agenda item without commitments: one sentence; the empty "other recommendations" group: left out
     expect(lines.slice(lines.indexOf('# Agenda item 2: Two'), lines.indexOf('# III. Agencies'))).toEqual([
@@ -71,12 +71,12 @@ describe('The summary outline in UN editorial form', () => {
         }),
       ),
     );
-    expect(lines).toContain('3 As at 31 January 2015, three commitments were overdue.');
-    const overdue = lines.slice(lines.indexOf('# Overdue as at 31 January 2015') + 1, lines.indexOf('# Agenda item 2: Two'));
+    expect(lines).toContain('3 As at 31 December 2014, three commitments were overdue.');
+    const overdue = lines.slice(lines.indexOf('# Overdue as at 31 December 2014') + 1, lines.indexOf('# Agenda item 2: Two'));
     expect(overdue).toEqual([
-      '8 ILO-a (Title of ILO-a), led by ILO, was due on 30 June 2014 and was in progress as at 31 January 2015, and ILO had not reported on it for 2014 by the reporting deadline.',
-      '9 ILO-b (Title of ILO-b), led by ILO, was accepted as at 31 January 2015, and ILO had not reported on it for 2014 by the reporting deadline.',
-      '10 ILO-c (Title of ILO-c), led by ILO, was due on 30 June 2014 and was proposed as at 31 January 2015.',
+      '8 ILO-a (Title of ILO-a), led by ILO, was due on 30 June 2014 and was in progress as at 31 December 2014, and ILO had not reported on it for 2014 by the reporting deadline.',
+      '9 ILO-b (Title of ILO-b), led by ILO, was accepted as at 31 December 2014, and ILO had not reported on it for 2014 by the reporting deadline.',
+      '10 ILO-c (Title of ILO-c), led by ILO, was due on 30 June 2014 and was proposed as at 31 December 2014.',
     ]);
   });
 
@@ -99,6 +99,7 @@ describe('The summary outline in UN editorial form', () => {
               'ILO said "done". [Source: Thirteenth Coordination Meeting on International Migration (United Nations Population Division, 2015), pp. 10–11]',
             reportedAt: new Date('2015-02-13T09:00:00Z'),
             unchangedSincePreviousYear: false,
+            reportedLate: false,
           },
         ],
       }),

@@ -141,7 +141,8 @@ class Numbering {
  */
 export function* outline({ body, annex }: CompiledSummary, checksum: string): Generator<Block> {
   const { year, overview, provenance } = body;
-  const asAt = longDate(provenance.compiledAsOf);
+  // "as at" is the cut-off (effective time), never the day it was compiled
+  const asAt = longDate(provenance.asAt);
   const doc = new Numbering();
   const text = (t: string): Run[] => [{ text: t }];
 
@@ -170,11 +171,12 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
   yield doc.para(text(reportingSentences(overview.reporting, year)));
   yield doc.para(
     text(
-      overview.progressReports === 0
+      (overview.progressReports === 0
         ? `No progress report was recorded for ${year}.`
         : overview.progressReports < 10
           ? `${capitalise(count(overview.progressReports))} ${noun(overview.progressReports, 'progress report was', 'progress reports were')} recorded for ${year}.`
-          : `A total of ${figures(overview.progressReports)} progress reports were recorded for ${year}.`,
+          : `A total of ${figures(overview.progressReports)} progress reports were recorded for ${year}.`) +
+        lateSentence(overview.reportedLate),
     ),
   );
   const statusRows = [
@@ -190,8 +192,11 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
     () => statusRows,
   );
   yield doc.note(
-    `Notes: Changes during ${year} are status changes that occurred in the calendar year (UTC). Progress for ${year} is ` +
-      `every progress report whose period is ${year}, whenever it was recorded. An agency owed a report when it led a ` +
+    `Notes: The summary describes the commitments as at ${asAt} (their statuses, owners and due dates then), as the ` +
+      `tracker had recorded them by the compilation. Changes during ${year} are status changes that took effect in the ` +
+      `calendar year (UTC). Progress for ${year} is every progress report whose period is ${year}, whenever it was ` +
+      `recorded before the compilation, dated as the agency dated it; “reported late” marks one recorded after the ` +
+      `deadline of the ${year} reporting cycle. An agency owed a report when it led a ` +
       `commitment open at some time during ${year}. A commitment is overdue when it is neither completed nor discontinued ` +
       `and its due date has passed, or the deadline of the latest reporting cycle has passed without its lead agency’s ` +
       `progress report on it for that cycle’s year. The source of each statement is given in a footnote; “unchanged since ${year - 1}” ` +
@@ -243,6 +248,7 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
         { text: `${report.commitmentCode}: ${report.agency}, ${longDate(report.date)}`, bold: true },
         ...(report.kind !== 'report' ? [{ text: ` (${report.kind.replace(/_/g, ' ')})`, italic: true }] : []),
         ...(report.unchangedSincePreviousYear ? [{ text: ` (unchanged since ${year - 1})`, italic: true }] : []),
+        ...(report.reportedLate ? [{ text: ' (reported late)', italic: true }] : []),
         ...(report.document ? [{ text: `. Source: ${citeDocument(report.document)}` }] : []),
       ],
       note: null,
@@ -254,6 +260,7 @@ export function* outline({ body, annex }: CompiledSummary, checksum: string): Ge
   yield {
     kind: 'provenance',
     text:
+      `As at ${asAt} (effective), as recorded by ${longInstant(provenance.recordedBy)}. ` +
       `Compiled on ${longInstant(provenance.compiledAsOf)} from the tracker's event log up to position ${figures(provenance.eventPosition)}, ` +
       `by ${provenance.generator}. Checksum of the JSON edition: ${checksum}.`,
   };
@@ -380,6 +387,14 @@ function* agendaItemSection(section: AgendaItemSection, year: number, asAt: stri
   }
 }
 
+/** The overview's mention of the year's reports recorded after the cycle's deadline; empty when none was. */
+function lateSentence(late: number): string {
+  if (late === 0) return '';
+  return late === 1
+    ? ' One of them was reported late (recorded after the reporting cycle’s deadline).'
+    : ` ${late < 10 ? capitalise(count(late)) : figures(late)} of them were reported late (recorded after the reporting cycle’s deadline).`;
+}
+
 /** Why a commitment is overdue, in the order of its reasons: its due date, then its lead agency's missing report. */
 function overdueClause(late: OverdueStatement, asAt: string): string {
   const due = late.reasons.includes('due_date_passed') && late.dueDate ? `was due on ${longDate(late.dueDate)} and ` : '';
@@ -397,6 +412,7 @@ function progressRuns(agency: string, statement: ProgressStatement, year: number
     },
   ];
   if (statement.unchangedSincePreviousYear) runs.push({ text: ` (unchanged since ${year - 1})`, italic: true });
+  if (statement.reportedLate) runs.push({ text: ' (reported late)', italic: true });
   return runs;
 }
 

@@ -7,7 +7,9 @@ import type { SummaryBody } from '../domain/summary-document.js';
 export function provenanceItems(body: SummaryBody, checksum: string): Array<[string, string | number | Date]> {
   return [
     ['Year', body.year],
-    ['Compiled as at', new Date(body.provenance.compiledAsOf)],
+    ['As at (effective)', new Date(body.provenance.asAt)],
+    ['As recorded by', new Date(body.provenance.recordedBy)],
+    ['Compiled at', new Date(body.provenance.compiledAsOf)],
     ['Event position', body.provenance.eventPosition],
     ['Generator', body.provenance.generator],
     ['Checksum of the JSON edition', checksum],
