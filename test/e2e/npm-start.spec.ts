@@ -117,7 +117,7 @@ describe('npm start', () => {
     }
   }, 120_000);
 
-  it('stops when the API cannot start, saying why, and prints no address', async () => {
+  it('stops when the API or the worker cannot start, saying why, and prints no address', async () => {
     const port = await freePort();
     const running = spawn(process.execPath, [LAUNCHER, 'start'], {
       env: {
@@ -135,7 +135,8 @@ describe('npm start', () => {
     running.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => running.on('exit', resolve));
     expect(code).not.toBe(0);
-    expect(output).toMatch(/\[api\] Redis is not reachable at 127\.0\.0\.1:1/);
+    // whichever of the two finds Redis missing first says so, and the other is stopped with it
+    expect(output).toMatch(/\[(api|worker)\] Redis is not reachable at 127\.0\.0\.1:1/);
     expect(output).not.toMatch(/Web app: /);
   }, 120_000);
 });

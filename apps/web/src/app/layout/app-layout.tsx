@@ -45,6 +45,8 @@ export function AppLayout() {
                   <Link to="/commitments" className={classes.navLink}>
                     {intl.formatMessage({ id: 'app.nav.commitments' })}
                   </Link>
+                </li>
+                <li>
                   <InboxLink />
                 </li>
                 <li>
