@@ -160,6 +160,40 @@ describe('The home page and the inbox', () => {
   );
 
   it(
+    'breaks a word longer than the screen (a title, a reason) instead of pushing the page sideways at 320 px',
+    async () => {
+      await ilosWork();
+      const long = 'Interregionalmigrationgovernancecapacitybuildingprogramme'.repeat(2);
+      const { body } = await web.setup.http
+        .post('/api/v1/commitments')
+        .send({
+          code: code(),
+          title: long,
+          text: long,
+          source: 'A/68/190',
+          kind: 'recommendation',
+          leadAgency: 'ILO',
+          supportingAgencies: [],
+          agendaItems: [2],
+          dueDate: day(-3),
+        })
+        .expect(201);
+      const ilo = await web.setup.signIn('focal_point', 'ILO');
+      await ilo.http
+        .post(`/api/v1/commitments/${body.code}/extension-requests`)
+        .send({ dueDate: day(90), reason: long })
+        .expect(201);
+      const user = await web.aFocalPoint('ILO');
+      const page = await web.newPage('en-GB', { width: 320, height: 640 });
+      await page.goto('/');
+      await signIn(page, user.email);
+      await page.getByRole('link', { name: body.code, exact: true }).first().waitFor();
+      await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(320);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'says why a commitment is overdue, and shows the pending extension request and a declined one with its comment',
     async () => {
       const { codes } = await ilosWork();
