@@ -60,7 +60,12 @@ export function OwedSection({ agency, year, owed }: { agency: string; year: numb
             ))}
           </ul>
           {hidden > 0 && (
-            <Button variant="default" onClick={() => setShowAll(true)} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              variant="default"
+              onClick={() => setShowAll(true)}
+              style={{ alignSelf: 'flex-start' }}
+              classNames={{ root: classes.buttonRoot, label: classes.buttonLabel }}
+            >
               {intl.formatMessage({ id: 'home.owes.showMore' }, { count: hidden })}
             </Button>
           )}
