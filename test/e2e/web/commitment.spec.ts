@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { aCommitment, uniqueCode } from '../../helpers/factories.js';
 import { eventually } from '../../helpers/smtp-sink.js';
-import { emailField, expectAccessible, PASSWORD, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
+import { emailField, expectAccessible, expectFocused, PASSWORD, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
 
 /**
  * The commitment page `/commitments/$code` and its forms, as a focal point uses them: only the actions the API
@@ -60,12 +60,6 @@ async function typeDate(page: Page, field: Locator, iso: string): Promise<void> 
   await page.keyboard.type(`${month}${day}${year}`, { delay: 30 });
   await expect(field.inputValue()).resolves.toBe(iso);
 }
-
-const isFocused = (target: Locator) =>
-  target.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement));
-
-/** `target` has the focus, or something in it has, now or within a moment (the focus moves once React has rendered). */
-const expectFocused = (target: Locator) => eventually(async () => expect(await isFocused(target)).toBe(true), 5_000, 50);
 
 /** Signs in from the sign-in page with the keyboard alone. */
 async function signInWithKeyboard(page: Page, email: string): Promise<void> {

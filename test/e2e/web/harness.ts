@@ -4,10 +4,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { UserDirectory, type User } from '@hld/identity';
 import { exited, startBuilt } from '../../helpers/child-process.js';
+import { eventually } from '../../helpers/smtp-sink.js';
 import { startTestApi, type TestApi } from '../../helpers/test-api.js';
 
 /**
@@ -170,6 +171,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const variance = sumOfSquares / samples - (sum / samples) ** 2;
   expect({ name, blank: colours.size < 8 || variance < 100 }).toEqual({ name, blank: false });
 }
+
+const isFocused = (target: Locator) =>
+  target.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement));
+
+/**
+ * `target` has the focus, or something in it has, now or within a moment: the app moves the focus once React has
+ * rendered, which a test can observe a frame before it happens.
+ */
+export const expectFocused = (target: Locator) => eventually(async () => expect(await isFocused(target)).toBe(true), 5_000, 50);
 
 export const emailField = (page: Page, name = 'Email address') => page.getByRole('textbox', { name });
 export const passwordField = (page: Page, name = 'Password') => page.getByRole('textbox', { name, exact: true });

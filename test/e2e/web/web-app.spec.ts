@@ -1,5 +1,5 @@
 import { eventually } from '../../helpers/smtp-sink.js';
-import { emailField, expectAccessible, passwordField, PASSWORD, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
+import { emailField, expectAccessible, expectFocused, passwordField, PASSWORD, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
 
 /**
  * The web app's foundation: sign-in, home, settings, languages, narrow screens, and how `npm start` serves it.
@@ -33,7 +33,7 @@ describe('The web app', () => {
       await page.getByText('Enter your email address.').waitFor();
       await expect(page.getByText('Enter your password.').isVisible()).resolves.toBe(true);
       await expect(emailField(page).getAttribute('aria-invalid')).resolves.toBe('true');
-      await expect(emailField(page).evaluate((el) => el.matches(':focus'))).resolves.toBe(true);
+      await expectFocused(emailField(page));
       await expectAccessible(page);
 
       // a wrong password: said in words, the password field emptied and focused for another try
@@ -42,7 +42,7 @@ describe('The web app', () => {
       await page.keyboard.type('not-the-password');
       await page.keyboard.press('Enter');
       await page.getByText('The email address or the password is wrong.').waitFor();
-      await expect(passwordField(page).evaluate((el) => el.matches(':focus'))).resolves.toBe(true);
+      await expectFocused(passwordField(page));
 
       await page.keyboard.type(PASSWORD);
       await page.keyboard.press('Enter');
@@ -71,7 +71,7 @@ describe('The web app', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
       // focus moves to the new page's title
-      await expect(page.locator(':focus').textContent()).resolves.toBe('Settings');
+      await expectFocused(page.getByRole('heading', { level: 1, name: 'Settings' }));
 
       // password: a wrong current password is said next to that field; the right one changes it
       await passwordField(page, 'Current password').fill('not-my-password');

@@ -2,7 +2,7 @@ import { Alert, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { PasswordField } from '../../ui/password-field';
 import { useForm } from '@mantine/form';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ProblemError } from '../../api/client';
 import { useSignIn } from '../../session/session';
@@ -20,6 +20,16 @@ export function SignInPage() {
   const signIn = useSignIn();
   const problemText = useProblemText();
   const [failure, setFailure] = useState<string | null>(null);
+  const refocusPassword = useRef(false);
+
+  // Emptying the password remounts its input (Mantine's uncontrolled form changes its key), which drops the focus.
+  // Taking it back in the same commit that shows the message means nobody, person or script, ever sees the message
+  // without the focus in the field where they type again.
+  useLayoutEffect(() => {
+    if (!refocusPassword.current) return;
+    refocusPassword.current = false;
+    document.getElementById(FIELD_IDS.password)?.focus();
+  });
 
   const form = useForm({
     mode: 'uncontrolled',
@@ -44,10 +54,10 @@ export function SignInPage() {
         {
           onSuccess: () => void router.history.push(search.redirect ?? '/'),
           onError: (error) => {
+            // the message is announced (role=alert); focus goes back where the person will type again
+            refocusPassword.current = true;
             setFailure(failureText(error));
             form.setFieldValue('password', '');
-            // the message is announced (role=alert); focus goes back where the person will type again
-            requestAnimationFrame(() => document.getElementById(FIELD_IDS.password)?.focus());
           },
         },
       );
