@@ -1,13 +1,13 @@
 import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageId } from '../../i18n/catalogue';
 import { useMe } from '../../session/session';
-import { fieldErrorsOf, focusFirstError, focusWhenShown, isEvidenceUrl, useMessage } from './form-errors';
+import { CommitmentActionForm } from './commitment-action-form';
+import { focusWhenShown, isEvidenceUrl, useMessage } from './form-errors';
 import { defaultPeriod, FIRST_PERIOD, reportingCyclesQuery, useReportProgress, type Commitment, type ReportProgressBody } from './queries';
-import { RefusalAlert } from './refusal-alert';
 
 interface IndicatorRow {
   row: string;
@@ -26,7 +26,6 @@ interface Values {
 }
 
 const ID = 'report-progress';
-const FAILURE_ID = `${ID}-failure`;
 const rowId = () => Math.random().toString(36).slice(2);
 const fieldId = (path: string) => `${ID}-${path.replace(/\./g, '-')}`;
 const INDICATOR_ERRORS: Record<string, MessageId> = {
@@ -71,8 +70,6 @@ export function ReportProgressForm({
   const message = useMessage();
   const { forAgency, period } = useReportStart(commitment);
   const report = useReportProgress(commitment.code);
-  const [failure, setFailure] = useState<unknown>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -108,40 +105,23 @@ export function ReportProgressForm({
     return null;
   };
 
-  const submit = form.onSubmit(
-    (values) => {
-      setFailure(null);
-      const evidence = values.evidence.map((e, i) => ({ url: e.url.trim(), i })).filter((e) => e.url);
-      sentEvidence.current = evidence.map((e) => e.i);
-      const body: ReportProgressBody = {
-        period: Number(values.period),
-        kind: 'report',
-        summary: values.summary.trim(),
-        ...(forAgency ? { agency: values.agency } : {}),
-        evidenceUrls: evidence.map((e) => e.url),
-        indicators: values.indicators.map((row) => ({
-          name: row.name.trim(),
-          value: NUMBER.test(row.value.trim()) ? Number(row.value.trim().replace(',', '.')) : row.value.trim(),
-          ...(row.unit.trim() ? { unit: row.unit.trim() } : {}),
-          ...(row.asOf ? { asOf: row.asOf } : {}),
-        })),
-      };
-      report.mutate(body, {
-        onSuccess: () => onDone(intl.formatMessage({ id: 'commitment.report.done' }, { period: values.period, code: commitment.code })),
-        onError: (error) => {
-          const fields = fieldErrorsOf(error, apiField);
-          if (fields) {
-            form.setErrors(fields);
-            focusFirstError(formRef.current);
-          } else {
-            setFailure(error);
-            focusWhenShown(FAILURE_ID);
-          }
-        },
-      });
-    },
-    () => focusFirstError(formRef.current),
-  );
+  const request = (values: Values): ReportProgressBody => {
+    const evidence = values.evidence.map((e, i) => ({ url: e.url.trim(), i })).filter((e) => e.url);
+    sentEvidence.current = evidence.map((e) => e.i);
+    return {
+      period: Number(values.period),
+      kind: 'report',
+      summary: values.summary.trim(),
+      ...(forAgency ? { agency: values.agency } : {}),
+      evidenceUrls: evidence.map((e) => e.url),
+      indicators: values.indicators.map((row) => ({
+        name: row.name.trim(),
+        value: NUMBER.test(row.value.trim()) ? Number(row.value.trim().replace(',', '.')) : row.value.trim(),
+        ...(row.unit.trim() ? { unit: row.unit.trim() } : {}),
+        ...(row.asOf ? { asOf: row.asOf } : {}),
+      })),
+    };
+  };
 
   const addLink = () => {
     form.insertListItem('evidence', { row: rowId(), url: '' });
@@ -153,141 +133,140 @@ export function ReportProgressForm({
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
-      <Stack gap="md">
-        {forAgency && (
-          <NativeSelect
-            id={fieldId('agency')}
-            label={intl.formatMessage({ id: 'commitment.report.agency' })}
-            data={forAgency}
-            {...form.getInputProps('agency')}
-          />
-        )}
+    <CommitmentActionForm
+      id={ID}
+      commitment={commitment}
+      form={form}
+      mutation={report}
+      request={request}
+      apiField={apiField}
+      done={(values) => intl.formatMessage({ id: 'commitment.report.done' }, { period: values.period, code: commitment.code })}
+      submitLabel={intl.formatMessage({ id: 'commitment.report.submit' })}
+      onDone={onDone}
+      onCancel={onCancel}
+    >
+      {forAgency && (
         <NativeSelect
-          id={fieldId('period')}
-          label={intl.formatMessage({ id: 'commitment.report.period' })}
-          description={intl.formatMessage({ id: 'commitment.report.periodHelp' })}
-          data={reportingYears(new Date()).map(String)}
-          data-autofocus
-          {...form.getInputProps('period')}
+          id={fieldId('agency')}
+          label={intl.formatMessage({ id: 'commitment.report.agency' })}
+          data={forAgency}
+          {...form.getInputProps('agency')}
         />
-        <Textarea
-          id={fieldId('summary')}
-          label={intl.formatMessage({ id: 'commitment.report.summary' })}
-          description={intl.formatMessage({ id: 'commitment.report.summaryHelp' })}
-          required
-          autosize
-          minRows={4}
-          maxRows={14}
-          maxLength={20000}
-          {...form.getInputProps('summary')}
-        />
+      )}
+      <NativeSelect
+        id={fieldId('period')}
+        label={intl.formatMessage({ id: 'commitment.report.period' })}
+        description={intl.formatMessage({ id: 'commitment.report.periodHelp' })}
+        data={reportingYears(new Date()).map(String)}
+        data-autofocus
+        {...form.getInputProps('period')}
+      />
+      <Textarea
+        id={fieldId('summary')}
+        label={intl.formatMessage({ id: 'commitment.report.summary' })}
+        description={intl.formatMessage({ id: 'commitment.report.summaryHelp' })}
+        required
+        autosize
+        minRows={4}
+        maxRows={14}
+        maxLength={20000}
+        {...form.getInputProps('summary')}
+      />
 
-        <Fieldset legend={intl.formatMessage({ id: 'commitment.report.links' })} variant="unstyled">
-          <Stack gap="xs">
-            <Text size="sm" c="dimmed">
-              {intl.formatMessage({ id: 'commitment.report.linksHelp' })}
-            </Text>
-            {form.values.evidence.map((link, index) => (
-              <Group key={link.row} gap="xs" align="flex-end" wrap="nowrap">
+      <Fieldset legend={intl.formatMessage({ id: 'commitment.report.links' })} variant="unstyled">
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            {intl.formatMessage({ id: 'commitment.report.linksHelp' })}
+          </Text>
+          {form.values.evidence.map((link, index) => (
+            <Group key={link.row} gap="xs" align="flex-end" wrap="nowrap">
+              <TextInput
+                id={fieldId(`evidence.${index}.url`)}
+                type="url"
+                inputMode="url"
+                autoComplete="url"
+                label={intl.formatMessage({ id: 'commitment.report.link' }, { number: index + 1 })}
+                style={{ flex: 1, minWidth: 0 }}
+                {...form.getInputProps(`evidence.${index}.url`)}
+              />
+              <Button
+                variant="default"
+                onClick={() => {
+                  form.removeListItem('evidence', index);
+                  focusWhenShown(`${ID}-add-link`);
+                }}
+                aria-label={intl.formatMessage({ id: 'commitment.report.removeLinkNamed' }, { number: index + 1 })}
+              >
+                {intl.formatMessage({ id: 'commitment.report.remove' })}
+              </Button>
+            </Group>
+          ))}
+          <Group>
+            <Button id={`${ID}-add-link`} variant="light" onClick={addLink}>
+              {intl.formatMessage({ id: 'commitment.report.addLink' })}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend={intl.formatMessage({ id: 'commitment.report.indicators' })} variant="unstyled">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {intl.formatMessage({ id: 'commitment.report.indicatorsHelp' })}
+          </Text>
+          {form.values.indicators.map((row, index) => (
+            <Fieldset key={row.row} legend={intl.formatMessage({ id: 'commitment.report.indicator' }, { number: index + 1 })}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <TextInput
-                  id={fieldId(`evidence.${index}.url`)}
-                  type="url"
-                  inputMode="url"
-                  autoComplete="url"
-                  label={intl.formatMessage({ id: 'commitment.report.link' }, { number: index + 1 })}
-                  style={{ flex: 1, minWidth: 0 }}
-                  {...form.getInputProps(`evidence.${index}.url`)}
+                  id={fieldId(`indicators.${index}.name`)}
+                  label={intl.formatMessage({ id: 'commitment.report.indicatorName' })}
+                  required
+                  maxLength={200}
+                  {...form.getInputProps(`indicators.${index}.name`)}
                 />
+                <TextInput
+                  id={fieldId(`indicators.${index}.value`)}
+                  label={intl.formatMessage({ id: 'commitment.report.indicatorValue' })}
+                  description={intl.formatMessage({ id: 'commitment.report.indicatorValueHelp' })}
+                  required
+                  maxLength={200}
+                  {...form.getInputProps(`indicators.${index}.value`)}
+                />
+                <TextInput
+                  id={fieldId(`indicators.${index}.unit`)}
+                  label={intl.formatMessage({ id: 'commitment.report.indicatorUnit' })}
+                  maxLength={50}
+                  {...form.getInputProps(`indicators.${index}.unit`)}
+                />
+                <TextInput
+                  id={fieldId(`indicators.${index}.asOf`)}
+                  type="date"
+                  label={intl.formatMessage({ id: 'commitment.report.indicatorAsOf' })}
+                  min="1900-01-01"
+                  max="2100-12-31"
+                  {...form.getInputProps(`indicators.${index}.asOf`)}
+                />
+              </SimpleGrid>
+              <Group mt="sm">
                 <Button
                   variant="default"
                   onClick={() => {
-                    form.removeListItem('evidence', index);
-                    focusWhenShown(`${ID}-add-link`);
+                    form.removeListItem('indicators', index);
+                    focusWhenShown(`${ID}-add-indicator`);
                   }}
-                  aria-label={intl.formatMessage({ id: 'commitment.report.removeLinkNamed' }, { number: index + 1 })}
                 >
-                  {intl.formatMessage({ id: 'commitment.report.remove' })}
+                  {intl.formatMessage({ id: 'commitment.report.removeIndicator' }, { number: index + 1 })}
                 </Button>
               </Group>
-            ))}
-            <Group>
-              <Button id={`${ID}-add-link`} variant="light" onClick={addLink}>
-                {intl.formatMessage({ id: 'commitment.report.addLink' })}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
-
-        <Fieldset legend={intl.formatMessage({ id: 'commitment.report.indicators' })} variant="unstyled">
-          <Stack gap="sm">
-            <Text size="sm" c="dimmed">
-              {intl.formatMessage({ id: 'commitment.report.indicatorsHelp' })}
-            </Text>
-            {form.values.indicators.map((row, index) => (
-              <Fieldset key={row.row} legend={intl.formatMessage({ id: 'commitment.report.indicator' }, { number: index + 1 })}>
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <TextInput
-                    id={fieldId(`indicators.${index}.name`)}
-                    label={intl.formatMessage({ id: 'commitment.report.indicatorName' })}
-                    required
-                    maxLength={200}
-                    {...form.getInputProps(`indicators.${index}.name`)}
-                  />
-                  <TextInput
-                    id={fieldId(`indicators.${index}.value`)}
-                    label={intl.formatMessage({ id: 'commitment.report.indicatorValue' })}
-                    description={intl.formatMessage({ id: 'commitment.report.indicatorValueHelp' })}
-                    required
-                    maxLength={200}
-                    {...form.getInputProps(`indicators.${index}.value`)}
-                  />
-                  <TextInput
-                    id={fieldId(`indicators.${index}.unit`)}
-                    label={intl.formatMessage({ id: 'commitment.report.indicatorUnit' })}
-                    maxLength={50}
-                    {...form.getInputProps(`indicators.${index}.unit`)}
-                  />
-                  <TextInput
-                    id={fieldId(`indicators.${index}.asOf`)}
-                    type="date"
-                    label={intl.formatMessage({ id: 'commitment.report.indicatorAsOf' })}
-                    min="1900-01-01"
-                    max="2100-12-31"
-                    {...form.getInputProps(`indicators.${index}.asOf`)}
-                  />
-                </SimpleGrid>
-                <Group mt="sm">
-                  <Button
-                    variant="default"
-                    onClick={() => {
-                      form.removeListItem('indicators', index);
-                      focusWhenShown(`${ID}-add-indicator`);
-                    }}
-                  >
-                    {intl.formatMessage({ id: 'commitment.report.removeIndicator' }, { number: index + 1 })}
-                  </Button>
-                </Group>
-              </Fieldset>
-            ))}
-            <Group>
-              <Button id={`${ID}-add-indicator`} variant="light" onClick={addIndicator}>
-                {intl.formatMessage({ id: 'commitment.report.addIndicator' })}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
-
-        {failure !== null && <RefusalAlert error={failure} code={commitment.code} id={FAILURE_ID} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {intl.formatMessage({ id: 'commitment.form.cancel' })}
-          </Button>
-          <Button type="submit" loading={report.isPending}>
-            {intl.formatMessage({ id: 'commitment.report.submit' })}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+            </Fieldset>
+          ))}
+          <Group>
+            <Button id={`${ID}-add-indicator`} variant="light" onClick={addIndicator}>
+              {intl.formatMessage({ id: 'commitment.report.addIndicator' })}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+    </CommitmentActionForm>
   );
 }
