@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import { ProblemError } from '../../api/client';
 import { fieldErrorsOf, focusFirstError, focusWhenShown } from './form-errors';
 import { commitmentQuery, historyQuery, type Commitment } from './queries';
-import { RefusalAlert } from './refusal-alert';
+import { NotDoneAlert, RefusalAlert } from './refusal-alert';
 import { useHistorySentence, useStatusName } from './wording';
 
 /**
@@ -128,16 +128,7 @@ export function CommitmentActionForm<Values, Variables, Result>({
           />
         )}
         {noLonger !== null && (
-          <Alert
-            id={failureId}
-            tabIndex={-1}
-            role="alert"
-            color="red"
-            variant="light"
-            title={intl.formatMessage({ id: 'commitment.error.title' })}
-          >
-            {intl.formatMessage({ id: 'commitment.move.noLonger' }, { status: noLonger })}
-          </Alert>
+          <NotDoneAlert id={failureId}>{intl.formatMessage({ id: 'commitment.move.noLonger' }, { status: noLonger })}</NotDoneAlert>
         )}
         {failure !== null && <RefusalAlert error={failure} code={commitment.code} id={failureId} />}
         <Group justify="flex-end" gap="sm">
