@@ -1,22 +1,15 @@
 import { createHash } from 'node:crypto';
-import { Test } from '@nestjs/testing';
-import { CommandBus } from '@nestjs/cqrs';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { ConfigModule, loadEnvironment } from '@hld/config';
-import { Clock } from '@hld/kernel';
-import { PersistenceModule } from '@hld/persistence';
-import { JobsModule } from '@hld/jobs';
-import { CommitmentsModule } from '@hld/commitments';
-import { CatalogueModule, LoadCatalogue } from '@hld/catalogue';
-import { ANNUAL_SUMMARIES_QUEUE, AnnualSummariesWorkerModule, SummaryJobReconciler, type AnnualSummaryJson } from '@hld/annual-summaries';
+import { ANNUAL_SUMMARIES_QUEUE, SummaryJobReconciler, type AnnualSummaryJson } from '@hld/annual-summaries';
 import { recreateDatabase } from '../../db/migrate.js';
 import { TEST_DATABASE_URL } from '../test-environment.js';
 import { startTestApi, type Agent, type TestApi } from '../helpers/test-api.js';
 import { TestClock } from '../helpers/test-clock.js';
+import { startSummariesWorker, summaryFinished } from '../helpers/test-worker.js';
 
 /** Its own database: the catalogue is loaded here, and the catalogue tests of the shared database load it first. */
 const DATABASE_URL = `${TEST_DATABASE_URL}_summaries_api`;
@@ -39,35 +32,11 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
   const clock = new TestClock(new Date('2015-02-14T12:00:00Z'));
   const previousUrl = process.env.DATABASE_URL;
 
-  const waitUntilFinished = async (location: string, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await api.http.get(location).expect(200);
-      if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
-      if (Date.now() > deadline) throw new Error(`${location} still ${res.body.status} after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-
   beforeAll(async () => {
     await recreateDatabase(DATABASE_URL);
     process.env.DATABASE_URL = DATABASE_URL;
     api = await startTestApi(clock);
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadEnvironment()),
-        PersistenceModule,
-        JobsModule,
-        CommitmentsModule,
-        CatalogueModule,
-        AnnualSummariesWorkerModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    worker = await moduleRef.init();
-    await worker.get(CommandBus).execute(new LoadCatalogue('db/catalogue'));
+    worker = await startSummariesWorker(clock);
     queue = api.app.get<Queue>(getQueueToken(ANNUAL_SUMMARIES_QUEUE));
   }, 60_000);
 
@@ -88,7 +57,7 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
       requestedBy: api.coordinator.user.id,
     });
 
-    const done = await waitUntilFinished(requested.headers.location);
+    const done = await summaryFinished(api.http, requested.headers.location);
     expect(done).toMatchObject({
       status: 'done',
       progress: 100,
@@ -177,7 +146,7 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
   it("describes 2014 as at 31 December 2014: its overdue count is the API's as of then, no later date in its body, Word numbering and footnotes", async () => {
     const compile = async (year: number) => {
       const requested = await api.http.post('/api/v1/annual-summaries').send({ year }).expect(202);
-      const done = await waitUntilFinished(requested.headers.location);
+      const done = await summaryFinished(api.http, requested.headers.location);
       return `/api/v1/annual-summaries/${year}/${done.version}`;
     };
     const path = await compile(2014);
@@ -219,7 +188,7 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     const knownAt = '2015-02-01T00:00:00.000Z';
     const requested = await api.http.post('/api/v1/annual-summaries').send({ year: 2014, knownAt }).expect(202);
     expect(requested.body.knownAt).toBe(knownAt);
-    const done = await waitUntilFinished(requested.headers.location);
+    const done = await summaryFinished(api.http, requested.headers.location);
     expect(done).toMatchObject({ status: 'done', knownAt });
     const doc: AnnualSummaryJson = (await api.http.get(`${requested.headers.location}.json`).expect(200)).body;
     expect(doc.provenance).toMatchObject({
@@ -245,7 +214,7 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     expect(await reconciler.requestScheduledSummaries()).toBe(0); // once
     const versions = (await api.http.get('/api/v1/annual-summaries/2016').expect(200)).body.items;
     expect(versions).toEqual([expect.objectContaining({ year: 2016, trigger: 'scheduled' })]);
-    await waitUntilFinished(`/api/v1/annual-summaries/2016/${versions[0].version}`);
+    await summaryFinished(api.http, `/api/v1/annual-summaries/2016/${versions[0].version}`);
     clock.set('2015-02-14T12:00:00Z');
   });
 
@@ -255,7 +224,7 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     const firstJson = await binary(api.http, `/api/v1/annual-summaries/2014/${first.version}.json`).expect(200);
     clock.set('2015-02-20T12:00:00Z');
     const again = await api.http.post('/api/v1/annual-summaries').send({ year: 2014 }).expect(202);
-    const second = await waitUntilFinished(again.headers.location);
+    const second = await summaryFinished(api.http, again.headers.location);
     expect(second.version).toBe(Math.max(...versions.map((v) => v.version)) + 1);
     const stillFirst = await binary(api.http, `/api/v1/annual-summaries/2014/${first.version}.json`).expect(200);
     expect(stillFirst.body.equals(firstJson.body)).toBe(true);
@@ -285,7 +254,10 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     } finally {
       await queue.resume();
     }
-    const done = await waitUntilFinished((await api.http.get('/api/v1/annual-summaries/2013').expect(200)).body.items[0].links.self);
+    const done = await summaryFinished(
+      api.http,
+      (await api.http.get('/api/v1/annual-summaries/2013').expect(200)).body.items[0].links.self,
+    );
     expect(done.status).toBe('done');
   });
 
@@ -318,7 +290,7 @@ describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)
     }
     const admin = await api.signIn('admin');
     const byAdmin = await admin.http.post('/api/v1/annual-summaries').send({ year: 2015 }).expect(202);
-    await waitUntilFinished(byAdmin.headers.location);
+    await summaryFinished(api.http, byAdmin.headers.location);
     await api.anonymous.get('/api/v1/annual-summaries/2014').expect(401);
     expect((await api.db.query('SELECT count(*)::int AS n FROM annual_summaries'))[0].n).toBe(before + 1);
   });

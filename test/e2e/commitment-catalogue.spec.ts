@@ -1,8 +1,8 @@
-import { randomInt } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { QueryBus } from '@nestjs/cqrs';
 import { ExportCommitments, type ExportedCommitment } from '@hld/commitments';
-import { aCommitment, aFreshAgency, type RegisterBody } from '../helpers/factories.js';
+import { aFreshAgency, aUniqueWord, moveThrough, registerCommitment, type RegisterBody } from '../helpers/factories.js';
+import { parseCsv } from '../helpers/csv.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
 
 /**
@@ -12,39 +12,6 @@ import { startTestApi, type TestApi } from '../helpers/test-api.js';
  * the database holds.
  */
 
-/** A word of letters only, so that the English text search keeps it whole. */
-const aWord = () => `zq${Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join('')}`;
-
-/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
 describe('The commitment catalogue: lead filter, facets, sort, export', () => {
   let api: TestApi;
   let word: string;
@@ -53,16 +20,8 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
   let C: string;
   const codes: Record<number, string> = {};
 
-  const register = async (overrides: Partial<RegisterBody>) =>
-    (await api.http.post('/api/v1/commitments').send(aCommitment(overrides)).expect(201)).body as { code: string };
-  const move = async (code: string, ...steps: string[]) => {
-    for (const [i, to] of steps.entries())
-      await api.http
-        .post(`/api/v1/commitments/${code}/transitions`)
-        .set('If-Match', `"${i + 1}"`)
-        .send({ to })
-        .expect(200);
-  };
+  const register = (overrides: Partial<RegisterBody>) => registerCommitment(api.http, overrides);
+  const move = (code: string, ...steps: string[]) => moveThrough(api.http, code, ...steps);
   const get = (path: string, query: Record<string, string | number | boolean>) => api.http.get(`/api/v1/commitments${path}`).query(query);
   const list = async (query: Record<string, string | number | boolean>) => (await get('', { q: word, ...query }).expect(200)).body;
   const facets = async (query: Record<string, string | number | boolean> = {}) =>
@@ -74,7 +33,7 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
   beforeAll(async () => {
     api = await startTestApi();
     api.clock.set('2014-03-01T12:00:00Z');
-    word = aWord();
+    word = aUniqueWord();
     [A, B, C] = [await aFreshAgency(api.db), await aFreshAgency(api.db), await aFreshAgency(api.db)];
     const text = `Follow-up on ${word}.`;
     // 1: A leads, B supports, overdue (due date passed); 2: A leads, not yet due; 3: B leads, A and C support, no due

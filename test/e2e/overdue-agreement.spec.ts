@@ -1,17 +1,12 @@
-import { Test } from '@nestjs/testing';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import type { INestApplicationContext } from '@nestjs/common';
-import { ConfigModule, loadEnvironment } from '@hld/config';
-import { Clock } from '@hld/kernel';
-import { PersistenceModule } from '@hld/persistence';
-import { JobsModule } from '@hld/jobs';
-import { CommitmentsModule, GetOverdueBreakdown, type CommitmentView, type OverdueBreakdown } from '@hld/commitments';
-import { CatalogueModule, LoadCatalogue } from '@hld/catalogue';
-import { AnnualSummariesWorkerModule, type AnnualSummaryJson } from '@hld/annual-summaries';
+import { GetOverdueBreakdown, type CommitmentView, type OverdueBreakdown } from '@hld/commitments';
+import type { AnnualSummaryJson } from '@hld/annual-summaries';
 import { recreateDatabase } from '../../db/migrate.js';
 import { TEST_DATABASE_URL } from '../test-environment.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
 import { TestClock } from '../helpers/test-clock.js';
+import { startSummariesWorker, summaryFinished } from '../helpers/test-worker.js';
 
 /**
  * One data set, one instant, every answer to "what is overdue": the list (`GET /commitments?overdue=true`), the
@@ -65,35 +60,11 @@ describe('Overdue: the list, statistics, digest, compliance and annual summary a
     return { total, items };
   };
 
-  const waitUntilFinished = async (location: string, timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await api.http.get(location).expect(200);
-      if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
-      if (Date.now() > deadline) throw new Error(`${location} still ${res.body.status} after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-
   beforeAll(async () => {
     await recreateDatabase(DATABASE_URL);
     process.env.DATABASE_URL = DATABASE_URL;
     api = await startTestApi(clock);
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadEnvironment()),
-        PersistenceModule,
-        JobsModule,
-        CommitmentsModule,
-        CatalogueModule,
-        AnnualSummariesWorkerModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    worker = await moduleRef.init();
-    await worker.get(CommandBus).execute(new LoadCatalogue('db/catalogue'));
+    worker = await startSummariesWorker(clock);
 
     // the 2014 cycle's deadline (15 January 2015, New York) has passed; the 2015 one has not
     await api.http.post('/api/v1/reporting-cycles').send({ year: 2014, opensAt: '2014-11-01' }).expect(201);
@@ -198,7 +169,7 @@ describe('Overdue: the list, statistics, digest, compliance and annual summary a
     // the annual summary of 2014, compiled by the worker at this same instant: as at its cut-off, 31 December 2014,
     // it agrees with the list as of that instant (at the same log position)
     const requested = await api.http.post('/api/v1/annual-summaries').send({ year: 2014 }).expect(202);
-    const done = await waitUntilFinished(requested.headers.location);
+    const done = await summaryFinished(api.http, requested.headers.location, 60_000);
     expect(done).toMatchObject({ status: 'done', compiledAsOf: new Date(NOW).toISOString() });
     const doc: AnnualSummaryJson = (await api.http.get(`/api/v1/annual-summaries/2014/${done.version}.json`).expect(200)).body;
     const atCutOff = await overdueList('2014-12-31T23:59:59.999Z');

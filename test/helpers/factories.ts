@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Agent } from './test-api.js';
 
 let sequence = 0;
 
@@ -44,4 +45,25 @@ export async function aFreshAgency(db: { query: (sql: string, params: unknown[])
   const code = `T${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
   await db.query(`INSERT INTO agencies (code, name, kind, un, gmg) VALUES ($1, $2, 'other', false, false)`, [code, `Test agency ${code}`]);
   return code;
+}
+
+/**
+ * A word of letters only that no other test uses, for a test to put in its commitments' text and search for, so
+ * that its counts are exact whatever else the database holds (the English text search keeps it whole).
+ */
+export const aUniqueWord = () => `zq${Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join('')}`;
+
+/** Registers `aCommitment(overrides)` through the API, as `http` (a coordinator). */
+export async function registerCommitment(http: Agent, overrides: Partial<RegisterBody>): Promise<{ code: string }> {
+  return (await http.post('/api/v1/commitments').send(aCommitment(overrides)).expect(201)).body as { code: string };
+}
+
+/** Moves a commitment just registered (version 1) through the statuses `steps`, one transition each, as `http`. */
+export async function moveThrough(http: Agent, code: string, ...steps: string[]): Promise<void> {
+  for (const [i, to] of steps.entries())
+    await http
+      .post(`/api/v1/commitments/${code}/transitions`)
+      .set('If-Match', `"${i + 1}"`)
+      .send({ to })
+      .expect(200);
 }

@@ -1,8 +1,8 @@
-import { randomInt } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { aCommitment, aFreshAgency, type RegisterBody } from '../../helpers/factories.js';
+import { aFreshAgency, aUniqueWord, moveThrough, registerCommitment, type RegisterBody } from '../../helpers/factories.js';
+import { parseCsv } from '../../helpers/csv.js';
 import { eventually } from '../../helpers/smtp-sink.js';
 import { expectAccessible, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
 
@@ -15,48 +15,8 @@ import { expectAccessible, screenshot, signIn, TIMEOUT_MS, useWebApp } from './h
 const web = useWebApp();
 const ASSETS = 'dist/web/assets';
 
-/** A word of letters only, so that the English text search keeps it whole. */
-const aWord = () => `zq${Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join('')}`;
-
-/** RFC 4180 as a spreadsheet reads it (quoted fields may hold commas, quotes and line breaks); no BOM. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
-const register = async (overrides: Partial<RegisterBody>) =>
-  (await web.setup.http.post('/api/v1/commitments').send(aCommitment(overrides)).expect(201)).body as { code: string };
-const move = async (code: string, ...steps: string[]) => {
-  for (const [i, to] of steps.entries())
-    await web.setup.http
-      .post(`/api/v1/commitments/${code}/transitions`)
-      .set('If-Match', `"${i + 1}"`)
-      .send({ to })
-      .expect(200);
-};
+const register = (overrides: Partial<RegisterBody>) => registerCommitment(web.setup.http, overrides);
+const move = (code: string, ...steps: string[]) => moveThrough(web.setup.http, code, ...steps);
 
 const liveTotal = (page: Page) => page.getByRole('status').filter({ hasText: /commitment|engagement/ });
 const rowCodes = (page: Page) =>
@@ -72,7 +32,7 @@ describe('The catalogue screen', () => {
   const c: Record<string, string> = {};
 
   beforeAll(async () => {
-    word = aWord();
+    word = aUniqueWord();
     [A, B] = [await aFreshAgency(web.setup.db), await aFreshAgency(web.setup.db)];
     const text = `Follow-up on ${word}.`;
     c.lower = (
@@ -259,7 +219,7 @@ describe('The catalogue screen', () => {
   it(
     'pages 200 rows at a time with its cursor, by the keyboard alone, and re-renders a page quickly',
     async () => {
-      const many = aWord();
+      const many = aUniqueWord();
       const codes: string[] = [];
       for (let i = 0; i < 205; i += 15) {
         const batch = await Promise.all(

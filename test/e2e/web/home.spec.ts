@@ -96,6 +96,25 @@ async function notices(user: User, drafts: Array<Pick<NotificationDraft, 'kind' 
   );
 }
 
+/** A notice of this year's cycle to ILO (the call for inputs, a reminder of the deadline), linking to the home page. */
+const cycleNotice = (
+  kind: 'call_for_inputs' | 'deadline_reminder',
+  { daysLeft, count }: { daysLeft: number; count: number },
+): Pick<NotificationDraft, 'kind' | 'link' | 'model'> => ({
+  kind,
+  link: '/',
+  model: {
+    year: YEAR,
+    agency: 'ILO',
+    deadline: '15 January',
+    timeZone: 'America/New_York',
+    daysLeft,
+    count,
+    commitments: [],
+    link: 'http://x/',
+  },
+});
+
 const ownedBy = (page: Page) => page.getByRole('list', { name: `Commitments still to report on for ${YEAR}` });
 
 /** Lists every item of the "still owes" list (it shows the first ten, the rest a click away). */
@@ -260,22 +279,7 @@ describe('The home page and the inbox', () => {
     async () => {
       const { codes } = await ilosWork();
       const user = await web.aFocalPoint('ILO');
-      await notices(user, [
-        {
-          kind: 'call_for_inputs',
-          link: '/',
-          model: {
-            year: YEAR,
-            agency: 'ILO',
-            deadline: '15 January',
-            timeZone: 'America/New_York',
-            daysLeft: 0,
-            count: 4,
-            commitments: [],
-            link: 'http://x/',
-          },
-        },
-      ]);
+      await notices(user, [cycleNotice('call_for_inputs', { daysLeft: 0, count: 4 })]);
       await notices(user, [
         {
           kind: 'due_date_reminder',
@@ -383,22 +387,7 @@ describe('The home page and the inbox', () => {
     async () => {
       const { content } = await ilosWork();
       const user = await web.aFocalPoint('ILO');
-      await notices(user, [
-        {
-          kind: 'deadline_reminder',
-          link: '/',
-          model: {
-            year: YEAR,
-            agency: 'ILO',
-            deadline: '15 January',
-            timeZone: 'America/New_York',
-            daysLeft: 3,
-            count: 2,
-            commitments: [],
-            link: 'http://x/',
-          },
-        },
-      ]);
+      await notices(user, [cycleNotice('deadline_reminder', { daysLeft: 3, count: 2 })]);
       const page = await web.newPage('es-ES');
       await page.goto('/');
       await signIn(page, user.email, { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' });
