@@ -398,7 +398,7 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
     it('reads every batch from one snapshot, in order, whatever the batch size', async () => {
       const exported = await api.app
         .get(QueryBus)
-        .execute(new ExportCommitments({ q: word, status: ['proposed', 'accepted', 'in_progress', 'completed'] }, 'title', 2));
+        .execute(new ExportCommitments({ q: word, status: ['proposed', 'accepted', 'in_progress', 'completed'] }, 'title', {}, 2));
       const rows: ExportedCommitment[] = [];
       for await (const row of exported.rows) {
         rows.push(row);
