@@ -338,6 +338,7 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
       expect(res.headers['content-disposition']).toBe('attachment; filename="hld-commitments-2014-03-01.xlsx"');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.body);
+      expect(workbook.subject).toBe('as of 2014-03-01T12:00:00.000Z'); // now: the moment it was made
       const sheet = workbook.getWorksheet('Commitments')!;
       const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
       expect(values(1)).toEqual([

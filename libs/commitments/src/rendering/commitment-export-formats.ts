@@ -29,14 +29,14 @@ export function exportFileName(format: ExportFormat, today: string, asked: Asked
 }
 
 /** What a workbook's properties say of its rows: the point in time they describe, and when they were exported. */
-export function provenance(madeAt: Date, at: PointInTime | null): { subject: string; description: string } {
+function provenance(madeAt: Date, at: PointInTime | null): { subject: string; description: string } {
   const asOf = (at?.asOf ?? madeAt).toISOString();
-  const known = at?.knownAt ? `, as known at ${at.knownAt.toISOString()}` : '';
+  const knownAt = at?.knownAt?.toISOString();
   return {
-    subject: `as of ${asOf}${known}`,
+    subject: `as of ${asOf}${knownAt ? `, as known at ${knownAt}` : ''}`,
     description:
-      `The commitments as they stood at ${asOf} (effective time)${at?.knownAt ? `, as the tracker knew them at ${at.knownAt.toISOString()} (recorded time)` : ', as the tracker knew them when exported'}; ` +
-      `overdue as of that day. Exported ${madeAt.toISOString()}.`,
+      `The commitments as they stood at ${asOf} (effective time), as the tracker knew them ` +
+      `${knownAt ? `at ${knownAt} (recorded time)` : 'when exported'}; overdue as of that day. Exported ${madeAt.toISOString()}.`,
   };
 }
 
@@ -122,7 +122,8 @@ const WIDTHS = [16, 70, 12, 24, 12, 14, 16, 28, 30];
 /**
  * One worksheet, "Commitments", written with ExcelJS's streaming writer (each row committed as it is written):
  * the header frozen and filterable, due dates as date cells, every other cell text. Text cells are never
- * formulas in XLSX, so nothing needs neutralising.
+ * formulas in XLSX, so nothing needs neutralising. The workbook's properties say the point in time its rows
+ * describe (`at`, or now).
  */
 export function xlsxStream(rows: AsyncIterable<ExportedCommitment>, madeAt: Date, at: PointInTime | null = null): Readable {
   const out = new PassThrough();
