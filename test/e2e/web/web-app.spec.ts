@@ -1,5 +1,15 @@
 import { eventually } from '../../helpers/smtp-sink.js';
-import { emailField, expectAccessible, expectFocused, passwordField, PASSWORD, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
+import {
+  emailField,
+  expectAccessible,
+  expectFocused,
+  passwordField,
+  PASSWORD,
+  screenshot,
+  signIn,
+  TIMEOUT_MS,
+  useWebApp,
+} from './harness.js';
 
 /**
  * The web app's foundation: sign-in, home, settings, languages, narrow screens, and how `npm start` serves it.
