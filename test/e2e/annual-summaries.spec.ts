@@ -9,21 +9,14 @@ import { recreateDatabase } from '../../db/migrate.js';
 import { TEST_DATABASE_URL } from '../test-environment.js';
 import { startTestApi, type Agent, type TestApi } from '../helpers/test-api.js';
 import { TestClock } from '../helpers/test-clock.js';
+import { asBuffer } from '../helpers/downloads.js';
 import { startSummariesWorker, summaryFinished } from '../helpers/test-worker.js';
 
 /** Its own database: the catalogue is loaded here, and the catalogue tests of the shared database load it first. */
 const DATABASE_URL = `${TEST_DATABASE_URL}_summaries_api`;
 
 /** Downloads a binary body as a Buffer. */
-const binary = (agent: Agent, path: string) =>
-  agent
-    .get(path)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+const binary = (agent: Agent, path: string) => agent.get(path).buffer(true).parse(asBuffer);
 
 describe('Annual summaries API (real PostgreSQL, Redis and an in-process worker)', () => {
   let api: TestApi;

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { QueryBus } from '@nestjs/cqrs';
 import { ExportCommitments, type ExportedCommitment } from '@hld/commitments';
 import { aFreshAgency, aUniqueWord, moveThrough, registerCommitment, type RegisterBody } from '../helpers/factories.js';
-import { parseCsv } from '../helpers/csv.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
+import { asBuffer, parseCsv } from '../helpers/downloads.js';
 
 /**
  * The list behind the catalogue screen: the `lead`, `supporting` and `sdgTarget` filters, facet counts, sort
@@ -321,18 +321,12 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
     });
 
     it('XLSX: the same rows in a workbook, due dates as dates', async () => {
-      const res = await get('/export', { format: 'xlsx', q: word, lead: C })
-        .buffer(true)
-        .parse((answer, done) => {
-          const chunks: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-          answer.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const res = await get('/export', { format: 'xlsx', q: word, lead: C }).buffer(true).parse(asBuffer).expect(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(res.headers['content-disposition']).toBe('attachment; filename="hld-commitments-2014-03-01.xlsx"');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.body);
+      expect(workbook.subject).toBe('as of 2014-03-01T12:00:00.000Z'); // now: the moment it was made
       const sheet = workbook.getWorksheet('Commitments')!;
       const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
       expect(values(1)).toEqual([
@@ -357,7 +351,7 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
     it('reads every batch from one snapshot, in order, whatever the batch size', async () => {
       const exported = await api.app
         .get(QueryBus)
-        .execute(new ExportCommitments({ q: word, status: ['proposed', 'accepted', 'in_progress', 'completed'] }, 'title', 2));
+        .execute(new ExportCommitments({ q: word, status: ['proposed', 'accepted', 'in_progress', 'completed'] }, 'title', {}, 2));
       const rows: ExportedCommitment[] = [];
       for await (const row of exported.rows) {
         rows.push(row);

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { aFreshAgency, aUniqueWord, moveThrough, registerCommitment, type RegisterBody } from '../../helpers/factories.js';
-import { parseCsv } from '../../helpers/csv.js';
+import { parseCsv } from '../../helpers/downloads.js';
 import { eventually } from '../../helpers/smtp-sink.js';
 import { expectAccessible, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
 

@@ -1,7 +1,6 @@
-/**
- * The rows of a CSV file as a spreadsheet reads them (RFC 4180: quoted fields may hold commas, quotes and line
- * breaks; rows end in CRLF). `text` starts after any byte order mark.
- */
+import type { Test } from 'supertest';
+
+/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -20,7 +19,8 @@ export function parseCsv(text: string): string[][] {
       row.push(field);
       field = '';
     } else if (ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
+      row.push(field);
+      rows.push(row);
       row = [];
       field = '';
       i += 1;
@@ -29,3 +29,10 @@ export function parseCsv(text: string): string[][] {
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
 }
+
+/** A download's body kept as one Buffer (an XLSX file): `request.buffer(true).parse(asBuffer)`. */
+export const asBuffer: Parameters<Test['parse']>[0] = (answer, done) => {
+  const chunks: Buffer[] = [];
+  answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+  answer.on('end', () => done(null, Buffer.concat(chunks)));
+};
