@@ -9,6 +9,14 @@ import { commitmentQuery, historyQuery, type Commitment } from './queries';
 import { NotDoneAlert, RefusalAlert } from './refusal-alert';
 import { useHistorySentence, useStatusName } from './wording';
 
+/** What the page gives each of its forms: the commitment, and what to do when the form is done or cancelled. */
+export interface CommitmentActionProps {
+  commitment: Commitment;
+  /** Closes the dialog and announces `message` on the page. */
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
 /**
  * The one shell of every form in the commitment page's dialog; a form supplies its fields (`children`) and its
  * request, and this does the rest the same way for all:
@@ -35,7 +43,6 @@ export function CommitmentActionForm<Values, Variables, Result>({
 }: {
   /** The start of the ids of the form's elements: `${id}-failure` is the refusal's. */
   id: string;
-  commitment: Commitment;
   form: UseFormReturnType<Values>;
   mutation: UseMutationResult<Result, Error, Variables>;
   /** What to send for these values, on `version` of the commitment (the one the user decided on). */
@@ -46,10 +53,8 @@ export function CommitmentActionForm<Values, Variables, Result>({
   /** After a 409: whether the commitment as it is now still offers this action to the user. */
   stillOffered?: (fresh: Commitment) => boolean;
   submitLabel: string;
-  onDone: (message: string) => void;
-  onCancel: () => void;
   children: ReactNode;
-}) {
+} & CommitmentActionProps) {
   const intl = useIntl();
   const statusName = useStatusName();
   const queryClient = useQueryClient();

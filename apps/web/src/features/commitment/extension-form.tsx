@@ -1,23 +1,15 @@
 import { Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useIntl } from 'react-intl';
-import { CommitmentActionForm } from './commitment-action-form';
+import { CommitmentActionForm, type CommitmentActionProps } from './commitment-action-form';
 import { useMessage } from './form-errors';
-import { useRequestExtension, type Commitment } from './queries';
+import { useRequestExtension } from './queries';
 import { useDates } from './wording';
 
 const ID = 'extension';
 
 /** Ask for a later due date, with a reason; a coordinator decides. */
-export function ExtensionForm({
-  commitment,
-  onDone,
-  onCancel,
-}: {
-  commitment: Commitment;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}) {
+export function ExtensionForm({ commitment, onDone, onCancel }: CommitmentActionProps) {
   const intl = useIntl();
   const message = useMessage();
   const { day } = useDates();

@@ -1,23 +1,15 @@
 import { NativeSelect, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useIntl } from 'react-intl';
-import { CommitmentActionForm } from './commitment-action-form';
+import { CommitmentActionForm, type CommitmentActionProps } from './commitment-action-form';
 import { useMessage } from './form-errors';
-import { useReportProgress, type Commitment, type ReportProgressBody } from './queries';
+import { useReportProgress, type ReportProgressBody } from './queries';
 import { reportingYears, useReportStart } from './report-progress-form';
 
 const ID = 'no-change';
 
 /** "Nothing changed since the last report": the period, and one confirmation. */
-export function NoChangeForm({
-  commitment,
-  onDone,
-  onCancel,
-}: {
-  commitment: Commitment;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}) {
+export function NoChangeForm({ commitment, onDone, onCancel }: CommitmentActionProps) {
   const intl = useIntl();
   const message = useMessage();
   const { forAgency, period } = useReportStart(commitment);

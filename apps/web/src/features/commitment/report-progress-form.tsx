@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageId } from '../../i18n/catalogue';
 import { useMe } from '../../session/session';
-import { CommitmentActionForm } from './commitment-action-form';
+import { CommitmentActionForm, type CommitmentActionProps } from './commitment-action-form';
 import { focusWhenShown, isEvidenceUrl, useMessage } from './form-errors';
 import { defaultPeriod, FIRST_PERIOD, reportingCyclesQuery, useReportProgress, type Commitment, type ReportProgressBody } from './queries';
 
@@ -57,15 +57,7 @@ export function useReportStart(commitment: Commitment): { forAgency: string[] | 
 }
 
 /** Report progress: period, what was done, links to evidence, indicators (rows the user adds and removes). */
-export function ReportProgressForm({
-  commitment,
-  onDone,
-  onCancel,
-}: {
-  commitment: Commitment;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}) {
+export function ReportProgressForm({ commitment, onDone, onCancel }: CommitmentActionProps) {
   const intl = useIntl();
   const message = useMessage();
   const { forAgency, period } = useReportStart(commitment);

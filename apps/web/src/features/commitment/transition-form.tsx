@@ -1,9 +1,9 @@
 import { Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useIntl } from 'react-intl';
-import { CommitmentActionForm } from './commitment-action-form';
+import { CommitmentActionForm, type CommitmentActionProps } from './commitment-action-form';
 import { useMessage } from './form-errors';
-import { useTransition, type AllowedAction, type Commitment, type DiscontinuationCategory, type TransitionBody } from './queries';
+import { useTransition, type AllowedAction, type DiscontinuationCategory, type TransitionBody } from './queries';
 import { useStatusName } from './wording';
 
 const ID = 'move';
@@ -26,12 +26,7 @@ export function TransitionForm({
   move,
   onDone,
   onCancel,
-}: {
-  commitment: Commitment;
-  move: AllowedAction & { to: NonNullable<AllowedAction['to']> };
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}) {
+}: CommitmentActionProps & { move: AllowedAction & { to: NonNullable<AllowedAction['to']> } }) {
   const intl = useIntl();
   const message = useMessage();
   const statusName = useStatusName();
