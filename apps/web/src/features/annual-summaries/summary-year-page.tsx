@@ -39,15 +39,15 @@ export function SummaryYearPage() {
         <Anchor component={Link} to="/annual-summaries" mt="xs" display="inline-block">
           {intl.formatMessage({ id: 'summaries.year.allYears' })}
         </Anchor>
-      </div>
-      {/* always in the page, so that what is put in it is announced: the followed compilation's every change */}
-      <div role="status" className={classes.status}>
-        {(joined ?? announcement) && (
-          <Alert variant="light" color="unBlue">
-            {joined && <Text>{joined}</Text>}
-            {announcement && <Text>{announcement}</Text>}
-          </Alert>
-        )}
+        {/* always in the page, so that what is put in it is announced: the followed compilation's every change */}
+        <div role="status" className={classes.status}>
+          {(joined ?? announcement) && (
+            <Alert variant="light" color="unBlue" mt="md">
+              {joined && <Text>{joined}</Text>}
+              {announcement && <Text>{announcement}</Text>}
+            </Alert>
+          )}
+        </div>
       </div>
       {versions.isError ? (
         <ProblemAlert error={versions.error} />
