@@ -1,12 +1,15 @@
 import { aCommitment, aFreshAgency } from '../helpers/factories.js';
 import { countEvents } from '../helpers/db.js';
+import ExcelJS from 'exceljs';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
+import { asBuffer, parseCsv } from '../helpers/downloads.js';
 
 /**
  * Two times, through the API: a history from 2013 to 2016 whose facts were often recorded late (a start learned of
  * months later, a report entered ten days after the agency sent it, a completion learned of by email), then
  * questions asked as of an effective instant and as known at a recorded instant, for one commitment, the list (its
- * filters, overdue and pages) and the statistics, each answer written out below.
+ * filters, overdue and pages), the catalogue's facet counts and export, and the statistics, each answer written out
+ * below (the facets and the export are held to what the list answers at the same point).
  *
  * Reporting cycles are global (one per year): this file uses 2015's, which no other test file opens, and whose
  * deadline (15 January 2016) no other test file's clock sits after without a later cycle of its own.
@@ -233,6 +236,165 @@ describe('As of and known at (two times)', () => {
     it('counts per agenda item too', async () => {
       const { items } = (await api.http.get('/api/v1/stats/status').query({ by: 'agendaItem', asOf: '2014-03-01' }).expect(200)).body;
       expect(items.find((i: { key: string }) => i.key === '2').total).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  describe("the catalogue's facet counts and export", () => {
+    type Query = Record<string, string>;
+    const facets = (query: Query) => api.http.get('/api/v1/commitments/facets').query({ agency, ...query });
+    const exported = (query: Query) => api.http.get('/api/v1/commitments/export').query({ agency, format: 'csv', ...query });
+    const total = async (query: Query) => (await list({ ...query, limit: '1' }).expect(200)).body.total as number;
+    const countsOf = (facet: Array<{ value: unknown; count: number }>) =>
+      Object.fromEntries(facet.filter((v) => v.count > 0).map((v) => [String(v.value), v.count]));
+    /** Points of both times whose answers differ (see the history above), one before 2013 and one to come. */
+    const points: Query[] = [
+      {},
+      { asOf: '2014-03-01' },
+      { asOf: '2014-07-01' },
+      { asOf: '2014-07-01', knownAt: '2015-01-01' },
+      { asOf: '2015-01-10' },
+      { asOf: '2016-01-20', knownAt: '2016-01-18' },
+      { asOf: '2015-12-31', knownAt: '2015-01-20' },
+      { knownAt: '2015-12-15' },
+      { asOf: '2012-06-01' },
+      { asOf: '2030-01-01' },
+    ];
+
+    it('counts, at every point, what the list gives at that point with the same filters', async () => {
+      for (const point of points) {
+        for (const filters of [{}, { status: 'proposed,in_progress', overdue: 'true' }, { q: 'pensions' }] as Query[]) {
+          const asked = { ...point, ...filters };
+          const f = (await facets(asked).expect(200)).body;
+          const found: Record<string, number> = { total: f.total };
+          const expected: Record<string, number> = { total: await total(asked) };
+          // a facet's count is the list's total with that value instead of the facet's own filter
+          for (const facet of ['status', 'overdue', 'agendaItem', 'lead'] as const) {
+            for (const { value, count } of f[facet] as Array<{ value: unknown; count: number }>) {
+              found[`${facet}=${String(value)}`] = count;
+              expected[`${facet}=${String(value)}`] = await total({ ...asked, [facet]: String(value) });
+            }
+          }
+          expect({ asked, counts: found }).toEqual({ asked, counts: expected });
+        }
+      }
+    });
+
+    it('counts the states and the words of then, as known then', async () => {
+      const at = async (query: Query) => {
+        const f = (await facets(query).expect(200)).body;
+        return { total: f.total, status: countsOf(f.status), overdue: countsOf(f.overdue) };
+      };
+      expect(await at({ asOf: '2014-07-01' })).toEqual({
+        total: 3,
+        status: { proposed: 2, in_progress: 1 },
+        overdue: { true: 1, false: 2 },
+      });
+      expect(await at({ asOf: '2014-07-01', knownAt: '2015-01-01' })).toEqual({
+        total: 3,
+        status: { proposed: 2, accepted: 1 },
+        overdue: { true: 1, false: 2 },
+      });
+      expect(await at({ asOf: '2016-01-20', knownAt: '2016-01-18' })).toEqual({
+        total: 3,
+        status: { proposed: 1, under_review: 1, discontinued: 1 },
+        overdue: { true: 2, false: 1 },
+      });
+      // P's title was "Portable pensions" until June 2015
+      expect((await at({ asOf: '2014-07-01', q: 'pensions' })).status).toEqual({ in_progress: 1 });
+      expect((await at({ q: 'pensions' })).total).toBe(0);
+      // before the HLD nothing was registered; every status and both overdue values are still listed, with 0
+      const before = (await facets({ asOf: '2012-06-01' }).expect(200)).body;
+      expect(before.total).toBe(0);
+      expect(before.status).toHaveLength(6);
+      expect([...before.status, ...before.overdue].every((v: { count: number }) => v.count === 0)).toBe(true);
+      // to come: as things stand now
+      expect((await at({ asOf: '2030-01-01' })).status).toEqual({ proposed: 1, completed: 1, discontinued: 1 });
+    });
+
+    it('exports, at every point, exactly the commitments of the list, in their state then', async () => {
+      const words = (text: string) => text.replace(/_/g, ' ');
+      for (const point of points) {
+        for (const filters of [{}, { overdue: 'true' }, { q: 'pensions', sort: '-status' }] as Query[]) {
+          const asked = { ...point, ...filters };
+          const res = await exported(asked).expect(200);
+          const [header, ...rows] = parseCsv(res.text.slice(1));
+          expect(header[0]).toBe('Code');
+          const { items } = (await list({ ...asked, limit: '200' }).expect(200)).body as {
+            items: Array<{ code: string; status: string; overdueReasons: string[] }>;
+          };
+          expect({ asked, rows: rows.map((r) => [r[0], r[5], r[7]]) }).toEqual({
+            asked,
+            rows: items.map((c) => [c.code, words(c.status), c.overdueReasons.map(words).join('; ')]),
+          });
+        }
+      }
+      const past = parseCsv((await exported({ asOf: '2016-01-20', knownAt: '2016-01-18' }).expect(200)).text.slice(1));
+      expect(past.slice(1).map((r) => [r[0], r[5], r[7]])).toEqual(
+        [
+          [code.P, 'under review', 'due date passed; report missing'],
+          [code.Q, 'proposed', 'due date passed; report missing'],
+          [code.R, 'discontinued', ''],
+        ].sort(),
+      );
+      expect(parseCsv((await exported({ asOf: '2012-06-01' }).expect(200)).text.slice(1))).toHaveLength(1); // the header alone
+    });
+
+    it('says in its file name, and in the workbook, the point in time it describes', async () => {
+      const fileName = async (query: Query) =>
+        /filename="([^"]+)"/.exec(String((await exported(query).expect(200)).headers['content-disposition']))?.[1];
+      expect(await fileName({})).toBe('hld-commitments-2016-03-10.csv');
+      expect(await fileName({ asOf: '2014-12-31' })).toBe('hld-commitments-as-of-2014-12-31.csv');
+      expect(await fileName({ asOf: '2014-12-31T23:59:59+01:00' })).toBe('hld-commitments-as-of-2014-12-31T225959Z.csv');
+      expect(await fileName({ asOf: '2014-12-31', knownAt: '2015-01-20' })).toBe(
+        'hld-commitments-as-of-2014-12-31-known-at-2015-01-20.csv',
+      );
+      expect(await fileName({ knownAt: '2015-12-15' })).toBe('hld-commitments-2016-03-10-known-at-2015-12-15.csv');
+
+      const res = await exported({ format: 'xlsx', asOf: '2016-01-20', knownAt: '2016-01-18' }).buffer(true).parse(asBuffer).expect(200);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="hld-commitments-as-of-2016-01-20-known-at-2016-01-18.xlsx"');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.body);
+      expect(workbook.subject).toBe('as of 2016-01-20T00:00:00.000Z, as known at 2016-01-18T00:00:00.000Z');
+      expect(workbook.description).toMatch(/as the tracker knew them at 2016-01-18T00:00:00.000Z \(recorded time\)/);
+      const sheet = workbook.getWorksheet('Commitments')!;
+      const rows = [2, 3, 4].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
+      expect(rows.map((r) => [r[0], r[5]])).toEqual(
+        [
+          [code.P, 'under review'],
+          [code.Q, 'proposed'],
+          [code.R, 'discontinued'],
+        ].sort(),
+      );
+      expect(sheet.rowCount).toBe(4);
+    });
+
+    it('validates asOf and knownAt exactly as the list does', async () => {
+      const answer = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) => ({
+        status: res.status,
+        type: res.headers['content-type'],
+        code: res.body.code,
+        errors: res.body.errors,
+      });
+      const cases: Array<[Query, number, string]> = [
+        [{ asOf: '2014-02-30' }, 400, 'asOf'],
+        [{ asOf: 'yesterday' }, 400, 'asOf'],
+        [{ asOf: '1899-12-31' }, 400, 'asOf'],
+        [{ asOf: '2101-01-01' }, 400, 'asOf'],
+        [{ knownAt: '2015-13-01' }, 400, 'knownAt'],
+        [{ asOf: '2014-01-01', knownAt: '2017-01-01' }, 422, 'knownAt'],
+        [{ knownAt: '2016-03-10T12:00:01Z' }, 422, 'knownAt'],
+      ];
+      for (const [query, status, field] of cases) {
+        const listed = answer(await list(query));
+        expect({ query, status: listed.status, type: listed.type, field: (listed.errors as Array<{ field: string }>)[0].field }).toEqual({
+          query,
+          status,
+          type: expect.stringMatching(/^application\/problem\+json/),
+          field,
+        });
+        expect({ query, facets: answer(await facets(query)) }).toEqual({ query, facets: listed });
+        expect({ query, export: answer(await exported(query)) }).toEqual({ query, export: listed });
+      }
     });
   });
 

@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ExportCommitments, type ExportedCommitment } from '@hld/commitments';
 import { aCommitment, aFreshAgency, type RegisterBody } from '../helpers/factories.js';
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
+import { asBuffer, parseCsv } from '../helpers/downloads.js';
 
 /**
  * The list behind the catalogue screen: the `lead`, `supporting` and `sdgTarget` filters, facet counts, sort
@@ -14,36 +15,6 @@ import { startTestApi, type TestApi } from '../helpers/test-api.js';
 
 /** A word of letters only, so that the English text search keeps it whole. */
 const aWord = () => `zq${Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join('')}`;
-
-/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 describe('The commitment catalogue: lead filter, facets, sort, export', () => {
   let api: TestApi;
@@ -362,18 +333,12 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
     });
 
     it('XLSX: the same rows in a workbook, due dates as dates', async () => {
-      const res = await get('/export', { format: 'xlsx', q: word, lead: C })
-        .buffer(true)
-        .parse((answer, done) => {
-          const chunks: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-          answer.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const res = await get('/export', { format: 'xlsx', q: word, lead: C }).buffer(true).parse(asBuffer).expect(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(res.headers['content-disposition']).toBe('attachment; filename="hld-commitments-2014-03-01.xlsx"');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.body);
+      expect(workbook.subject).toBe('as of 2014-03-01T12:00:00.000Z'); // now: the moment it was made
       const sheet = workbook.getWorksheet('Commitments')!;
       const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
       expect(values(1)).toEqual([
@@ -398,7 +363,7 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
     it('reads every batch from one snapshot, in order, whatever the batch size', async () => {
       const exported = await api.app
         .get(QueryBus)
-        .execute(new ExportCommitments({ q: word, status: ['proposed', 'accepted', 'in_progress', 'completed'] }, 'title', 2));
+        .execute(new ExportCommitments({ q: word, status: ['proposed', 'accepted', 'in_progress', 'completed'] }, 'title', {}, 2));
       const rows: ExportedCommitment[] = [];
       for await (const row of exported.rows) {
         rows.push(row);

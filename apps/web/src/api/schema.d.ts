@@ -257,7 +257,7 @@ export interface paths {
         };
         /**
          * Count the commitments of a list per value of each filter (faceted search)
-         * @description Each facet is counted with every other filter applied but not its own; `q` and `dueBefore` narrow every count.
+         * @description Each facet is counted with every other filter applied but not its own; `q` and `dueBefore` narrow every count. With `asOf` and `knownAt`, over the commitments the list gives at that point.
          */
         get: operations["CommitmentsController_facets"];
         put?: never;
@@ -275,7 +275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download every commitment of a list (all pages), in its order, as CSV or XLSX */
+        /**
+         * Download every commitment of a list (all pages), in its order, as CSV or XLSX
+         * @description With `asOf` and `knownAt`, the commitments the list gives at that point, as they stood then; the file name says so (`hld-commitments-as-of-2014-12-31-known-at-2015-01-20.csv`), and so do the XLSX file's properties.
+         */
         get: operations["CommitmentsController_export"];
         put?: never;
         post?: never;
@@ -2284,12 +2287,12 @@ export interface operations {
                 /** @description full-text search over code, title and text */
                 q?: string;
                 dueBefore?: string;
-                /** @description code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code */
-                sort?: "code" | "-code" | "title" | "-title" | "status" | "-status" | "dueDate" | "-dueDate" | "lead" | "-lead";
                 /** @description as things stood at this instant (or date: its start, UTC) */
                 asOf?: string;
                 /** @description as the system knew them at this instant (default: all it knows now) */
                 knownAt?: string;
+                /** @description code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code */
+                sort?: "code" | "-code" | "title" | "-title" | "status" | "-status" | "dueDate" | "-dueDate" | "lead" | "-lead";
                 limit?: number;
                 /** @description the previous page's nextCursor, with the same sort */
                 cursor?: string;
@@ -2372,6 +2375,10 @@ export interface operations {
                 /** @description full-text search over code, title and text */
                 q?: string;
                 dueBefore?: string;
+                /** @description as things stood at this instant (or date: its start, UTC) */
+                asOf?: string;
+                /** @description as the system knew them at this instant (default: all it knows now) */
+                knownAt?: string;
             };
             header?: never;
             path?: never;
@@ -2412,6 +2419,10 @@ export interface operations {
                 /** @description full-text search over code, title and text */
                 q?: string;
                 dueBefore?: string;
+                /** @description as things stood at this instant (or date: its start, UTC) */
+                asOf?: string;
+                /** @description as the system knew them at this instant (default: all it knows now) */
+                knownAt?: string;
                 format: "csv" | "xlsx";
                 /** @description code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code */
                 sort?: "code" | "-code" | "title" | "-title" | "status" | "-status" | "dueDate" | "-dueDate" | "lead" | "-lead";

@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import type { Clock } from '@hld/kernel';
 import { KnownAtInFuture } from '../domain/commitment-errors.js';
 import type { OverdueContext } from '../domain/overdue.js';
@@ -11,6 +12,15 @@ import { overdueContextAt, type ReportingObligations } from './reporting-obligat
 export interface PointInTime {
   asOf: Date;
   knownAt: Date | null;
+}
+
+/**
+ * When a read is asked about, as its caller gave it: as things stood at the effective instant `asOf`, as known at
+ * the recorded instant `knownAt`; neither: now. The list, its facet counts, its export and the statistics take it.
+ */
+export interface AskedAt {
+  asOf?: Date;
+  knownAt?: Date;
 }
 
 /** The point a query names, or null for the current state (neither given); `asOf` defaults to now. */
@@ -34,6 +44,12 @@ export function versionsAtSql(at: PointInTime): { condition: string; params: Rec
           AND tstzrange(c.recorded_from, c.recorded_to) @> :knownAt::timestamptz))`,
     params: { asOf: at.asOf, knownAt: at.knownAt },
   };
+}
+
+/** Narrows a query over commitment_versions aliased `c` to the versions that hold at `at` (read like commitment_view's rows). */
+export function whereVersionsAt<T extends object>(qb: SelectQueryBuilder<T>, at: PointInTime): SelectQueryBuilder<T> {
+  const { condition, params } = versionsAtSql(at);
+  return qb.where(condition, params);
 }
 
 /** The commitments at `at` as a derived table shaped like commitment_view (`id` is the commitment's), for raw SQL. */

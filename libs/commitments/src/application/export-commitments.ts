@@ -4,11 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { Clock } from '@hld/kernel';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
-import { CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
+import { CommitmentVersionRecord, CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
 import { overdueSql, type OverdueReason } from '../domain/overdue.js';
 import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
-import { applyCommitmentFilters, type CommitmentFilters } from './commitment-filters.js';
+import { applyCommitmentFilters, PAST_SEARCH, type CommitmentFilters } from './commitment-filters.js';
 import { CommitmentOrder, type CommitmentSort } from './commitment-order.js';
+import { overdueContextAtPoint, pointInTime, whereVersionsAt, type AskedAt, type PointInTime } from './as-of.js';
 
 /** One commitment as the export lists it. */
 export interface ExportedCommitment {
@@ -24,7 +25,11 @@ export interface ExportedCommitment {
 }
 
 export interface CommitmentExport {
-  /** The day the export was made (what "overdue" was measured against). */
+  /** When the export was made. */
+  madeAt: Date;
+  /** The point in time the rows describe (see as-of.ts), or null: now. */
+  at: PointInTime | null;
+  /** The day "overdue" was measured against: the day the export was made, or that of `asOf`. */
   today: string;
   /** Every matching commitment, in the order asked, read a batch at a time from one snapshot. */
   rows: AsyncIterable<ExportedCommitment>;
@@ -36,12 +41,14 @@ export interface CommitmentExport {
  * Every commitment these filters match (not one page), in the order asked, for a download. Read in batches from
  * one read-only REPEATABLE READ transaction, so a large export holds little memory and still shows one moment:
  * a commitment changed while it is being written is neither lost nor listed twice. The first batch is read before
- * the answer starts, so that an outage is still a proper 503.
+ * the answer starts, so that an outage is still a proper 503. With `asOf` and/or `knownAt`: the commitments as
+ * they stood then, as known then, exactly those (and in the state) the list asked at the same point gives.
  */
 export class ExportCommitments extends Query<CommitmentExport> {
   constructor(
     readonly filters: CommitmentFilters,
     readonly sort: CommitmentSort = 'code',
+    readonly at: AskedAt = {},
     /** Rows read at a time. */
     readonly batchSize = 1000,
   ) {
@@ -57,9 +64,11 @@ export class ExportCommitmentsHandler implements IQueryHandler<ExportCommitments
     @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
-  async execute({ filters, sort, batchSize }: ExportCommitments): Promise<CommitmentExport> {
-    const at = await overdueContextAt(this.clock.now(), this.obligations);
-    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
+  async execute({ filters, sort, at: asked, batchSize }: ExportCommitments): Promise<CommitmentExport> {
+    const madeAt = this.clock.now();
+    const at = pointInTime(this.clock, asked.asOf, asked.knownAt);
+    const context = at ? await overdueContextAtPoint(at, this.obligations) : await overdueContextAt(madeAt, this.obligations);
+    const sql = overdueSql(context, { commitments: 'c', progressReports: 'progress_reports' });
     const order = new CommitmentOrder(sort);
     const runner = this.dataSource.createQueryRunner();
     let closed = false;
@@ -69,10 +78,20 @@ export class ExportCommitmentsHandler implements IQueryHandler<ExportCommitments
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     };
+    // the same rows as the list's: commitment_view now, the versions that held then otherwise
+    const filtered = () =>
+      at
+        ? applyCommitmentFilters(
+            whereVersionsAt(this.dataSource.getRepository(CommitmentVersionRecord).createQueryBuilder('c', runner), at),
+            filters,
+            sql,
+            PAST_SEARCH,
+          )
+        : applyCommitmentFilters(this.dataSource.getRepository(CommitmentViewRecord).createQueryBuilder('c', runner), filters, sql);
     const batch = (cursor?: string) =>
       order
         .apply(
-          applyCommitmentFilters(this.dataSource.getRepository(CommitmentViewRecord).createQueryBuilder('c', runner), filters, sql)
+          filtered()
             .select('c.code', 'code')
             .addSelect('c.title', 'title')
             .addSelect('c.lead_agency', 'lead_agency')
@@ -90,7 +109,7 @@ export class ExportCommitmentsHandler implements IQueryHandler<ExportCommitments
       await runner.connect();
       await begin(runner);
       const first = await batch();
-      return { today: at.day, rows: rowsFrom(first, batch, batchSize, order, close), close };
+      return { madeAt, at, today: context.day, rows: rowsFrom(first, batch, batchSize, order, close), close };
     } catch (error) {
       await close();
       throw error;

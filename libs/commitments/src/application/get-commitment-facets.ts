@@ -6,7 +6,8 @@ import { Clock } from '@hld/kernel';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../domain/lifecycle.js';
 import { overdueSql } from '../domain/overdue.js';
 import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
-import { filterConditions, type CommitmentFacet, type CommitmentFilters } from './commitment-filters.js';
+import { filterConditions, PAST_SEARCH, type CommitmentFacet, type CommitmentFilters } from './commitment-filters.js';
+import { commitmentsAtSql, overdueContextAtPoint, pointInTime, type AskedAt } from './as-of.js';
 
 export interface FacetCount<V> {
   value: V;
@@ -33,10 +34,14 @@ export interface CommitmentFacets {
  * give (a value's count is what `?facet=value` alone would list, given the other filters). `q` and `dueBefore`
  * are not facets: they narrow every count. Every status, every agenda item (1-8), both overdue values and every
  * value a filter names are listed, with 0 where nothing matches; other agencies and SDG targets only where
- * something does.
+ * something does. With `asOf` and/or `knownAt`: counted over the commitments as they stood then, as known then,
+ * exactly those the list asked at the same point gives (see as-of.ts).
  */
 export class GetCommitmentFacets extends Query<CommitmentFacets> {
-  constructor(readonly filters: CommitmentFilters) {
+  constructor(
+    readonly filters: CommitmentFilters,
+    readonly at: AskedAt = {},
+  ) {
     super();
   }
 }
@@ -49,11 +54,14 @@ export class GetCommitmentFacetsHandler implements IQueryHandler<GetCommitmentFa
     @Optional() private readonly obligations?: ReportingObligations,
   ) {}
 
-  async execute({ filters }: GetCommitmentFacets): Promise<CommitmentFacets> {
-    const at = await overdueContextAt(this.clock.now(), this.obligations);
-    const sql = overdueSql(at, { commitments: 'c', progressReports: 'progress_reports' });
-    const conditions = filterConditions(filters, sql);
-    const params = Object.assign({}, ...conditions.map((c) => c.params)) as Record<string, unknown>;
+  async execute({ filters, at: asked }: GetCommitmentFacets): Promise<CommitmentFacets> {
+    const at = pointInTime(this.clock, asked.asOf, asked.knownAt);
+    const context = at ? await overdueContextAtPoint(at, this.obligations) : await overdueContextAt(this.clock.now(), this.obligations);
+    const sql = overdueSql(context, { commitments: 'c', progressReports: 'progress_reports' });
+    // the same rows as the list's: commitment_view now, the versions that held then otherwise
+    const source = at ? commitmentsAtSql(at) : { table: 'commitment_view', params: {} };
+    const conditions = filterConditions(filters, sql, at ? PAST_SEARCH : undefined);
+    const params = Object.assign({ ...source.params }, ...conditions.map((c) => c.params)) as Record<string, unknown>;
     const narrowing = conditions.filter((c) => c.facet === null).map((c) => c.sql);
     const faceted = conditions.filter((c) => c.facet !== null && c.facet !== 'overdue');
     const filtered = new Set(conditions.map((c) => c.facet));
@@ -77,7 +85,7 @@ export class GetCommitmentFacetsHandler implements IQueryHandler<GetCommitmentFa
       `WITH r AS (
          SELECT c.lead_agency, c.supporting_agencies, c.agenda_items, c.sdg_targets, c.status, ${sql.overdue} AS overdue
                 ${faceted.map((c) => `, (${c.sql}) AS ${flag(c.facet!)}`).join('')}
-         FROM commitment_view c WHERE ${narrowing.join(' AND ') || 'true'}
+         FROM ${source.table} c WHERE ${narrowing.join(' AND ') || 'true'}
        ), m AS MATERIALIZED (
          SELECT * FROM (SELECT r.*, ${filters.overdue === false ? 'NOT r.overdue' : 'r.overdue'} AS f_overdue FROM r) x
          WHERE ${flags.map((f) => `CAST(NOT ${flag(f)} AS integer)`).join(' + ') || '0'} <= 1

@@ -1,7 +1,7 @@
 import { Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler, Query } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { Clock, type Actor } from '@hld/kernel';
 import { CommitmentVersionRecord, CommitmentViewRecord } from '../infrastructure/commitment-view.record.js';
 import { toCommitmentView, type CommitmentView } from './commitment-view.js';
@@ -9,7 +9,7 @@ import { overdueSql, type OverdueReason } from '../domain/overdue.js';
 import { overdueContextAt, ReportingObligations } from './reporting-obligations.js';
 import { applyCommitmentFilters, PAST_SEARCH, type CommitmentFilters } from './commitment-filters.js';
 import { CommitmentOrder, type CommitmentSort } from './commitment-order.js';
-import { overdueContextAtPoint, pointInTime, versionsAtSql, type PointInTime } from './as-of.js';
+import { overdueContextAtPoint, pointInTime, whereVersionsAt, type AskedAt } from './as-of.js';
 
 export type { CommitmentFilters } from './commitment-filters.js';
 
@@ -18,12 +18,6 @@ export interface CommitmentPage {
   total: number;
   limit: number;
   nextCursor: string | null;
-}
-
-/** When a list is asked about: as things stood at the effective instant `asOf`, as known at the recorded instant `knownAt`. */
-export interface ListedAt {
-  asOf?: Date;
-  knownAt?: Date;
 }
 
 /**
@@ -38,7 +32,7 @@ export class ListCommitments extends Query<CommitmentPage> {
     readonly cursor?: string,
     readonly viewer?: Actor,
     readonly sort: CommitmentSort = 'code',
-    readonly at: ListedAt = {},
+    readonly at: AskedAt = {},
   ) {
     super();
   }
@@ -60,7 +54,7 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
     const order = new CommitmentOrder(sort);
     const filtered = () =>
       at
-        ? applyCommitmentFilters(this.versionsAt(at), filters, sql, PAST_SEARCH)
+        ? applyCommitmentFilters(whereVersionsAt(this.versions.createQueryBuilder('c'), at), filters, sql, PAST_SEARCH)
         : applyCommitmentFilters(this.views.createQueryBuilder('c'), filters, sql);
     const page = order.apply(filtered().addSelect(sql.reasons, 'overdue_reasons'), cursor).limit(limit + 1);
     const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities(), filtered().getCount()]);
@@ -73,11 +67,5 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitments> {
       limit,
       nextCursor: entities.length > limit ? order.cursorAfter(items[last].code, raw[last].sort_key) : null,
     };
-  }
-
-  /** The commitments as they stood at `at`: rows of commitment_versions read as commitment_view's. */
-  private versionsAt(at: PointInTime): SelectQueryBuilder<CommitmentVersionRecord> {
-    const { condition, params } = versionsAtSql(at);
-    return this.versions.createQueryBuilder('c').where(condition, params);
   }
 }

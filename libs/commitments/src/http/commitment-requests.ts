@@ -19,6 +19,8 @@ import {
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, IsInstant, IsNotBlank, Nullable, Omittable } from '@hld/http';
+import { toInstant } from '@hld/kernel';
+import type { AskedAt } from '../application/as-of.js';
 import { COMMITMENT_SORTS, type CommitmentSort } from '../application/commitment-order.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../rendering/commitment-export-formats.js';
 import {
@@ -237,32 +239,49 @@ const toNumbers = (params: { value: unknown }) =>
   toList(params)?.map((v) => (typeof v === 'string' && /^-?\d{1,9}$/.test(v) ? Number(v) : v));
 const SEVERAL = 'several: repeated (x=a&x=b) or separated by commas (x=a,b), any of them';
 
-/** The filters of the commitment list, its facet counts and its export. */
+/**
+ * A filter by agencies: the codes given, several (see SEVERAL), each checked; `which` says what the agencies do
+ * to the commitments it keeps. One decorator for every such filter, so that they read and validate alike.
+ */
+const AgencyCodes = (which: string, example = 'ILO'): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'array',
+      items: { type: 'string', pattern: AGENCY.source },
+      maxItems: 100,
+      example: [example],
+      description: `agency codes: commitments one of them ${which}; ${SEVERAL}`,
+    }),
+    Omittable(),
+    Transform(toList),
+    ArrayMaxSize(100),
+    Matches(AGENCY, { each: true, message: `must hold agency codes such as ${example}` }),
+  );
+
+/** `asOf` of a read: things as they stood at an effective instant (README, "Two times"). */
+const AsOf = (description = 'as things stood at this instant (or date: its start, UTC)', example = '2014-12-31'): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ example, description }), Omittable(), IsInstant());
+
+/** `knownAt` of a read: as the system knew things at a recorded instant; never later than now (422 KNOWN_AT_IN_FUTURE). */
+const KnownAt = (description = 'as the system knew them at this instant (default: all it knows now)'): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ example: '2015-01-20', description }), Omittable(), IsInstant());
+
+/** The point in time a read is asked at, from its accepted `asOf` and `knownAt` (a date: the start of that day, UTC). */
+export function askedAt(query: { asOf?: string; knownAt?: string }): AskedAt {
+  return {
+    asOf: query.asOf === undefined ? undefined : toInstant(query.asOf),
+    knownAt: query.knownAt === undefined ? undefined : toInstant(query.knownAt),
+  };
+}
+
+/**
+ * The filters of the commitment list, its facet counts and its export, and the point in time they are asked at
+ * (`asOf`, `knownAt`): the three answer about the same commitments.
+ */
 export class CommitmentFiltersQuery {
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['ILO'],
-    description: `agency codes: commitments one of them leads or supports; ${SEVERAL}`,
-  })
-  @Omittable()
-  @Transform(toList)
-  @ArrayMaxSize(100)
-  @Matches(AGENCY, { each: true, message: 'must hold agency codes such as ILO' })
-  agency?: string[];
-
-  @ApiPropertyOptional({ type: [String], example: ['ILO'], description: `agency codes: commitments one of them leads; ${SEVERAL}` })
-  @Omittable()
-  @Transform(toList)
-  @ArrayMaxSize(100)
-  @Matches(AGENCY, { each: true, message: 'must hold agency codes such as ILO' })
-  lead?: string[];
-
-  @ApiPropertyOptional({ type: [String], example: ['IOM'], description: `agency codes: commitments one of them supports; ${SEVERAL}` })
-  @Omittable()
-  @Transform(toList)
-  @ArrayMaxSize(100)
-  @Matches(AGENCY, { each: true, message: 'must hold agency codes such as IOM' })
-  supporting?: string[];
+  @AgencyCodes('leads or supports') agency?: string[];
+  @AgencyCodes('leads') lead?: string[];
+  @AgencyCodes('supports', 'IOM') supporting?: string[];
 
   @ApiPropertyOptional({
     type: 'integer',
@@ -300,6 +319,9 @@ export class CommitmentFiltersQuery {
   @Omittable()
   @IsCalendarDate()
   dueBefore?: string;
+
+  @AsOf() asOf?: string;
+  @KnownAt() knownAt?: string;
 }
 
 const SORT_DESCRIPTION = 'code, title, status (lifecycle order), dueDate (none last) or lead; a leading - for descending; ties by code';
@@ -309,16 +331,6 @@ export class ListCommitmentsQuery extends CommitmentFiltersQuery {
   @Omittable()
   @IsIn(COMMITMENT_SORTS, { message: `must be one of ${COMMITMENT_SORTS.join(', ')}` })
   sort?: CommitmentSort;
-
-  @ApiPropertyOptional({ example: '2014-12-31', description: 'as things stood at this instant (or date: its start, UTC)' })
-  @Omittable()
-  @IsInstant()
-  asOf?: string;
-
-  @ApiPropertyOptional({ example: '2015-01-20', description: 'as the system knew them at this instant (default: all it knows now)' })
-  @Omittable()
-  @IsInstant()
-  knownAt?: string;
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @Omittable()
@@ -345,35 +357,14 @@ export class ExportCommitmentsQuery extends CommitmentFiltersQuery {
 }
 
 export class GetCommitmentQuery {
-  @ApiPropertyOptional({
-    example: '2014-06-01T00:00:00Z',
-    description: 'an instant (or a date: its start, UTC): the commitment as it was then',
-  })
-  @Omittable()
-  @IsInstant()
-  asOf?: string;
-
-  @ApiPropertyOptional({
-    example: '2015-01-20',
-    description: 'an instant (or a date: its start, UTC): as the system knew it then (default: all it knows now)',
-  })
-  @Omittable()
-  @IsInstant()
-  knownAt?: string;
+  @AsOf('an instant (or a date: its start, UTC): the commitment as it was then', '2014-06-01T00:00:00Z') asOf?: string;
+  @KnownAt('an instant (or a date: its start, UTC): as the system knew it then (default: all it knows now)') knownAt?: string;
 }
 
 export class StatisticsQuery {
   @ApiProperty({ enum: ['agency', 'agendaItem'] }) @IsIn(['agency', 'agendaItem']) by: 'agency' | 'agendaItem';
-
-  @ApiPropertyOptional({ example: '2014-12-31', description: 'as things stood at this instant (or date: its start, UTC)' })
-  @Omittable()
-  @IsInstant()
-  asOf?: string;
-
-  @ApiPropertyOptional({ example: '2015-01-20', description: 'as the system knew them at this instant (default: all it knows now)' })
-  @Omittable()
-  @IsInstant()
-  knownAt?: string;
+  @AsOf() asOf?: string;
+  @KnownAt() knownAt?: string;
 }
 
 export class ExtensionRequest {

@@ -15,7 +15,7 @@ import { ReportProgress } from '../application/report-progress.js';
 import { ListCommitments, type CommitmentPage } from '../application/list-commitments.js';
 import { GetCommitmentFacets, type CommitmentFacets } from '../application/get-commitment-facets.js';
 import { ExportCommitments } from '../application/export-commitments.js';
-import { csvStream, EXPORT_MEDIA_TYPES, xlsxStream } from '../rendering/commitment-export-formats.js';
+import { csvStream, EXPORT_MEDIA_TYPES, exportFileName, xlsxStream } from '../rendering/commitment-export-formats.js';
 import { GetCommitment } from '../application/get-commitment.js';
 import { GetCommitmentHistory, type HistoryEntry } from '../application/get-commitment-history.js';
 import { ListProgressReports, type CommitmentProgressReports } from '../application/list-progress-reports.js';
@@ -26,6 +26,7 @@ import { COMMITMENT_POLICY } from '../domain/access-policy.js';
 import { RequestDueDateExtension } from '../application/request-due-date-extension.js';
 import { DecideDueDateExtension } from '../application/decide-due-date-extension.js';
 import {
+  askedAt,
   AssignOwnersRequest,
   CommitmentFiltersQuery,
   ExportCommitmentsQuery,
@@ -93,20 +94,21 @@ export class CommitmentsController {
   })
   list(@Query() query: ListCommitmentsQuery, @Acting() viewer: Actor): Promise<CommitmentPage> {
     const { limit, cursor, sort, asOf, knownAt, ...filters } = query;
-    return this.queries.execute(
-      new ListCommitments(filters, limit, cursor, viewer, sort, { asOf: instant(asOf), knownAt: instant(knownAt) }),
-    );
+    return this.queries.execute(new ListCommitments(filters, limit, cursor, viewer, sort, askedAt({ asOf, knownAt })));
   }
 
   /** How many commitments per value of each filter, for these filters (faceted search: see GetCommitmentFacets). */
   @Get('facets')
   @Endpoint({
     summary: 'Count the commitments of a list per value of each filter (faceted search)',
-    description: 'Each facet is counted with every other filter applied but not its own; `q` and `dueBefore` narrow every count.',
+    description:
+      'Each facet is counted with every other filter applied but not its own; `q` and `dueBefore` narrow every count. ' +
+      'With `asOf` and `knownAt`, over the commitments the list gives at that point.',
     ok: CommitmentFacetsResponse,
   })
-  facets(@Query() filters: CommitmentFiltersQuery): Promise<CommitmentFacets> {
-    return this.queries.execute(new GetCommitmentFacets({ ...filters }));
+  facets(@Query() query: CommitmentFiltersQuery): Promise<CommitmentFacets> {
+    const { asOf, knownAt, ...filters } = query;
+    return this.queries.execute(new GetCommitmentFacets(filters, askedAt({ asOf, knownAt })));
   }
 
   /** Every commitment the filters match (not a page), in the order asked, as a CSV or XLSX download, streamed. */
@@ -114,6 +116,9 @@ export class CommitmentsController {
   @ApiProduces(EXPORT_MEDIA_TYPES.csv, EXPORT_MEDIA_TYPES.xlsx)
   @Endpoint({
     summary: 'Download every commitment of a list (all pages), in its order, as CSV or XLSX',
+    description:
+      'With `asOf` and `knownAt`, the commitments the list gives at that point, as they stood then; the file name says so ' +
+      "(`hld-commitments-as-of-2014-12-31-known-at-2015-01-20.csv`), and so do the XLSX file's properties.",
     ok: {
       description: 'an attachment; columns: code, title, lead, supporting, agenda items, status, due date, overdue reasons, source',
       content: {
@@ -123,15 +128,16 @@ export class CommitmentsController {
     },
   })
   async export(@Query() query: ExportCommitmentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
-    const { format, sort, ...filters } = query;
-    const result = await this.queries.execute(new ExportCommitments(filters, sort));
-    const stream = format === 'csv' ? csvStream(result.rows) : xlsxStream(result.rows, this.clock.now());
+    const { format, sort, asOf, knownAt, ...filters } = query;
+    const asked = askedAt({ asOf, knownAt });
+    const result = await this.queries.execute(new ExportCommitments(filters, sort, asked));
+    const stream = format === 'csv' ? csvStream(result.rows) : xlsxStream(result.rows, result.madeAt, result.at);
     // however the answer ends (written, client gone, failed), the export's snapshot ends with it
     stream.on('close', () => void result.close());
     void reply.header('Cache-Control', 'private, no-store');
     return new StreamableFile(stream, {
       type: EXPORT_MEDIA_TYPES[format],
-      disposition: `attachment; filename="hld-commitments-${result.today}.${format}"`,
+      disposition: `attachment; filename="${exportFileName(format, result.today, asked)}"`,
     });
   }
 
@@ -149,7 +155,8 @@ export class CommitmentsController {
     @Acting() viewer: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommitmentView> {
-    const view = await this.queries.execute(new GetCommitment(idOrCode, instant(query.asOf), viewer, instant(query.knownAt)));
+    const { asOf, knownAt } = askedAt(query);
+    const view = await this.queries.execute(new GetCommitment(idOrCode, asOf, viewer, knownAt));
     if (!query.asOf && !query.knownAt) void reply.header('ETag', etagOf(view.version));
     return view;
   }
@@ -338,7 +345,7 @@ export class CommitmentsController {
   }
 }
 
-/** The instant an accepted `effectiveAt`, `asOf` or `knownAt` stands for (a date: the start of that day, UTC). */
+/** The instant an accepted `effectiveAt` stands for (a date: the start of that day, UTC). */
 const instant = (text: string | undefined): Date | undefined => (text === undefined ? undefined : toInstant(text));
 
 function required(version: number | undefined): number {

@@ -2,9 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Endpoint } from '@hld/http';
-import { toInstant } from '@hld/kernel';
 import { GetStatusStatistics, type StatisticsDimension, type StatusCounts } from '../application/get-status-statistics.js';
-import { StatisticsQuery } from './commitment-requests.js';
+import { askedAt, StatisticsQuery } from './commitment-requests.js';
 import { StatusStatisticsResponse } from './commitment-responses.js';
 
 @ApiTags('statistics')
@@ -15,12 +14,7 @@ export class StatisticsController {
   @Get('status')
   @Endpoint({ summary: 'Count commitments by status, with the overdue ones, per lead agency or agenda item', ok: StatusStatisticsResponse })
   status(@Query() query: StatisticsQuery): Promise<{ by: StatisticsDimension; items: StatusCounts[] }> {
-    return this.queries.execute(
-      new GetStatusStatistics(
-        query.by,
-        query.asOf ? toInstant(query.asOf) : undefined,
-        query.knownAt ? toInstant(query.knownAt) : undefined,
-      ),
-    );
+    const { asOf, knownAt } = askedAt(query);
+    return this.queries.execute(new GetStatusStatistics(query.by, asOf, knownAt));
   }
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { CommitmentStatus } from '../domain/lifecycle.js';
 import type { OverdueReason } from '../domain/overdue.js';
 import type { ExportedCommitment } from '../application/export-commitments.js';
+import type { AskedAt, PointInTime } from '../application/as-of.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -11,6 +12,33 @@ export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+
+/** An instant in a file name: the date alone at midnight UTC (`2014-12-31`), else `2014-12-31T235959Z` (no colons, which Windows refuses). */
+function fileStamp(instant: Date): string {
+  const iso = instant.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 19).replace(/:/g, '')}Z`;
+}
+
+/**
+ * The download's name says what it describes: `hld-commitments-<day made>` for now, `hld-commitments-as-of-<asOf>`
+ * for a past (or future) instant, and `-known-at-<knownAt>` after either when the question was as known then.
+ */
+export function exportFileName(format: ExportFormat, today: string, asked: AskedAt): string {
+  const when = asked.asOf ? `as-of-${fileStamp(asked.asOf)}` : today;
+  return `hld-commitments-${when}${asked.knownAt ? `-known-at-${fileStamp(asked.knownAt)}` : ''}.${format}`;
+}
+
+/** What a workbook's properties say of its rows: the point in time they describe, and when they were exported. */
+function provenance(madeAt: Date, at: PointInTime | null): { subject: string; description: string } {
+  const asOf = (at?.asOf ?? madeAt).toISOString();
+  const knownAt = at?.knownAt?.toISOString();
+  return {
+    subject: `as of ${asOf}${knownAt ? `, as known at ${knownAt}` : ''}`,
+    description:
+      `The commitments as they stood at ${asOf} (effective time), as the tracker knew them ` +
+      `${knownAt ? `at ${knownAt} (recorded time)` : 'when exported'}; overdue as of that day. Exported ${madeAt.toISOString()}.`,
+  };
+}
 
 /** The columns of both formats, in order. */
 export const EXPORT_COLUMNS = [
@@ -94,14 +122,18 @@ const WIDTHS = [16, 70, 12, 24, 12, 14, 16, 28, 30];
 /**
  * One worksheet, "Commitments", written with ExcelJS's streaming writer (each row committed as it is written):
  * the header frozen and filterable, due dates as date cells, every other cell text. Text cells are never
- * formulas in XLSX, so nothing needs neutralising.
+ * formulas in XLSX, so nothing needs neutralising. The workbook's properties say the point in time its rows
+ * describe (`at`, or now).
  */
-export function xlsxStream(rows: AsyncIterable<ExportedCommitment>, madeOn: Date): Readable {
+export function xlsxStream(rows: AsyncIterable<ExportedCommitment>, madeAt: Date, at: PointInTime | null = null): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'HLD follow-up tracker';
-  workbook.created = madeOn;
-  workbook.modified = madeOn;
+  workbook.created = madeAt;
+  workbook.modified = madeAt;
+  // the point in time the rows describe, in the file's properties (File > Info), so it travels with the file
+  workbook.title = 'HLD commitments';
+  Object.assign(workbook, provenance(madeAt, at));
   const sheet = workbook.addWorksheet('Commitments', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((header, i) => ({
     header,
