@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { UserDirectory, type User } from '@hld/identity';
@@ -188,4 +189,58 @@ export async function signIn(page: Page, email: string, labels = { email: 'Email
   await emailField(page, labels.email).fill(email);
   await passwordField(page, labels.password).fill(PASSWORD);
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
+}
+
+/** A message catalogue of the web app, as ICU text. */
+export const catalogue = (language: string): Record<string, string> =>
+  JSON.parse(readFileSync(`apps/web/src/i18n/messages/${language}.json`, 'utf8')) as Record<string, string>;
+
+/**
+ * The page's text (text nodes and accessible names given as aria-label) that is English wording from the
+ * catalogue, as `text ⟵ wording`: a whole message without arguments that `language` says otherwise, or a phrase
+ * of two words or more from any English message that `language`'s catalogue does not also use. `allowed` is
+ * content (and text marked lang="en" is content too).
+ */
+export async function englishOn(page: Page, language: string, allowed: Set<string>): Promise<string[]> {
+  // (in the page: the server's type-check knows no DOM)
+  const texts = (await page.evaluate(`(() => {
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // content marked English inside the page (not the page itself, which is lang="en" once switched to English)
+      const marked = node.parentElement && node.parentElement.closest('[lang="en"], script, style');
+      if (marked && marked !== document.documentElement) continue;
+      const text = (node.textContent || '').trim();
+      if (text) found.push(text);
+    }
+    for (const element of document.querySelectorAll('[aria-label]')) found.push(element.getAttribute('aria-label').trim());
+    return found;
+  })()`)) as string[];
+  const english = catalogue('en');
+  const other = catalogue(language);
+  const otherText = Object.values(other).join('\n');
+  const wordings = Object.entries(english).flatMap(([key, message]) =>
+    literals(parse(message))
+      .map((literal) => literal.trim())
+      .filter((literal) => (literal === message.trim() ? english[key] !== other[key] : /\p{L}+\s+\p{L}+/u.test(literal)))
+      .filter((literal) => literal.length > 2 && !otherText.includes(literal)),
+  );
+  return texts
+    .filter((text) => !allowed.has(text))
+    .flatMap((text) =>
+      wordings
+        .filter((wording) => (wording.includes(' ') ? text.includes(wording) : text === wording))
+        .map((wording) => `${text} ⟵ ${wording}`),
+    );
+}
+
+/** The literal text of an ICU message, outside its arguments (the words the catalogue itself supplies). */
+function literals(elements: MessageFormatElement[]): string[] {
+  return elements.flatMap((element) => {
+    if (element.type === TYPE.literal) return [element.value];
+    if (element.type === TYPE.plural || element.type === TYPE.select)
+      return Object.values(element.options).flatMap((o) => literals(o.value));
+    if (element.type === TYPE.tag) return literals(element.children);
+    return [];
+  });
 }

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Page } from 'playwright-core';
 import { NotificationLedger, type NotificationDraft } from '@hld/reminders';
 import type { User } from '@hld/identity';
 import { uniqueCode } from '../../helpers/factories.js';
 import type { SignedIn } from '../../helpers/test-api.js';
-import { expectAccessible, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
+import { englishOn, expectAccessible, screenshot, signIn, TIMEOUT_MS, useWebApp } from './harness.js';
 
 /**
  * The focal point's home page (what the agency owes for the current cycle, "no change" in one click, what it leads
@@ -20,9 +18,6 @@ const YEAR = new Date().getUTCFullYear();
 
 /** Codes that sort before every other commitment the test database holds, so that they come first in the lists. */
 const code = () => uniqueCode('A0HOME');
-
-const catalogue = (language: string): Record<string, string> =>
-  JSON.parse(readFileSync(`apps/web/src/i18n/messages/${language}.json`, 'utf8')) as Record<string, string>;
 
 interface Fixture {
   focal: SignedIn;
@@ -412,51 +407,3 @@ describe('The home page and the inbox', () => {
     TIMEOUT_MS,
   );
 });
-
-/**
- * The page's text (text nodes and accessible names given as aria-label) that is English wording from the
- * catalogue, as `text ⟵ wording`: a whole message without arguments that `language` says otherwise, or a phrase
- * of two words or more from any English message that `language`'s catalogue does not also use. `allowed` is
- * content (and text marked lang="en" is content too).
- */
-async function englishOn(page: Page, language: string, allowed: Set<string>): Promise<string[]> {
-  // (in the page: the server's type-check knows no DOM)
-  const texts = (await page.evaluate(`(() => {
-    const found = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement && node.parentElement.closest('[lang="en"], script, style')) continue;
-      const text = (node.textContent || '').trim();
-      if (text) found.push(text);
-    }
-    for (const element of document.querySelectorAll('[aria-label]')) found.push(element.getAttribute('aria-label').trim());
-    return found;
-  })()`)) as string[];
-  const english = catalogue('en');
-  const other = catalogue(language);
-  const otherText = Object.values(other).join('\n');
-  const wordings = Object.entries(english).flatMap(([key, message]) =>
-    literals(parse(message))
-      .map((literal) => literal.trim())
-      .filter((literal) => (literal === message.trim() ? english[key] !== other[key] : /\p{L}+\s+\p{L}+/u.test(literal)))
-      .filter((literal) => literal.length > 2 && !otherText.includes(literal)),
-  );
-  return texts
-    .filter((text) => !allowed.has(text))
-    .flatMap((text) =>
-      wordings
-        .filter((wording) => (wording.includes(' ') ? text.includes(wording) : text === wording))
-        .map((wording) => `${text} ⟵ ${wording}`),
-    );
-}
-
-/** The literal text of an ICU message, outside its arguments (the words the catalogue itself supplies). */
-function literals(elements: MessageFormatElement[]): string[] {
-  return elements.flatMap((element) => {
-    if (element.type === TYPE.literal) return [element.value];
-    if (element.type === TYPE.plural || element.type === TYPE.select)
-      return Object.values(element.options).flatMap((o) => literals(o.value));
-    if (element.type === TYPE.tag) return literals(element.children);
-    return [];
-  });
-}

@@ -186,7 +186,7 @@ describe('The web app', () => {
     async () => {
       const user = await aFocalPoint();
       const page = await newPage('en-GB', { width: 320, height: 640 });
-      for (const path of ['/sign-in', '/', '/settings']) {
+      for (const path of ['/sign-in', '/', '/settings', '/annual-summaries']) {
         await page.goto(path);
         if (path === '/') await signIn(page, user.email);
         await page.getByRole('heading', { level: 1 }).waitFor();

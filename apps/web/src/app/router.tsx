@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import { annualSummariesRoute, annualSummaryRoute } from '../features/annual-summaries/route';
 import { commitmentRoute } from '../features/commitment/route';
 import { homeRoute } from '../features/home/route';
 import { inboxRoute } from '../features/inbox/route';
@@ -14,7 +15,15 @@ import { parseSearch, stringifySearch } from './search-params';
 /** The route tree, in code: each feature owns its route; this is where they are put together. */
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  signedInRoute.addChildren([homeRoute, inboxRoute, settingsRoute, catalogueRoute, commitmentRoute]),
+  signedInRoute.addChildren([
+    homeRoute,
+    inboxRoute,
+    settingsRoute,
+    catalogueRoute,
+    commitmentRoute,
+    annualSummariesRoute,
+    annualSummaryRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

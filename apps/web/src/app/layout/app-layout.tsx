@@ -47,6 +47,11 @@ export function AppLayout() {
                   </Link>
                 </li>
                 <li>
+                  <Link to="/annual-summaries" className={classes.navLink}>
+                    {intl.formatMessage({ id: 'app.nav.summaries' })}
+                  </Link>
+                </li>
+                <li>
                   <InboxLink />
                 </li>
                 <li>
