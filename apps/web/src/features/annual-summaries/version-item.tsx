@@ -70,29 +70,37 @@ export function VersionItem({ version, me }: { version: SummaryVersion; me: User
                 ? intl.formatMessage({ id: 'summaries.version.knownAtCompiled' }, { date: instant(version.compiledAsOf) })
                 : intl.formatMessage({ id: 'summaries.version.knownAtPending' })}
           </dd>
-          {version.eventPosition !== null && (
-            <>
-              <dt>{intl.formatMessage({ id: 'summaries.version.eventPosition' })}</dt>
-              <dd>{intl.formatNumber(version.eventPosition)}</dd>
-            </>
-          )}
-          {version.generator && (
-            <>
-              <dt>{intl.formatMessage({ id: 'summaries.version.generator' })}</dt>
-              <dd>
-                <Code>{version.generator}</Code>
-              </dd>
-            </>
-          )}
-          {version.checksum && (
-            <>
-              <dt>{intl.formatMessage({ id: 'summaries.version.checksum' })}</dt>
-              <dd>
-                <Code style={{ wordBreak: 'break-all' }}>{version.checksum}</Code>
-              </dd>
-            </>
-          )}
         </dl>
+        {/* what a drafter needs only to trace the summary back to the event log: folded away */}
+        {(version.eventPosition !== null || version.generator || version.checksum) && (
+          <details className={classes.tracing}>
+            <summary>{intl.formatMessage({ id: 'summaries.version.tracing' })}</summary>
+            <dl className={classes.facts}>
+              {version.eventPosition !== null && (
+                <>
+                  <dt>{intl.formatMessage({ id: 'summaries.version.eventPosition' })}</dt>
+                  <dd>{intl.formatNumber(version.eventPosition)}</dd>
+                </>
+              )}
+              {version.generator && (
+                <>
+                  <dt>{intl.formatMessage({ id: 'summaries.version.generator' })}</dt>
+                  <dd>
+                    <Code>{version.generator}</Code>
+                  </dd>
+                </>
+              )}
+              {version.checksum && (
+                <>
+                  <dt>{intl.formatMessage({ id: 'summaries.version.checksum' })}</dt>
+                  <dd>
+                    <Code style={{ wordBreak: 'break-all' }}>{version.checksum}</Code>
+                  </dd>
+                </>
+              )}
+            </dl>
+          </details>
+        )}
         {downloads.length > 0 && (
           <div>
             <Text fw={600} id={`${titleId}-files`} mb={4}>
