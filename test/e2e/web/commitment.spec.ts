@@ -508,6 +508,8 @@ describe('The commitment page', () => {
       await french.getByRole('heading', { level: 1, name: `${past.code} : Reduce the costs of labour migration` }).waitFor();
       await french.getByText('Renvoyé pour complément par le coordinateur le 3 mars 2015 : evidence missing').waitFor();
       await expect(french.getByText('En cours : l’organisme chef de file le met en œuvre.').isVisible()).resolves.toBe(true);
+      // the eight points' titles are the interface's, in French; the commitment's own title stays as written
+      await expect(french.getByText('2. Réduire le coût des migrations de main-d’œuvre', { exact: true }).isVisible()).resolves.toBe(true);
       await expect(french.getByRole('region', { name: 'Ce que vous pouvez faire' }).getByRole('button').allTextContents()).resolves.toEqual(
         ['Rendre compte des progrès', 'Aucun changement depuis le dernier rapport', 'Soumettre pour examen', 'Demander une prolongation'],
       );

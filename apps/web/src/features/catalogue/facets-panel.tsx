@@ -2,6 +2,7 @@ import { Button, Checkbox, Collapse, MultiSelect, Pill, Radio, Stack, Title } fr
 import { useMediaQuery } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { agendaItemTitle } from '../../ui/agenda-item-title';
 import type { Agency, AgendaItem, Facets } from './queries';
 import { STATUSES, type CatalogueFilters, type CatalogueSearch, type CommitmentStatus } from './search';
 import classes from './catalogue.module.css';
@@ -109,7 +110,10 @@ export function FacetsPanel({ search, facets, agencies, agendaItems, onChange, o
               key={item.number}
               value={String(item.number)}
               label={count(
-                intl.formatMessage({ id: 'catalogue.facet.agendaItemName' }, { number: item.number, title: item.title }),
+                intl.formatMessage(
+                  { id: 'catalogue.facet.agendaItemName' },
+                  { number: item.number, title: agendaItemTitle(intl, item.number, item.title) },
+                ),
                 agendaCounts.get(item.number) ?? 0,
               )}
             />

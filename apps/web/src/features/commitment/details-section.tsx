@@ -2,6 +2,7 @@ import { Badge, DataList, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { Section } from '../../ui/section';
+import { agendaItemTitle } from '../../ui/agenda-item-title';
 import { agenciesQuery, agendaItemsQuery, type Commitment, type Status } from './queries';
 import { useDates, useStatusName } from './wording';
 
@@ -114,7 +115,10 @@ export function DetailsSection({ commitment }: { commitment: Commitment }) {
                     <li key={number}>
                       {intl.formatMessage(
                         { id: 'commitment.agendaItem' },
-                        { number, title: agendaItems.data?.find((item) => item.number === number)?.title ?? '' },
+                        {
+                          number,
+                          title: agendaItemTitle(intl, number, agendaItems.data?.find((item) => item.number === number)?.title ?? ''),
+                        },
                       )}
                     </li>
                   ))}
