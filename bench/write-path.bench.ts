@@ -59,6 +59,7 @@ const state = (id: string): CommitmentState => ({
   updatedAt: new Date('2014-02-01T00:00:00Z'),
   lastReportPeriod: null,
   lastReportedAt: null,
+  reportedPeriods: {},
   lastRecordedAt: new Date('2014-02-01T00:00:00Z'),
 });
 

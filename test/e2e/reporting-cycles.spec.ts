@@ -98,6 +98,26 @@ describe('Reporting cycles, compliance, overdue reasons, extensions', () => {
     expect(notOverdue.body.items.map((i: { code: string }) => i.code).sort()).toEqual([a.code, b.code].sort());
     const stats = await api.http.get('/api/v1/stats/status').query({ by: 'agency' }).expect(200);
     expect(stats.body.items.find((i: { key: string }) => i.key === agency).overdue).toBe(1);
+
+    // a write's answer judges overdue as the lists do: from the periods its state holds, not a read of the reports
+    const accepted = await api.http
+      .post(`/api/v1/commitments/${c.code}/transitions`)
+      .set('If-Match', `"${c.version}"`)
+      .send({ to: 'accepted' })
+      .expect(200);
+    expect(accepted.body.overdueReasons).toEqual(['report_missing']);
+    const reported = await focal.http
+      .post(`/api/v1/commitments/${c.code}/progress-reports`)
+      .send({ period: 2080, summary: 'Late.' })
+      .expect(201);
+    expect(reported.body.commitment).toMatchObject({ overdue: false, overdueReasons: [] });
+    const started = await api.http
+      .post(`/api/v1/commitments/${c.code}/transitions`)
+      .set('If-Match', `"${reported.body.commitment.version}"`)
+      .send({ to: 'in_progress' })
+      .expect(200);
+    expect(started.body).toMatchObject({ overdue: false, overdueReasons: [] });
+    expect((await api.http.get(`/api/v1/commitments/${c.code}`).expect(200)).body.overdueReasons).toEqual([]);
     api.clock.set(new Date());
   });
 

@@ -35,7 +35,7 @@ export interface CommitmentView {
   lastReportPeriod: number | null;
 }
 
-type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions' | 'lastRecordedAt'> & {
+type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions' | 'lastRecordedAt' | 'reportedPeriods'> & {
   status: string;
   kind: string;
 };

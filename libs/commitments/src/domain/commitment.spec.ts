@@ -159,6 +159,16 @@ describe('Commitment details, owners, due date, progress', () => {
     expect(c.snapshot.lastReportPeriod).toBe(2014);
   });
 
+  it('keeps the periods each agency reported on, each once and ascending, whatever the order they came in', () => {
+    const c = aRegisteredCommitment();
+    expect(c.snapshot.reportedPeriods).toEqual({});
+    c.reportProgress({ reportId: 'r1', agency: 'ILO', period: 2014, summary: 'Report.' }, NOW);
+    c.reportProgress({ reportId: 'r2', agency: 'ILO', period: 2013, summary: 'Late report.' }, NOW);
+    c.reportProgress({ reportId: 'r3', agency: 'ILO', period: 2014, summary: 'No change.', kind: 'no_change' }, NOW);
+    c.reportProgress({ reportId: 'r4', agency: 'IOM', period: 2015, summary: 'Report.' }, NOW);
+    expect(c.snapshot.reportedPeriods).toEqual({ ILO: [2013, 2014], IOM: [2015] });
+  });
+
   it('rebuilds the same state from its events', () => {
     const c = aRegisteredCommitment();
     const history = [];

@@ -72,6 +72,11 @@ export interface CommitmentState {
   updatedAt: Date;
   lastReportPeriod: number | null;
   lastReportedAt: Date | null;
+  /**
+   * The periods each agency has reported on (any kind of report), ascending: what progress_reports holds for it,
+   * kept in the state so that a write's answer judges overdue (a lead's missing report) without reading them back.
+   */
+  reportedPeriods: Readonly<Record<string, readonly number[]>>;
   /** When its latest fact was recorded (the bitemporal read model needs to know whether a new one is later). */
   lastRecordedAt: Date;
 }
@@ -149,6 +154,7 @@ export function evolve(state: CommitmentState | null, event: CommitmentEvent): C
       updatedAt: event.effectiveAt,
       lastReportPeriod: null,
       lastReportedAt: null,
+      reportedPeriods: {},
       lastRecordedAt: event.recordedAt,
     };
   }
@@ -193,8 +199,16 @@ export function evolve(state: CommitmentState | null, event: CommitmentEvent): C
         ...next,
         lastReportPeriod: Math.max(state.lastReportPeriod ?? 0, event.payload.period),
         lastReportedAt: event.effectiveAt,
+        reportedPeriods: withPeriod(state.reportedPeriods, event.payload.agency, event.payload.period),
       };
   }
+}
+
+/** `periods` with `agency` having reported on `period` (kept ascending, each period once). */
+function withPeriod(periods: CommitmentState['reportedPeriods'], agency: string, period: number): CommitmentState['reportedPeriods'] {
+  const known = periods[agency] ?? [];
+  if (known.includes(period)) return periods;
+  return { ...periods, [agency]: [...known, period].sort((a, b) => a - b) };
 }
 
 export interface StatusChangeRequest {

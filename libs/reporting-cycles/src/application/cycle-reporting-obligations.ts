@@ -9,8 +9,8 @@ export class CycleReportingObligations extends ReportingObligations {
     super();
   }
 
-  async cycleDeadlines(): Promise<CycleDeadline[]> {
-    const rows: CycleDeadline[] = await this.unitOfWork.manager.query('SELECT year, deadline FROM reporting_cycles');
-    return rows;
+  /** Read on every commitment a write answers with and every list: a prepared statement, straight to the pool. */
+  cycleDeadlines(): Promise<CycleDeadline[]> {
+    return this.unitOfWork.queryPrepared<CycleDeadline>('SELECT year, deadline FROM reporting_cycles', []);
   }
 }
