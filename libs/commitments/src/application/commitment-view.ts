@@ -35,7 +35,10 @@ export interface CommitmentView {
   lastReportPeriod: number | null;
 }
 
-type ViewSource = Omit<CommitmentState, 'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions' | 'lastRecordedAt' | 'reportedPeriods'> & {
+type ViewSource = Omit<
+  CommitmentState,
+  'status' | 'kind' | 'lastReportedAt' | 'decidedExtensions' | 'lastRecordedAt' | 'reportedPeriods'
+> & {
   status: string;
   kind: string;
 };
