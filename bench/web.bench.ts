@@ -93,8 +93,8 @@ async function seed(db: pg.Client, year: number): Promise<void> {
   );
   // the events of each commitment, in order (stream versions from that order)
   await db.query(
-    `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, occurred_at)
-     SELECT id, 'commitment', row_number() OVER (PARTITION BY id ORDER BY seq), type, payload, $1::jsonb, occurred_at FROM (
+    `INSERT INTO events (stream_id, stream_type, stream_version, type, payload, metadata, effective_at, recorded_at)
+     SELECT id, 'commitment', row_number() OVER (PARTITION BY id ORDER BY seq), type, payload, $1::jsonb, occurred_at, occurred_at FROM (
        SELECT g.id, 1 AS seq, 'CommitmentRegistered' AS type,
               jsonb_build_object('code', g.code,
                 'title', 'Commitment ' || g.i || ': strengthen cooperation on labour migration, remittances and the protection of migrants',
