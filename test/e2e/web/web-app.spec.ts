@@ -224,6 +224,14 @@ describe('The web app', () => {
       expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(script.headers.get('content-type')).toMatch(/javascript/);
 
+      // the API's answers are compressed as they are sent, for a client that accepts it
+      const document = await fetch(`${web.base}/api/docs/json`, { headers: { 'accept-encoding': 'br, gzip' } });
+      expect(document.headers.get('content-encoding')).toBe('br');
+      expect(document.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(((await document.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+      const plain = await fetch(`${web.base}/api/docs/json`, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+
       const api404 = await fetch(`${web.base}/api/v1/no-such-route`, { headers: { accept: 'text/html' } });
       expect(api404.status).toBe(404);
       expect(api404.headers.get('content-type')).toMatch(/^application\/problem\+json/);
