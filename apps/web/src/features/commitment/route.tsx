@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { signedInRoute } from '../../app/routes/signed-in';
-import { agenciesQuery, agendaItemsQuery, commitmentQuery, endOfDay } from './queries';
+import { agenciesQuery, agendaItemsQuery, commitmentQuery, endOfDay, historyQuery, progressReportsQuery } from './queries';
 
 /**
  * `act`: the form open on the page, so a link opens it directly (the home page's "Report progress" links to
@@ -26,6 +26,10 @@ export const commitmentRoute = createRoute({
   }),
   loaderDeps: ({ search }) => ({ asOf: search.asOf }),
   loader: async ({ context: { queryClient }, params, deps }) => {
+    // the sections below the details ask for these as they mount; asked now, they arrive with the rest instead of
+    // one round trip later (not waited for: the page shows its details first)
+    void queryClient.prefetchQuery(progressReportsQuery(params.code));
+    void queryClient.prefetchQuery(historyQuery(params.code));
     // read together; a refusal (an unknown code, not registered yet on that day) is the page's to say, in words
     await Promise.allSettled([
       queryClient.ensureQueryData(commitmentQuery(params.code, deps.asOf ? endOfDay(deps.asOf) : undefined)),
