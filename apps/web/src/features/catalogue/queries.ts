@@ -31,14 +31,4 @@ export const facetsQuery = (filters: CatalogueFilters) =>
     placeholderData: keepPreviousData,
   });
 
-export const agenciesQuery = queryOptions({
-  queryKey: ['agencies'],
-  queryFn: async () => unwrap(await api.GET('/api/v1/agencies')).items,
-  staleTime: 60 * 60_000,
-});
-
-export const agendaItemsQuery = queryOptions({
-  queryKey: ['agenda-items'],
-  queryFn: async () => unwrap(await api.GET('/api/v1/agenda-items')).items,
-  staleTime: 60 * 60_000,
-});
+export { agenciesQuery, agendaItemsQuery } from '../../api/reference-data';

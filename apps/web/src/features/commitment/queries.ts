@@ -37,17 +37,7 @@ export const progressReportsQuery = (code: string) =>
     queryFn: async () => unwrap(await api.GET('/api/v1/commitments/{idOrCode}/progress-reports', { params: { path: { idOrCode: code } } })),
   });
 
-export const agenciesQuery = queryOptions({
-  queryKey: ['agencies'],
-  queryFn: async () => unwrap(await api.GET('/api/v1/agencies')).items,
-  staleTime: 60 * 60_000,
-});
-
-export const agendaItemsQuery = queryOptions({
-  queryKey: ['agenda-items'],
-  queryFn: async () => unwrap(await api.GET('/api/v1/agenda-items')).items,
-  staleTime: 60 * 60_000,
-});
+export { agenciesQuery, agendaItemsQuery } from '../../api/reference-data';
 
 /** The reporting cycles, for the period a report is most likely for (the latest cycle that has opened). */
 export const reportingCyclesQuery = queryOptions({
