@@ -5,6 +5,19 @@ import { aFreshAgency, aUniqueWord, moveThrough, registerCommitment, type Regist
 import { startTestApi, type TestApi } from '../helpers/test-api.js';
 import { asBuffer, parseCsv } from '../helpers/downloads.js';
 
+/** The export's columns, as a spreadsheet user reads them (CSV header row, XLSX first row). */
+const EXPORT_HEADER = [
+  'Code',
+  'Title',
+  'Lead agency',
+  'Supporting agencies',
+  'Agenda items',
+  'Status',
+  'Due date',
+  'Overdue reasons',
+  'Source',
+];
+
 /**
  * The list behind the catalogue screen: the `lead`, `supporting` and `sdgTarget` filters, facet counts, sort
  * orders with their cursors, and the export of a whole view as CSV and XLSX. Every commitment here carries a
@@ -289,17 +302,7 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
       expect(res.headers['cache-control']).toBe('private, no-store');
       expect(res.text.startsWith('\ufeff')).toBe(true);
       const [header, ...rows] = parseCsv(res.text.slice(1));
-      expect(header).toEqual([
-        'Code',
-        'Title',
-        'Lead agency',
-        'Supporting agencies',
-        'Agenda items',
-        'Status',
-        'Due date',
-        'Overdue reasons',
-        'Source',
-      ]);
+      expect(header).toEqual(EXPORT_HEADER);
       const listed = await list({ sort: '-dueDate', status: 'proposed,accepted,in_progress,completed', limit: 200 });
       expect(rows.map((r) => r[0])).toEqual(listed.items.map((c: { code: string }) => c.code));
       expect(rows).toHaveLength(6);
@@ -329,17 +332,7 @@ describe('The commitment catalogue: lead filter, facets, sort, export', () => {
       expect(workbook.subject).toBe('as of 2014-03-01T12:00:00.000Z'); // now: the moment it was made
       const sheet = workbook.getWorksheet('Commitments')!;
       const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
-      expect(values(1)).toEqual([
-        'Code',
-        'Title',
-        'Lead agency',
-        'Supporting agencies',
-        'Agenda items',
-        'Status',
-        'Due date',
-        'Overdue reasons',
-        'Source',
-      ]);
+      expect(values(1)).toEqual(EXPORT_HEADER);
       expect(sheet.rowCount).toBe(3);
       const rows = Object.fromEntries([values(2), values(3)].map((r) => [r[0], r]));
       expect(rows[codes[4]].slice(0, 6)).toEqual([codes[4], 'Bravo', C, B, '2', 'completed']);
